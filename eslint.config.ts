@@ -1,0 +1,48 @@
+import eslint from '@eslint/js';
+import { importX } from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+/** Domain code may not reach any adapter: the dependency rule of CONVENTIONS.md. */
+const ADAPTERS = ['./src/store', './src/http', './src/cli', './src/integrations', './src/demo', './src/app.ts', './src/services.ts', './web'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'web/dist/', '.relais/', 'tests/artifacts/'] },
+  eslint.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/domain', from: ADAPTERS, message: 'The domain imports no adapter (DESIGN.md).' },
+            { target: './web', from: './src', except: ['./contracts'], message: 'The web app imports only src/contracts.' },
+            { target: './src/contracts', from: ['./src/domain', './src/store', './src/http'], message: 'Contracts stand alone.' },
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'pg', 'kysely', 'fastify', '@electric-sql/*'], message: 'Domain code does no I/O.' }] },
+      ],
+      'no-console': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    // no-restricted-imports above is meant for the domain only; everywhere else these imports are the job.
+    files: ['src/!(domain)/**', 'src/*.ts', '**/*.test.ts', 'tests/**', 'bench/**', 'web/**', 'eslint.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  { files: ['src/cli/**', 'bench/**', 'tests/**'], rules: { 'no-console': 'off' } },
+  {
+    files: ['**/*.test.ts', 'tests/**'],
+    rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,19 @@
+import type { Relais } from '../app.ts';
+import { seedDemoTerritory, type DemoLogins } from '../demo/seed-territory.ts';
+
+/** Loads the demo territory into an empty database and prints its log-ins; leaves existing data alone. */
+export async function seedIfEmpty(relais: Relais, patients: number): Promise<void> {
+  if (!(await relais.services.directory.isEmpty())) return;
+  const started = Date.now();
+  const logins = await seedDemoTerritory(relais.services, { patients, now: new Date() });
+  console.log(`Demo territory loaded: ${patients} fictional patients in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  printLogins(logins);
+}
+
+function printLogins(logins: DemoLogins): void {
+  console.log(`\nDemo log-ins (password for all: ${logins.password})`);
+  for (const professional of logins.professionals) {
+    console.log(`  ${professional.login.padEnd(22)} ${professional.name} — ${professional.profession}`);
+  }
+  for (const patient of logins.patients) console.log(`  ${patient.login.padEnd(22)} ${patient.name} — patient portal`);
+}

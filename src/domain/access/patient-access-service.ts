@@ -1,0 +1,81 @@
+import type { AuditEntry, AuditTrail } from '../audit/audit-entry.ts';
+import { DomainError } from '../shared/domain-error.ts';
+import type { Clock } from '../shared/clock.ts';
+import { decidePatientAccess, type AccessFacts, type AccessPurpose } from './patient-access-policy.ts';
+import type { PatientScope } from './patient-scope.ts';
+import type { Principal } from './principal.ts';
+
+/** Port: loads what the access decision needs. */
+export interface AccessFactsSource {
+  /** Whether the patient exists at all. */
+  patientExists(patientId: string): Promise<boolean>;
+  /** The roles the practitioner holds today in the patient's care team (empty when none). */
+  activeCareTeamRoles(practitionerId: string, patientId: string, on: Date): Promise<string[]>;
+}
+
+/** Where the request comes from, for the audit trail. */
+export interface RequestOrigin {
+  readonly clientAddress: string | null;
+}
+
+/** The single gate to patient data: decide, audit (durably), then hand out a scope. */
+export interface PatientAccess {
+  /**
+   * Opens a patient's data for one purpose. Errors: `not-found` (no such patient),
+   * `forbidden` (the decision's reason). Both outcomes are audited before returning.
+   */
+  open(principal: Principal, patientId: string, purpose: AccessPurpose, origin: RequestOrigin): Promise<PatientScope>;
+}
+
+export function createPatientAccess(deps: {
+  facts: AccessFactsSource;
+  audit: AuditTrail;
+  clock: Clock;
+}): PatientAccess {
+  return {
+    async open(principal, patientId, purpose, origin) {
+      const now = deps.clock();
+      const facts: AccessFacts = {
+        activeCareTeamRoles:
+          principal.kind === 'professional'
+            ? await deps.facts.activeCareTeamRoles(principal.practitionerId, patientId, now)
+            : [],
+      };
+      const decision = decidePatientAccess(principal, patientId, facts, purpose);
+      const exists = decision.allowed || (await deps.facts.patientExists(patientId));
+      await deps.audit.append([
+        auditEntryFor(principal, patientId, purpose, origin, now, {
+          outcome: decision.allowed && exists ? 'allowed' : 'denied',
+          reason: exists ? decision.reason : 'no such patient',
+          role: facts.activeCareTeamRoles[0] ?? null,
+        }),
+      ]);
+      if (!exists) throw new DomainError('not-found', `no patient with id ${patientId}`);
+      if (!decision.allowed) throw new DomainError('forbidden', `access refused: ${decision.reason}`);
+      return { patientId, principal, purpose } as PatientScope;
+    },
+  };
+}
+
+/** Builds the audit entry for a patient-data access by a principal. */
+export function auditEntryFor(
+  principal: Principal,
+  patientId: string | null,
+  purpose: { action: AuditEntry['action']; resource: string },
+  origin: RequestOrigin,
+  at: Date,
+  outcome: { outcome: AuditEntry['outcome']; reason: string; role: string | null },
+): AuditEntry {
+  return {
+    at,
+    accountId: principal.accountId,
+    actorKind: principal.kind,
+    actorRole: principal.kind === 'patient' ? 'patient' : outcome.role,
+    patientId,
+    action: purpose.action,
+    resource: purpose.resource,
+    outcome: outcome.outcome,
+    reason: outcome.reason,
+    clientAddress: origin.clientAddress,
+  };
+}

@@ -1,0 +1,41 @@
+import type { PasswordHasher } from '../accounts/account-ports.ts';
+import type { NewId } from '../shared/new-id.ts';
+import {
+  checkDirectoryIdentifiers,
+  type DirectoryStore,
+  type NewAccount,
+  type Organization,
+  type Practitioner,
+} from './directory.ts';
+
+/** Registers organisations, professionals and accounts; lists professionals. */
+export function createDirectoryService(deps: { store: DirectoryStore; hasher: PasswordHasher; newId: NewId }) {
+  const { store, hasher, newId } = deps;
+  return {
+    /** Adds organisations and practitioners; returns the check-digit warnings. Errors: `invalid-input`, `conflict`. */
+    async register(organizations: readonly Organization[], practitioners: readonly Practitioner[]): Promise<string[]> {
+      const warnings = checkDirectoryIdentifiers(organizations, practitioners);
+      await store.addOrganizations(organizations);
+      await store.addPractitioners(practitioners);
+      return warnings;
+    },
+
+    /** Creates accounts, hashing each password with argon2id. Error: `conflict` (login taken). */
+    async createAccounts(accounts: readonly NewAccount[]): Promise<string[]> {
+      const rows = await Promise.all(
+        accounts.map(async ({ password, ...account }) => ({
+          ...account,
+          id: newId(),
+          passwordHash: await hasher.hash(password),
+        })),
+      );
+      await store.addAccounts(rows);
+      return rows.map((row) => row.id);
+    },
+
+    listPractitioners: () => store.listPractitioners(),
+    isEmpty: () => store.isEmpty(),
+  };
+}
+
+export type DirectoryService = ReturnType<typeof createDirectoryService>;

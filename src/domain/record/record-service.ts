@@ -1,0 +1,156 @@
+import type { PatientAccess, RequestOrigin } from '../access/patient-access-service.ts';
+import { auditEntryFor } from '../access/patient-access-service.ts';
+import type { Principal } from '../access/principal.ts';
+import type { AuditTrail } from '../audit/audit-entry.ts';
+import type { DomainEvent } from '../journal/domain-event.ts';
+import { validatePatientIdentity, type PatientIdentityInput } from '../identity/patient-registration.ts';
+import { DomainError } from '../shared/domain-error.ts';
+import { isoDate, type Clock } from '../shared/clock.ts';
+import type { NewId } from '../shared/new-id.ts';
+import { EVENT_OF_ENTRY, summaryOf, validateClinicalEntry, type ClinicalEntry } from './clinical-entry.ts';
+import type { CoordinationRecord, PatientSearchHit } from './coordination-record.ts';
+import { withInsSharingRule } from './ins-sharing.ts';
+import { parsePatientQuery } from './patient-query.ts';
+import type { NewPatient, PatientFinder, RecordReader, RecordWriter } from './record-ports.ts';
+
+/** A registration: the identity and the first entries (care team, problems, treatments…). */
+export interface PatientRegistration {
+  readonly identity: PatientIdentityInput;
+  readonly entries: readonly ClinicalEntry[];
+}
+
+/** Who writes: a signed-in professional, or the system itself (demo seeding, imports). */
+export type Writer = { readonly kind: 'principal'; readonly principal: Principal } | { readonly kind: 'system' };
+
+export const SEARCH_LIMIT = 50;
+
+/** The coordination record's use cases; each goes through the access gate and the audit trail. */
+export function createRecordService(deps: {
+  access: PatientAccess;
+  audit: AuditTrail;
+  reader: RecordReader;
+  finder: PatientFinder;
+  writer: RecordWriter;
+  clock: Clock;
+  newId: NewId;
+}) {
+  const { access, audit, reader, finder, writer, clock, newId } = deps;
+
+  return {
+    /** Opens a patient's record. Errors: `not-found`, `forbidden`. */
+    async readRecord(principal: Principal, patientId: string, origin: RequestOrigin): Promise<CoordinationRecord> {
+      const scope = await access.open(principal, patientId, { action: 'read', resource: 'record' }, origin);
+      const record = await reader.readRecord(scope, clock());
+      return { ...record, identity: withInsSharingRule(record.identity) };
+    },
+
+    /** A document's content. Errors: `not-found` (patient or document), `forbidden`. */
+    async readDocument(principal: Principal, patientId: string, documentId: string, origin: RequestOrigin) {
+      const scope = await access.open(principal, patientId, { action: 'read', resource: 'document' }, origin);
+      const document = await reader.readDocument(scope, documentId);
+      if (document === undefined) throw new DomainError('not-found', `no document with id ${documentId}`);
+      return document;
+    },
+
+    /**
+     * Searches the patients within the professional's reach; every hit is audited.
+     * Errors: `invalid-input` (query too short), `forbidden` (patients cannot search).
+     */
+    async searchPatients(principal: Principal, text: string, origin: RequestOrigin): Promise<PatientSearchHit[]> {
+      if (principal.kind !== 'professional') throw new DomainError('forbidden', 'only professionals search patients');
+      const hits = await finder.search(principal.practitionerId, parsePatientQuery(text), SEARCH_LIMIT);
+      const now = clock();
+      const purpose = { action: 'search', resource: 'patient-search' } as const;
+      const allowed = { outcome: 'allowed', reason: 'search hit within care team', role: null } as const;
+      await audit.append(
+        hits.length > 0
+          ? hits.map((hit) => auditEntryFor(principal, hit.patientId, purpose, origin, now, allowed))
+          : [auditEntryFor(principal, null, purpose, origin, now, { ...allowed, reason: 'no hit' })],
+      );
+      return hits;
+    },
+
+    /**
+     * Registers patients in one transaction. A professional must be in each care team they create
+     * (or they would lose sight of the patient at once). Errors: `invalid-input`, `conflict` (INS taken).
+     */
+    async registerPatients(by: Writer, registrations: readonly PatientRegistration[], origin: RequestOrigin) {
+      const now = clock();
+      const actorAccountId = by.kind === 'principal' ? by.principal.accountId : null;
+      const patients = registrations.map((registration) => {
+        const patient = newPatient(registration, { now, actorAccountId, newId });
+        if (by.kind === 'principal') requireCreatorInTeam(by.principal, registration.entries);
+        return patient;
+      });
+      await writer.registerPatients(patients);
+      if (by.kind === 'principal') {
+        const purpose = { action: 'write', resource: 'patient-registration' } as const;
+        const allowed = { outcome: 'allowed', reason: 'registered by this professional', role: null } as const;
+        await audit.append(patients.map((p) => auditEntryFor(by.principal, p.patientId, purpose, origin, now, allowed)));
+      }
+      return patients.map((patient) => patient.patientId);
+    },
+
+    /** Adds one entry to a patient's record. Errors: `invalid-input`, `not-found`, `forbidden`. */
+    async addEntry(principal: Principal, patientId: string, entry: ClinicalEntry, origin: RequestOrigin) {
+      const now = clock();
+      validateClinicalEntry(entry, now);
+      const scope = await access.open(principal, patientId, { action: 'write', resource: entry.kind }, origin);
+      const id = newId();
+      await writer.addEntry(scope, id, entry, eventOf(entry, patientId, { now, actorAccountId: principal.accountId, newId }));
+      return id;
+    },
+  };
+}
+
+export type RecordService = ReturnType<typeof createRecordService>;
+
+/** When, by whom, and how ids are made, for the events a write appends. */
+interface WriteContext {
+  readonly now: Date;
+  readonly actorAccountId: string | null;
+  readonly newId: NewId;
+}
+
+function newPatient(registration: PatientRegistration, context: WriteContext): NewPatient {
+  const { now, actorAccountId, newId } = context;
+  const identity = validatePatientIdentity(registration.identity, isoDate(now));
+  const patientId = newId();
+  for (const entry of registration.entries) validateClinicalEntry(entry, now);
+  const registered: DomainEvent = {
+    id: newId(),
+    type: 'patient.registered',
+    patientId,
+    actorAccountId,
+    occurredAt: now,
+    payload: { identityStatus: identity.identityStatus },
+  };
+  return {
+    patientId,
+    identity,
+    entries: registration.entries.map((entry) => ({ id: newId(), entry })),
+    events: [registered, ...registration.entries.map((entry) => eventOf(entry, patientId, context))],
+  };
+}
+
+function eventOf(entry: ClinicalEntry, patientId: string, context: WriteContext): DomainEvent {
+  const { now, actorAccountId, newId } = context;
+  return {
+    id: newId(),
+    type: EVENT_OF_ENTRY[entry.kind],
+    patientId,
+    actorAccountId,
+    occurredAt: now,
+    payload: summaryOf(entry),
+  };
+}
+
+function requireCreatorInTeam(principal: Principal, entries: readonly ClinicalEntry[]): void {
+  if (principal.kind !== 'professional') throw new DomainError('forbidden', 'only professionals register patients');
+  const inTeam = entries.some(
+    (entry) => entry.kind === 'care-team-member' && entry.practitionerId === principal.practitionerId,
+  );
+  if (!inTeam) {
+    throw new DomainError('invalid-input', 'add yourself to the care team of the patient you register');
+  }
+}

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Services } from '../services.ts';
+import { registerAuthentication } from './authentication.ts';
+import { OPENAPI_INFO } from './openapi.ts';
+import { handleError, sendProblem } from './problem.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { directoryRoutes } from './routes/directory-routes.ts';
+import { entryRoutes } from './routes/entry-routes.ts';
+import { patientRoutes } from './routes/patient-routes.ts';
+import { portalRoutes } from './routes/portal-routes.ts';
+import { applySecurityHeaders } from './security-headers.ts';
+
+export interface HttpOptions {
+  readonly logger: Logger;
+  /** The built web app (web/dist); undefined serves the API only. */
+  readonly webRoot: string | undefined;
+  readonly secureCookies: boolean;
+  readonly loginRateLimit: { max: number; timeWindow: number };
+}
+
+/** Builds the HTTP server: problem errors, authentication, rate limits, OpenAPI, the API routes and the web app. */
+export async function buildHttpServer(services: Services, options: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    // Fastify's own request lines log the URL with its query, which can hold a patient's name.
+    logController: new LogController({ disableRequestLogging: true }),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.addHook('onResponse', (request, reply, done) => {
+    // The route pattern only: ids and query strings stay out of the logs.
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+    done();
+  });
+  applySecurityHeaders(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: { openapi: '3.1.0', info: OPENAPI_INFO, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerAuthentication(app, services.accounts);
+
+  await app.register(authRoutes, { accounts: services.accounts, secureCookies: options.secureCookies, loginRateLimit: options.loginRateLimit });
+  await app.register(patientRoutes, { record: services.record });
+  await app.register(entryRoutes, { record: services.record });
+  await app.register(portalRoutes, { record: services.record });
+  await app.register(directoryRoutes, { directory: services.directory });
+  app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({ status: 'ok' }));
+
+  const webRoot = options.webRoot;
+  const serveWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html'); // client-side routes (/patients/…, /portal) load the app
+    }
+    return sendProblem(reply, 'not-found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`);
+  });
+  return app;
+}

@@ -1,0 +1,83 @@
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CreatedId, PatientIdParams, Uuid } from '../../contracts/common-contracts.ts';
+import { NewPatient } from '../../contracts/entry-contracts.ts';
+import { CoordinationRecord, PatientSearchQuery, PatientSearchResult } from '../../contracts/record-contracts.ts';
+import type { RecordService } from '../../domain/record/record-service.ts';
+import { originOf, principalOf } from '../authentication.ts';
+import { problemResponses } from '../openapi.ts';
+
+/** Patient search, registration, the coordination record and document content. */
+export const patientRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }> = (app, { record }, done) => {
+  app.get(
+    '/api/patients',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Search my patients by name words, birth date (DD/MM/YYYY) or INS',
+        querystring: PatientSearchQuery,
+        response: { 200: PatientSearchResult, ...problemResponses(400, 401, 403) },
+      },
+      config: { audience: 'professional' },
+    },
+    async (request) => ({ items: await record.searchPatients(principalOf(request), request.query.q, originOf(request)) }),
+  );
+
+  app.post(
+    '/api/patients',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Register a patient with their first care team (which must include me)',
+        body: NewPatient,
+        response: { 201: CreatedId, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+      config: { audience: 'professional' },
+    },
+    async (request, reply) => {
+      const { careTeam, ...identity } = request.body;
+      const [id] = await record.registerPatients(
+        { kind: 'principal', principal: principalOf(request) },
+        [{ identity, entries: careTeam.map((member) => ({ kind: 'care-team-member' as const, ...member })) }],
+        originOf(request),
+      );
+      return reply.code(201).send({ id: id ?? '' });
+    },
+  );
+
+  app.get(
+    '/api/patients/:patientId',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: "A patient's coordination record",
+        params: PatientIdParams,
+        response: { 200: CoordinationRecord, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    (request) => record.readRecord(principalOf(request), request.params.patientId, originOf(request)),
+  );
+
+  app.get(
+    '/api/patients/:patientId/documents/:documentId/content',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: "A document's content",
+        params: Type.Object({ patientId: Uuid, documentId: Uuid }),
+        response: problemResponses(400, 401, 403, 404),
+      },
+    },
+    async (request, reply) => {
+      const { patientId, documentId } = request.params;
+      const document = await record.readDocument(principalOf(request), patientId, documentId, originOf(request));
+      const filename = document.title.normalize('NFD').replace(/[^\w .-]/g, '').slice(0, 80) || 'document';
+      return reply
+        .type(document.mimeType)
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(document.content));
+    },
+  );
+  done();
+};

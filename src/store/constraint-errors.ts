@@ -1,0 +1,23 @@
+import { DomainError } from '../domain/shared/domain-error.ts';
+
+/** What a broken constraint means to the user; keyed by constraint name (see 0001-initial-schema.ts). */
+const CONSTRAINT_MESSAGES: Readonly<Record<string, DomainError>> = {
+  patients_ins: new DomainError('conflict', 'a patient with this INS is already registered'),
+  care_team_one_gp: new DomainError('conflict', 'the patient already has a médecin traitant'),
+  care_team_members_practitioner_id_fkey: new DomainError('not-found', 'no practitioner with this id'),
+  appointments_practitioner_id_fkey: new DomainError('not-found', 'no practitioner with this id'),
+  appointments_organization_id_fkey: new DomainError('not-found', 'no organisation with this id'),
+  accounts_login_key: new DomainError('conflict', 'this login is already taken'),
+  practitioners_rpps_key: new DomainError('conflict', 'a practitioner with this RPPS is already registered'),
+};
+
+/**
+ * Turns a PostgreSQL constraint violation (SQLSTATE class 23) into the domain error it stands for,
+ * reading the error's structured `constraint` field, never its message text.
+ */
+export function translateConstraintError(error: unknown): DomainError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('23') || typeof constraint !== 'string') return undefined;
+  return CONSTRAINT_MESSAGES[constraint];
+}

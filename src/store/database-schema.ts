@@ -1,0 +1,191 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Dates come back as JS Dates from both drivers; `date` columns are read as ISO strings (see database.ts). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+
+export interface OrganizationsTable {
+  id: string;
+  kind: 'hospital' | 'hospital_service' | 'practice';
+  name: string;
+  finess: string | null;
+  parent_id: string | null;
+  specialty: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PractitionersTable {
+  id: string;
+  rpps: string;
+  family_name: string;
+  given_name: string;
+  profession: string;
+  specialty: string | null;
+  organization_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AccountsTable {
+  id: string;
+  login: string;
+  password_hash: string;
+  kind: 'professional' | 'patient';
+  practitioner_id: string | null;
+  patient_id: string | null;
+  roles: string[];
+  locale: 'fr' | 'en';
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface PatientsTable {
+  patient_id: string;
+  ins_matricule: string | null;
+  ins_oid: string | null;
+  identity_status: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
+  birth_family_name: string;
+  first_given_name: string;
+  given_names: string;
+  used_family_name: string | null;
+  used_given_name: string | null;
+  sex: 'male' | 'female' | 'unknown';
+  birth_date: DateOnly;
+  birth_place_code: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  family_name_key: string;
+  given_name_key: string;
+  used_family_name_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CareTeamMembersTable {
+  patient_id: string;
+  id: string;
+  practitioner_id: string;
+  role: string;
+  started_on: DateOnly;
+  ended_on: DateOnly | null;
+  added_by: string | null;
+}
+
+export interface ConditionsTable {
+  patient_id: string;
+  id: string;
+  code_system: string;
+  code: string;
+  display: string;
+  clinical_status: 'active' | 'resolved';
+  onset_date: DateOnly | null;
+  recorded_at: Timestamp;
+}
+
+export interface MedicationsTable {
+  patient_id: string;
+  id: string;
+  atc_code: string | null;
+  name: string;
+  dosage: string;
+  started_on: DateOnly | null;
+  ended_on: DateOnly | null;
+  status: 'active' | 'stopped';
+  recorded_at: Timestamp;
+}
+
+export interface AllergiesTable {
+  patient_id: string;
+  id: string;
+  substance: string;
+  reaction: string | null;
+  criticality: 'low' | 'high' | 'unable-to-assess';
+  recorded_at: Timestamp;
+}
+
+export interface ResultsTable {
+  patient_id: string;
+  id: string;
+  loinc_code: string;
+  display: string;
+  value_numeric: number | null;
+  value_text: string | null;
+  unit: string | null;
+  reference_range: string | null;
+  interpretation: 'normal' | 'low' | 'high' | 'abnormal' | null;
+  effective_at: Timestamp;
+  recorded_at: Timestamp;
+}
+
+export interface DocumentsTable {
+  patient_id: string;
+  id: string;
+  type_code: string;
+  title: string;
+  mime_type: string;
+  size_bytes: number;
+  content: Uint8Array;
+  author_practitioner_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface AppointmentsTable {
+  patient_id: string;
+  id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  kind: 'consultation' | 'exam' | 'teleconsultation' | 'home_visit';
+  practitioner_id: string | null;
+  organization_id: string | null;
+  reason: string;
+  instructions: string | null;
+  status: 'booked' | 'cancelled' | 'fulfilled' | 'noshow';
+}
+
+export interface EventsTable {
+  seq: Generated<string>;
+  id: string;
+  patient_id: string | null;
+  type: string;
+  actor_account_id: string | null;
+  occurred_at: Timestamp;
+  payload: ColumnType<unknown, string, string>;
+}
+
+export interface AuditEntriesTable {
+  seq: Generated<string>;
+  at: Timestamp;
+  account_id: string | null;
+  actor_kind: string;
+  actor_role: string | null;
+  patient_id: string | null;
+  action: 'read' | 'search' | 'write' | 'export' | 'login';
+  resource: string;
+  outcome: 'allowed' | 'denied';
+  reason: string;
+  client_address: string | null;
+}
+
+/** The whole schema as Kysely sees it. */
+export interface Database {
+  organizations: OrganizationsTable;
+  practitioners: PractitionersTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  patients: PatientsTable;
+  care_team_members: CareTeamMembersTable;
+  conditions: ConditionsTable;
+  medications: MedicationsTable;
+  allergies: AllergiesTable;
+  results: ResultsTable;
+  documents: DocumentsTable;
+  appointments: AppointmentsTable;
+  events: EventsTable;
+  audit_entries: AuditEntriesTable;
+}

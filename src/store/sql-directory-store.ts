@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely';
+import type { DirectoryStore } from '../domain/directory/directory.ts';
+import type { Database } from './database-schema.ts';
+import { translateConstraintError } from './constraint-errors.ts';
+
+/** The directory and accounts, in plain tables (small reference data). */
+export function createSqlDirectoryStore(db: Kysely<Database>): DirectoryStore {
+  const insert = async (work: () => Promise<unknown>): Promise<void> => {
+    try {
+      await work();
+    } catch (error) {
+      throw translateConstraintError(error) ?? error;
+    }
+  };
+  return {
+    async addOrganizations(organizations) {
+      if (organizations.length === 0) return;
+      await insert(() =>
+        db
+          .insertInto('organizations')
+          .values(
+            organizations.map((o) => ({
+              id: o.id,
+              kind: o.kind,
+              name: o.name,
+              finess: o.finess,
+              parent_id: o.parentId,
+              specialty: o.specialty,
+            })),
+          )
+          .execute(),
+      );
+    },
+    async addPractitioners(practitioners) {
+      if (practitioners.length === 0) return;
+      await insert(() =>
+        db
+          .insertInto('practitioners')
+          .values(
+            practitioners.map((p) => ({
+              id: p.id,
+              rpps: p.rpps,
+              family_name: p.familyName,
+              given_name: p.givenName,
+              profession: p.profession,
+              specialty: p.specialty,
+              organization_id: p.organizationId,
+            })),
+          )
+          .execute(),
+      );
+    },
+    async addAccounts(accounts) {
+      if (accounts.length === 0) return;
+      await insert(() =>
+        db
+          .insertInto('accounts')
+          .values(
+            accounts.map((a) => ({
+              id: a.id,
+              login: a.login.toLowerCase(),
+              password_hash: a.passwordHash,
+              kind: a.kind,
+              practitioner_id: a.practitionerId,
+              patient_id: a.patientId,
+              roles: [...a.roles],
+              locale: a.locale,
+            })),
+          )
+          .execute(),
+      );
+    },
+    async isEmpty() {
+      const row = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
+      return row === undefined;
+    },
+    async listPractitioners() {
+      const rows = await db
+        .selectFrom('practitioners as p')
+        .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+        .select([
+          'p.id',
+          'p.rpps',
+          'p.family_name',
+          'p.given_name',
+          'p.profession',
+          'p.specialty',
+          'p.organization_id',
+          'o.name as organization',
+        ])
+        .orderBy('p.family_name')
+        .orderBy('p.given_name')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        rpps: r.rpps,
+        familyName: r.family_name,
+        givenName: r.given_name,
+        profession: r.profession,
+        specialty: r.specialty,
+        organizationId: r.organization_id,
+        organization: r.organization,
+      }));
+    },
+  };
+}
