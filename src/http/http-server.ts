@@ -33,6 +33,9 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     loggerInstance: options.logger,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Refuse what does not fit the schema instead of repairing it: no silent dropping of unknown
+    // fields and no coercion (which would turn a null into "").
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
     // Fastify's own request lines log the URL with its query, which can hold a patient's name.
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();

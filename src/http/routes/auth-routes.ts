@@ -57,6 +57,7 @@ export const authRoutes: FastifyPluginCallbackTypebox<AuthRouteOptions> = (app, 
     { schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: Me, ...problemResponses(401) } } },
     (request) => meOf(request.account as AccountRecord),
   );
+  done();
 };
 
 function meOf(account: AccountRecord) {
@@ -68,6 +69,5 @@ function meOf(account: AccountRecord) {
     locale: account.locale,
     practitionerId: principal.kind === 'professional' ? principal.practitionerId : null,
     patientId: principal.kind === 'patient' ? principal.patientId : null,
-    done();
-};
+  };
 }

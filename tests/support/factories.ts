@@ -1,0 +1,89 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { Relais } from '../../src/app.ts';
+import { computeInsKey, INS_OIDS } from '../../src/domain/identity/ins.ts';
+import type { PatientIdentityInput } from '../../src/domain/identity/patient-registration.ts';
+import type { ClinicalEntry } from '../../src/domain/record/clinical-entry.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A professional of a fresh practice, with an account; each call builds its own, so tests never share. */
+export async function createProfessional(relais: Relais, profession = 'physician') {
+  const organizationId = randomUUID();
+  const practitionerId = randomUUID();
+  const login = `pro-${practitionerId.slice(0, 8)}`;
+  await relais.services.directory.register(
+    [{ id: organizationId, kind: 'practice', name: `MSP ${login}`, finess: null, parentId: null, specialty: null }],
+    [
+      {
+        id: practitionerId,
+        rpps: `1${String(randomInt(0, 1e10)).padStart(10, '0')}`,
+        familyName: 'Testeur',
+        givenName: login,
+        profession,
+        specialty: profession === 'physician' ? 'general_practice' : null,
+        organizationId,
+      },
+    ],
+  );
+  await relais.services.directory.createAccounts([
+    { login, password: TEST_PASSWORD, kind: 'professional', practitionerId, patientId: null, roles: [], locale: 'fr' },
+  ]);
+  return { practitionerId, login, token: await logIn(relais, login) };
+}
+
+/** Creates a patient account for an existing patient and signs it in. */
+export async function createPatientAccount(relais: Relais, patientId: string) {
+  const login = `patient-${patientId.slice(0, 8)}`;
+  await relais.services.directory.createAccounts([
+    { login, password: TEST_PASSWORD, kind: 'patient', practitionerId: null, patientId, roles: [], locale: 'fr' },
+  ]);
+  return { login, token: await logIn(relais, login) };
+}
+
+export async function logIn(relais: Relais, login: string): Promise<string> {
+  const response = await relais.http.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: TEST_PASSWORD } });
+  if (response.statusCode !== 200) throw new Error(`login ${login} failed: ${response.body}`);
+  return (response.json() as { token: string }).token;
+}
+
+/** A valid, unique, fictional INS on the test OID (1.2.250.1.213.1.4.10). */
+export function fictionalIns(sex: 'male' | 'female' = 'female'): { matricule: string; oid: string } {
+  const nir13 = `${sex === 'male' ? 1 : 2}8005${String(randomInt(1, 96)).padStart(2, '0')}${String(randomInt(0, 1e6)).padStart(6, '0')}`;
+  return { matricule: `${nir13}${computeInsKey(nir13)}`, oid: INS_OIDS['INS-NIR-TEST'] };
+}
+
+/** An identity that passes the INS rules, with overrides. */
+export function identity(overrides: Partial<PatientIdentityInput> = {}): PatientIdentityInput {
+  return {
+    ins: fictionalIns('female'),
+    identityStatus: 'QUAL',
+    birthFamilyName: 'Lefèvre',
+    firstGivenName: 'Hélène',
+    givenNames: 'Hélène Marie',
+    sex: 'female',
+    birthDate: '1980-05-12',
+    ...overrides,
+  };
+}
+
+/** Registers a patient whose care team holds the given practitioners (the first as médecin traitant). */
+export async function createPatient(
+  relais: Relais,
+  careTeam: readonly string[],
+  options: { identity?: Partial<PatientIdentityInput>; entries?: ClinicalEntry[] } = {},
+): Promise<string> {
+  const members: ClinicalEntry[] = careTeam.map((practitionerId, index) => ({
+    kind: 'care-team-member',
+    practitionerId,
+    role: index === 0 ? 'medecin_traitant' : 'nurse',
+  }));
+  const [patientId] = await relais.services.record.registerPatients(
+    { kind: 'system' },
+    [{ identity: identity(options.identity), entries: [...members, ...(options.entries ?? [])] }],
+    { clientAddress: null },
+  );
+  if (patientId === undefined) throw new Error('no patient registered');
+  return patientId;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -1,0 +1,20 @@
+import pino from 'pino';
+import { createRelais, type Relais } from '../../src/app.ts';
+import { readConfig, type RelaisConfig } from '../../src/config.ts';
+import type { Dialect } from './test-database.ts';
+import { createIsolatedDatabase, TEST_PG_URL_ENV } from './postgres-server.ts';
+
+/** Starts Relais in-process on a fresh database of the dialect (not listening unless asked). */
+export async function startTestRelais(dialect: Dialect, overrides: Partial<RelaisConfig> = {}): Promise<Relais> {
+  const database: RelaisConfig['database'] =
+    dialect === 'pglite'
+      ? { kind: 'pglite', dataDir: 'memory://' }
+      : { kind: 'postgres', url: await createIsolatedDatabase(process.env[TEST_PG_URL_ENV] ?? '') };
+  const config: RelaisConfig = {
+    ...readConfig({}),
+    database,
+    loginRateLimit: { max: 1000, timeWindow: 60_000 },
+    ...overrides,
+  };
+  return createRelais(config, { logger: pino({ level: 'silent' }) });
+}

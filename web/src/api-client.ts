@@ -1,0 +1,115 @@
+import type { LoginRequest, LoginResponse, Me } from '../../src/contracts/auth-contracts.ts';
+import type {
+  CoordinationRecord,
+  PatientSearchResult,
+  PortalSummary,
+  PractitionerList,
+} from '../../src/contracts/record-contracts.ts';
+import { ApiError, codeOfStatus } from './api-error.ts';
+
+/**
+ * The REST API, same origin. The server keeps the session in an httpOnly cookie set at login, so
+ * every call sends cookies and no token is kept in JavaScript.
+ */
+
+type UnauthorizedHandler = () => void;
+let unauthorizedHandler: UnauthorizedHandler | null = null;
+
+/** Called when any request (other than the login itself) answers 401: the app goes back to login. */
+export function onUnauthorized(handler: UnauthorizedHandler | null): void {
+  unauthorizedHandler = handler;
+}
+
+interface RequestOptions {
+  readonly body?: unknown;
+  readonly signal?: AbortSignal | undefined;
+  /** For the login call, where 401 means "wrong credentials", not "session expired". */
+  readonly expectUnauthorized?: boolean;
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
+  if (options.signal !== undefined) init.signal = options.signal;
+  if (method === 'POST') {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(options.body ?? {});
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({
+      status: 0,
+      code: 'network',
+      title: 'Network error',
+      detail: error instanceof Error ? error.message : 'fetch failed',
+    });
+  }
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    if (response.status === 401 && options.expectUnauthorized !== true) unauthorizedHandler?.();
+    throw problem;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  const status = response.status;
+  const retryAfter = Number(response.headers.get('retry-after'));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+  let body: unknown = null;
+  if ((response.headers.get('content-type') ?? '').includes('json')) {
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+  }
+  const field = (name: string): unknown =>
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  const text = (name: string): string | null => {
+    const value = field(name);
+    return typeof value === 'string' && value !== '' ? value : null;
+  };
+  const errors = field('errors');
+  return new ApiError({
+    status,
+    code: text('code') ?? codeOfStatus(status),
+    title: text('title') ?? response.statusText,
+    // Fastify's own errors (rate limit, bad JSON) carry `message` rather than `detail`.
+    detail: text('detail') ?? text('message') ?? '',
+    errors: Array.isArray(errors) ? errors.filter((e): e is string => typeof e === 'string') : [],
+    retryAfterSeconds,
+  });
+}
+
+const patientPath = (patientId: string): string => `/api/patients/${encodeURIComponent(patientId)}`;
+
+export const api = {
+  login: (credentials: LoginRequest): Promise<LoginResponse> =>
+    request<LoginResponse>('POST', '/api/auth/login', { body: credentials, expectUnauthorized: true }),
+
+  logout: (): Promise<void> => request<void>('POST', '/api/auth/logout'),
+
+  /** Who is signed in; 401 (an ApiError) when nobody is. Does not trigger the unauthorized handler. */
+  me: (signal?: AbortSignal): Promise<Me> => request<Me>('GET', '/api/me', { signal, expectUnauthorized: true }),
+
+  searchPatients: (q: string, signal?: AbortSignal): Promise<PatientSearchResult> =>
+    request<PatientSearchResult>('GET', `/api/patients?${new URLSearchParams({ q }).toString()}`, { signal }),
+
+  record: (patientId: string, signal?: AbortSignal): Promise<CoordinationRecord> =>
+    request<CoordinationRecord>('GET', patientPath(patientId), { signal }),
+
+  portal: (signal?: AbortSignal): Promise<PortalSummary> =>
+    request<PortalSummary>('GET', '/api/portal/me', { signal }),
+
+  practitioners: (signal?: AbortSignal): Promise<PractitionerList> =>
+    request<PractitionerList>('GET', '/api/practitioners', { signal }),
+
+  /** A plain link target: the browser sends the session cookie and the server sets the content type. */
+  documentContentUrl: (patientId: string, documentId: string): string =>
+    `${patientPath(patientId)}/documents/${encodeURIComponent(documentId)}/content`,
+};

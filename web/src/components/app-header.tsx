@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from '../router.tsx';
+import { homePathOf, useSession } from '../session-context.ts';
+import { BrandMark } from './brand-mark.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+/** The bar on every signed-in screen: brand, navigation, who is signed in, language, log out. */
+export function AppHeader() {
+  const { t } = useTranslation();
+  const { me, signOut } = useSession();
+  const { pathname } = useLocation();
+  const [leaving, setLeaving] = useState(false);
+  const home = homePathOf(me);
+
+  const navItems =
+    me.kind === 'professional'
+      ? [{ to: '/patients', label: t('nav.patients'), active: pathname.startsWith('/patients') }]
+      : [{ to: '/portal', label: t('nav.portal'), active: pathname.startsWith('/portal') }];
+
+  return (
+    <header className="app-header">
+      <div className="app-header-inner">
+        <BrandMark href={home} />
+        <nav className="app-nav" aria-label={t('nav.main')}>
+          <ul>
+            {navItems.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} className="app-nav-link" aria-current={item.active ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="app-header-tools">
+          <span className="app-user" data-testid="user-name" title={t('nav.signedInAs', { name: me.displayName })}>
+            <span className="app-user-avatar" aria-hidden="true">
+              {initialsOf(me.displayName)}
+            </span>
+            <span className="app-user-name">{me.displayName}</span>
+          </span>
+          <LanguageSwitch />
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="logout"
+            disabled={leaving}
+            onClick={() => {
+              setLeaving(true);
+              void signOut();
+            }}
+          >
+            {t('nav.logout')}
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function initialsOf(name: string): string {
+  const words = name.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  const first = words[0]?.[0] ?? '';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase();
+}
