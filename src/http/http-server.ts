@@ -19,6 +19,13 @@ import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the server answers, so tests can check that none escapes the access rules. */
+    routeTable: readonly { method: string; url: string }[];
+  }
+}
+
 export interface HttpOptions {
   readonly logger: Logger;
   /** The built web app (web/dist); undefined serves the API only. */
@@ -40,6 +47,11 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routes);
   app.setErrorHandler(handleError);
   app.addHook('onResponse', (request, reply, done) => {
     // The route pattern only: ids and query strings stay out of the logs.
