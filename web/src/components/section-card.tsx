@@ -15,7 +15,7 @@ export function SectionCard({
   count?: number;
   isEmpty: boolean;
   emptyText: string;
-  className?: string;
+  className?: string | undefined;
   children: ReactNode;
 }) {
   const headingId = useId();

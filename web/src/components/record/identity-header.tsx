@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoordinationRecord } from '../../../../src/contracts/record-contracts.ts';
 import { ageInYears, formatDate, formatIns } from '../../format.ts';
@@ -85,7 +86,7 @@ export function IdentityHeader({ identity }: { identity: Identity }) {
   );
 }
 
-function Fact({ label, testId, children }: { label: string; testId?: string; children: React.ReactNode }) {
+function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
   return (
     <div className="fact" data-testid={testId}>
       <dt>{label}</dt>

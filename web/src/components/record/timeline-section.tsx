@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CoordinationRecord } from '../../../../src/contracts/record-contracts.ts';
+import { formatDateTime, formatNumber } from '../../format.ts';
+import { currentLanguage, translateOr, type Language } from '../../i18n.ts';
+import { documentTypeLabel, eventTypeLabel, roleLabel } from '../../labels.ts';
+import { SectionCard } from '../section-card.tsx';
+
+type TimelineEntry = CoordinationRecord['timeline'][number];
+type Member = CoordinationRecord['careTeam'][number];
+type SummaryValue = TimelineEntry['summary'][string];
+
+const FIRST_PAGE = 30;
+
+/** Every event of the record, newest first, each said in words from its summary. */
+export function TimelineSection({ entries, careTeam }: { entries: readonly TimelineEntry[]; careTeam: readonly Member[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [showAll, setShowAll] = useState(false);
+  const sorted = [...entries].sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
+  const visible = showAll ? sorted : sorted.slice(0, FIRST_PAGE);
+  const names = new Map(careTeam.map((member) => [member.practitionerId, member.name]));
+
+  return (
+    <SectionCard
+      title={t('sections.timeline')}
+      testId="timeline"
+      count={entries.length}
+      isEmpty={entries.length === 0}
+      emptyText={t('empty.timeline')}
+    >
+      <ol className="timeline">
+        {visible.map((entry) => {
+          const summary = summaryText(entry, names, language);
+          return (
+          <li key={entry.id} className={`timeline-item timeline-${entry.type.split('.')[0] ?? 'event'}`} data-testid="timeline-entry" data-type={entry.type}>
+            <span className="timeline-dot" aria-hidden="true" />
+            <div className="timeline-content">
+              <p className="timeline-head">
+                <span className="timeline-type">{eventTypeLabel(entry.type)}</span>
+                <time className="timeline-time" dateTime={entry.occurredAt}>
+                  {formatDateTime(entry.occurredAt, language)}
+                </time>
+              </p>
+              {summary !== '' && <p className="timeline-summary">{summary}</p>}
+            </div>
+          </li>
+          );
+        })}
+      </ol>
+      {!showAll && sorted.length > FIRST_PAGE && (
+        <button type="button" className="button button-secondary" onClick={() => setShowAll(true)}>
+          {t('timeline.showAll', { count: sorted.length })}
+        </button>
+      )}
+    </SectionCard>
+  );
+}
+
+function text(value: SummaryValue | undefined, language: Language): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number') return formatNumber(value, language);
+  return String(value);
+}
+
+const join = (parts: readonly string[], separator = ' · '): string => parts.filter((p) => p !== '').join(separator);
+
+/** The event's summary fields in words, by event type; unknown types list their fields. */
+export function summaryText(entry: TimelineEntry, names: ReadonlyMap<string, string>, language: Language): string {
+  const s = entry.summary;
+  const field = (name: string): string => text(s[name], language);
+  switch (entry.type) {
+    case 'patient.registered': {
+      const status = field('identityStatus');
+      return status === ''
+        ? ''
+        : translateOr('timeline.identityStatus', status, {
+            status: translateOr(`identityStatus.long.${status}`, status),
+          });
+    }
+    case 'condition.recorded':
+      return join([field('display'), field('code') === '' ? '' : `(${field('code')})`], ' ');
+    case 'medication.recorded':
+      return join([field('name'), field('dosage')], ' — ');
+    case 'allergy.recorded':
+      return field('substance');
+    case 'result.recorded': {
+      const value = join([field('value'), field('unit')], ' ');
+      return join([field('display'), value], language === 'fr' ? ' : ' : ': ');
+    }
+    case 'document.added':
+      return join([field('title'), field('typeCode') === '' ? '' : documentTypeLabel(field('typeCode'))]);
+    case 'care-team.member-added':
+      return join([names.get(field('practitionerId')) ?? '', field('role') === '' ? '' : roleLabel(field('role'))], ' — ');
+    case 'appointment.booked': {
+      const kind = field('kind');
+      const startsAt = field('startsAt');
+      return join([
+        field('reason'),
+        kind === '' ? '' : translateOr(`appointments.kinds.${kind}`, kind),
+        startsAt === '' ? '' : formatDateTime(startsAt, language),
+      ]);
+    }
+    default:
+      return join(
+        Object.entries(s)
+          .filter(([, value]) => value !== null && value !== '')
+          .map(([key, value]) => `${key}: ${text(value, language)}`),
+      );
+  }
+}
