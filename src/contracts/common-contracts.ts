@@ -1,8 +1,14 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 
 /** Nullable value: the API sends every field, with null when unknown. */
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
+
+/**
+ * A response array the server builds from read-only domain lists: typed `readonly T[]`, the same JSON schema
+ * as Type.Array (the immutable marker is not serialised).
+ */
+export const ReadonlyList = <T extends TSchema>(items: T) => Type.Immutable(Type.Array(items));
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -20,6 +26,9 @@ export const Problem = Type.Object(
   },
   { $id: 'Problem' },
 );
+
+/** A 204 response: documented as `null` in OpenAPI, typed `undefined` (no body) so the route replies with `send()`. */
+export const NoContent = Type.Unsafe<undefined>({ type: 'null' });
 
 export const CreatedId = Type.Object({ id: Uuid });
 export const PatientIdParams = Type.Object({ patientId: Uuid });

@@ -41,7 +41,14 @@ export const NewResult = Type.Object(
     valueText: Nullable(Type.String({ maxLength: 500 })),
     unit: Nullable(Type.String({ maxLength: 30 })),
     referenceRange: Nullable(Type.String({ maxLength: 60 })),
-    interpretation: Nullable(Type.Union(['normal', 'low', 'high', 'abnormal'].map((s) => Type.Literal(s)))),
+    interpretation: Nullable(
+      Type.Union([
+        Type.Literal('normal'),
+        Type.Literal('low'),
+        Type.Literal('high'),
+        Type.Literal('abnormal'),
+      ]),
+    ),
     effectiveAt: IsoDateTime,
   },
   closed,
@@ -60,7 +67,12 @@ export const NewAppointment = Type.Object(
   {
     startsAt: IsoDateTime,
     endsAt: IsoDateTime,
-    kind: Type.Union(['consultation', 'exam', 'teleconsultation', 'home_visit'].map((s) => Type.Literal(s))),
+    kind: Type.Union([
+      Type.Literal('consultation'),
+      Type.Literal('exam'),
+      Type.Literal('teleconsultation'),
+      Type.Literal('home_visit'),
+    ]),
     practitionerId: Nullable(Uuid),
     organizationId: Nullable(Uuid),
     reason: Text(300),
@@ -80,7 +92,9 @@ export type NewAppointment = Static<typeof NewAppointment>;
 /** POST /api/patients: the identity and the first care team (which must include the caller). */
 export const NewPatient = Type.Object(
   {
-    ins: Type.Optional(Type.Object({ matricule: Type.String({ maxLength: 20 }), oid: Type.String({ maxLength: 60 }) }, closed)),
+    ins: Type.Optional(
+      Type.Object({ matricule: Type.String({ maxLength: 20 }), oid: Type.String({ maxLength: 60 }) }, closed),
+    ),
     identityStatus: Type.String({ maxLength: 5 }),
     birthFamilyName: Text(100),
     firstGivenName: Text(100),

@@ -1,9 +1,17 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, IsoDateTime, Nullable, Uuid } from './common-contracts.ts';
+import { IsoDate, IsoDateTime, Nullable, ReadonlyList, Uuid } from './common-contracts.ts';
 
-const IdentityStatus = Type.Union(['PROV', 'RECUP', 'VALI', 'QUAL'].map((s) => Type.Literal(s)));
+const IdentityStatus = Type.Union([
+  Type.Literal('PROV'),
+  Type.Literal('RECUP'),
+  Type.Literal('VALI'),
+  Type.Literal('QUAL'),
+]);
 const Sex = Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Literal('unknown')]);
-const Summary = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]));
+const Summary = Type.Record(
+  Type.String(),
+  Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]),
+);
 
 export const PatientIdentity = Type.Object({
   patientId: Uuid,
@@ -60,7 +68,12 @@ export const Allergy = Type.Object({
   criticality: Criticality,
 });
 
-const Interpretation = Type.Union(['normal', 'low', 'high', 'abnormal'].map((s) => Type.Literal(s)));
+const Interpretation = Type.Union([
+  Type.Literal('normal'),
+  Type.Literal('low'),
+  Type.Literal('high'),
+  Type.Literal('abnormal'),
+]);
 export const LabResult = Type.Object({
   id: Uuid,
   loincCode: Type.String(),
@@ -82,7 +95,12 @@ export const DocumentSummary = Type.Object({
   createdAt: IsoDateTime,
 });
 
-const AppointmentKind = Type.Union(['consultation', 'exam', 'teleconsultation', 'home_visit'].map((s) => Type.Literal(s)));
+const AppointmentKind = Type.Union([
+  Type.Literal('consultation'),
+  Type.Literal('exam'),
+  Type.Literal('teleconsultation'),
+  Type.Literal('home_visit'),
+]);
 export const Appointment = Type.Object({
   id: Uuid,
   startsAt: IsoDateTime,
@@ -103,14 +121,14 @@ export const TimelineEntry = Type.Object({
 
 export const CoordinationRecord = Type.Object({
   identity: PatientIdentity,
-  careTeam: Type.Array(CareTeamMember),
-  conditions: Type.Array(Condition),
-  medications: Type.Array(Medication),
-  allergies: Type.Array(Allergy),
-  latestResults: Type.Array(LabResult),
-  documents: Type.Array(DocumentSummary),
-  upcomingAppointments: Type.Array(Appointment),
-  timeline: Type.Array(TimelineEntry),
+  careTeam: ReadonlyList(CareTeamMember),
+  conditions: ReadonlyList(Condition),
+  medications: ReadonlyList(Medication),
+  allergies: ReadonlyList(Allergy),
+  latestResults: ReadonlyList(LabResult),
+  documents: ReadonlyList(DocumentSummary),
+  upcomingAppointments: ReadonlyList(Appointment),
+  timeline: ReadonlyList(TimelineEntry),
 });
 export type CoordinationRecord = Static<typeof CoordinationRecord>;
 
@@ -126,7 +144,13 @@ export const PatientSearchHit = Type.Object({
 export type PatientSearchHit = Static<typeof PatientSearchHit>;
 
 export const PatientSearchQuery = Type.Object(
-  { q: Type.String({ minLength: 1, maxLength: 100, description: 'Name words, DD/MM/YYYY birth date, or INS' }) },
+  {
+    q: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'Name words, DD/MM/YYYY birth date, or INS',
+    }),
+  },
   { additionalProperties: false },
 );
 export const PatientSearchResult = Type.Object({ items: Type.Array(PatientSearchHit) });
@@ -135,9 +159,9 @@ export type PatientSearchResult = Static<typeof PatientSearchResult>;
 /** The patient portal: their own team, treatments and what comes next, nothing else. */
 export const PortalSummary = Type.Object({
   firstGivenName: Type.String(),
-  careTeam: Type.Array(CareTeamMember),
-  medications: Type.Array(Medication),
-  upcomingAppointments: Type.Array(Appointment),
+  careTeam: ReadonlyList(CareTeamMember),
+  medications: ReadonlyList(Medication),
+  upcomingAppointments: ReadonlyList(Appointment),
 });
 export type PortalSummary = Static<typeof PortalSummary>;
 

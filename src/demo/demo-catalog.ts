@@ -3,6 +3,7 @@
  * conditions, treatments, results and follow-ups belong together. Every person is invented.
  */
 
+// prettier-ignore
 export const FAMILY_NAMES: readonly string[] = [
   'Martin', 'Bernard', 'Durand', 'Lefèvre', 'Moreau', 'Laurent', 'Girard', 'Roux', 'Fournier', 'Mercier',
   'Bonnet', 'Lambert', 'Fontaine', 'Rousseau', 'Vincent', 'Muller', 'Faure', 'André', 'Gauthier', 'Garnier',
@@ -16,6 +17,7 @@ export const FAMILY_NAMES: readonly string[] = [
   'Hoarau', 'Lefèbvre', 'Besnard', 'Poirier', 'Tessier', 'Le Gall', 'Chauvin', 'Pelletier', 'Daniel', 'Texier',
 ];
 
+// prettier-ignore
 export const FEMALE_GIVEN_NAMES: readonly string[] = [
   'Hélène', 'Marie', 'Jeanne', 'Françoise', 'Monique', 'Catherine', 'Nathalie', 'Isabelle', 'Sylvie', 'Martine',
   'Christine', 'Anne', 'Sophie', 'Valérie', 'Sandrine', 'Véronique', 'Brigitte', 'Nicole', 'Chantal', 'Danielle',
@@ -26,6 +28,7 @@ export const FEMALE_GIVEN_NAMES: readonly string[] = [
   'Laëtitia', 'Mélanie', 'Stéphanie', 'Margaux', 'Capucine',
 ];
 
+// prettier-ignore
 export const MALE_GIVEN_NAMES: readonly string[] = [
   'Jean', 'Pierre', 'Michel', 'André', 'Philippe', 'Alain', 'Bernard', 'Jacques', 'Daniel', 'Christian',
   'Patrick', 'Gérard', 'Frédéric', 'Éric', 'Stéphane', 'Laurent', 'Nicolas', 'Julien', 'Sébastien', 'Thierry',
@@ -61,6 +64,7 @@ export const COMMUNES: readonly Commune[] = [
   { name: 'Fontenelle-sur-Relais', inseeCode: '45915', postalCode: '45970' },
 ];
 
+// prettier-ignore
 export const STREETS: readonly string[] = [
   'rue des Tilleuls', 'avenue de la Gare', "place de l'Église", 'chemin des Vignes', 'rue Pasteur',
   'rue Victor-Hugo', 'allée des Acacias', 'boulevard Jean-Jaurès', 'impasse du Moulin', 'route de Rochebrune',
@@ -71,6 +75,7 @@ export const STREETS: readonly string[] = [
  * Birth départements used in demo NIRs (metropolitan codes, no Corsica, so the key needs no 2A/2B
  * rule). The commune part of the NIR is derived from the patient's index (see demo-territory.ts).
  */
+// prettier-ignore
 export const BIRTH_DEPARTEMENTS: readonly string[] = [
   '45', '75', '69', '13', '59', '33', '44', '35', '67', '31', '21', '37', '41', '18', '28',
   '36', '76', '14', '29', '56', '63', '87', '86', '79', '17', '24', '47', '64', '34', '06',
@@ -115,6 +120,7 @@ export interface ResultTemplate {
   readonly decimals: number;
 }
 
+// prettier-ignore
 export const RESULTS = {
   hba1c: { loincCode: '4548-4', display: 'Hémoglobine glyquée (HbA1c)', unit: '%', low: 4, high: 6, typical: [6.2, 9.8], decimals: 1 },
   creatinine: { loincCode: '2160-0', display: 'Créatinine', unit: 'mg/L', low: 6, high: 12, typical: [6.5, 11.5], decimals: 1 },
@@ -160,14 +166,7 @@ export interface FollowUpTemplate {
 export type SupportRole = 'nurse' | 'dietitian' | 'physiotherapist' | 'social_worker' | 'psychologist';
 
 export type ProfileKey =
-  | 'diabetes'
-  | 'heart_failure'
-  | 'copd'
-  | 'breast_cancer'
-  | 'hypertension'
-  | 'frailty'
-  | 'ckd'
-  | 'depression';
+  'diabetes' | 'heart_failure' | 'copd' | 'breast_cancer' | 'hypertension' | 'frailty' | 'ckd' | 'depression';
 
 /** A chronic condition and what comes with it, so a patient's record tells one coherent story. */
 export interface ClinicalProfile {
@@ -189,7 +188,8 @@ export interface ClinicalProfile {
   readonly reportConclusion: string;
 }
 
-const BRING_RESULTS = 'Apporter vos derniers résultats de biologie, votre ordonnance en cours et votre carte Vitale.';
+const BRING_RESULTS =
+  'Apporter vos derniers résultats de biologie, votre ordonnance en cours et votre carte Vitale.';
 
 export const PROFILES: readonly ClinicalProfile[] = [
   {
@@ -202,19 +202,62 @@ export const PROFILES: readonly ClinicalProfile[] = [
     weight: 10,
     associated: ['hypertension', 'ckd', 'heart_failure', 'depression'],
     medications: [
-      { atcCode: 'A10BA02', name: 'Metformine 1000 mg, comprimé', dosage: '1 comprimé matin et soir au cours des repas', probability: 0.95 },
-      { atcCode: 'A10BH01', name: 'Sitagliptine 100 mg, comprimé', dosage: '1 comprimé le matin', probability: 0.3 },
-      { atcCode: 'A10AE04', name: 'Insuline glargine 100 U/mL, stylo', dosage: '18 unités le soir, à adapter selon les glycémies', probability: 0.2 },
-      { atcCode: 'C10AA05', name: 'Atorvastatine 20 mg, comprimé', dosage: '1 comprimé le soir', probability: 0.6 },
+      {
+        atcCode: 'A10BA02',
+        name: 'Metformine 1000 mg, comprimé',
+        dosage: '1 comprimé matin et soir au cours des repas',
+        probability: 0.95,
+      },
+      {
+        atcCode: 'A10BH01',
+        name: 'Sitagliptine 100 mg, comprimé',
+        dosage: '1 comprimé le matin',
+        probability: 0.3,
+      },
+      {
+        atcCode: 'A10AE04',
+        name: 'Insuline glargine 100 U/mL, stylo',
+        dosage: '18 unités le soir, à adapter selon les glycémies',
+        probability: 0.2,
+      },
+      {
+        atcCode: 'C10AA05',
+        name: 'Atorvastatine 20 mg, comprimé',
+        dosage: '1 comprimé le soir',
+        probability: 0.6,
+      },
     ],
     results: [RESULTS.hba1c, RESULTS.ldl, RESULTS.creatinine, RESULTS.weight],
-    support: [['dietitian', 0.4], ['nurse', 0.3]],
-    followUps: [
-      { kind: 'consultation', with: 'specialist', reason: 'Consultation de suivi du diabète', instructions: `${BRING_RESULTS} Pensez à votre carnet de glycémies.`, minutes: 30 },
-      { kind: 'exam', with: 'specialist', reason: 'Bilan annuel du diabète en hôpital de jour', instructions: 'Venir à jeun depuis minuit (eau autorisée). Prévoir la journée ; apporter vos médicaments habituels.', minutes: 240 },
-      { kind: 'consultation', with: 'gp', reason: 'Renouvellement du traitement et contrôle de l’HbA1c', instructions: 'Faire la prise de sang (HbA1c) une semaine avant la consultation.', minutes: 20 },
+    support: [
+      ['dietitian', 0.4],
+      ['nurse', 0.3],
     ],
-    reportConclusion: 'Équilibre glycémique à améliorer ; renforcement des règles hygiéno-diététiques et adaptation du traitement.',
+    followUps: [
+      {
+        kind: 'consultation',
+        with: 'specialist',
+        reason: 'Consultation de suivi du diabète',
+        instructions: `${BRING_RESULTS} Pensez à votre carnet de glycémies.`,
+        minutes: 30,
+      },
+      {
+        kind: 'exam',
+        with: 'specialist',
+        reason: 'Bilan annuel du diabète en hôpital de jour',
+        instructions:
+          'Venir à jeun depuis minuit (eau autorisée). Prévoir la journée ; apporter vos médicaments habituels.',
+        minutes: 240,
+      },
+      {
+        kind: 'consultation',
+        with: 'gp',
+        reason: 'Renouvellement du traitement et contrôle de l’HbA1c',
+        instructions: 'Faire la prise de sang (HbA1c) une semaine avant la consultation.',
+        minutes: 20,
+      },
+    ],
+    reportConclusion:
+      'Équilibre glycémique à améliorer ; renforcement des règles hygiéno-diététiques et adaptation du traitement.',
   },
   {
     key: 'heart_failure',
@@ -226,19 +269,57 @@ export const PROFILES: readonly ClinicalProfile[] = [
     weight: 6,
     associated: ['hypertension', 'diabetes', 'ckd', 'frailty'],
     medications: [
-      { atcCode: 'C03CA01', name: 'Furosémide 40 mg, comprimé', dosage: '1 comprimé le matin', probability: 0.9 },
-      { atcCode: 'C07AB07', name: 'Bisoprolol 2,5 mg, comprimé', dosage: '1 comprimé le matin', probability: 0.85 },
+      {
+        atcCode: 'C03CA01',
+        name: 'Furosémide 40 mg, comprimé',
+        dosage: '1 comprimé le matin',
+        probability: 0.9,
+      },
+      {
+        atcCode: 'C07AB07',
+        name: 'Bisoprolol 2,5 mg, comprimé',
+        dosage: '1 comprimé le matin',
+        probability: 0.85,
+      },
       { atcCode: 'C09AA05', name: 'Ramipril 5 mg, gélule', dosage: '1 gélule le soir', probability: 0.6 },
-      { atcCode: 'C03DA01', name: 'Spironolactone 25 mg, comprimé', dosage: '1 comprimé le matin', probability: 0.4 },
+      {
+        atcCode: 'C03DA01',
+        name: 'Spironolactone 25 mg, comprimé',
+        dosage: '1 comprimé le matin',
+        probability: 0.4,
+      },
     ],
     results: [RESULTS.ntprobnp, RESULTS.weight, RESULTS.potassiumHf, RESULTS.creatinine],
-    support: [['nurse', 0.8], ['dietitian', 0.2]],
-    followUps: [
-      { kind: 'consultation', with: 'specialist', reason: 'Consultation de cardiologie après hospitalisation pour décompensation', instructions: `${BRING_RESULTS} Apportez aussi votre carnet de suivi du poids.`, minutes: 30 },
-      { kind: 'exam', with: 'specialist', reason: 'Échographie cardiaque de contrôle', instructions: 'Aucune préparation. Se présenter 15 minutes avant au secrétariat de cardiologie, niveau 2.', minutes: 45 },
-      { kind: 'home_visit', with: 'nurse', reason: 'Passage infirmier : pesée et surveillance des œdèmes', instructions: 'Se peser le matin à jeun avant le passage et noter le poids dans le carnet.', minutes: 30 },
+    support: [
+      ['nurse', 0.8],
+      ['dietitian', 0.2],
     ],
-    reportConclusion: 'Insuffisance cardiaque stabilisée ; pesée quotidienne, alerte si prise de plus de 2 kg en 3 jours.',
+    followUps: [
+      {
+        kind: 'consultation',
+        with: 'specialist',
+        reason: 'Consultation de cardiologie après hospitalisation pour décompensation',
+        instructions: `${BRING_RESULTS} Apportez aussi votre carnet de suivi du poids.`,
+        minutes: 30,
+      },
+      {
+        kind: 'exam',
+        with: 'specialist',
+        reason: 'Échographie cardiaque de contrôle',
+        instructions:
+          'Aucune préparation. Se présenter 15 minutes avant au secrétariat de cardiologie, niveau 2.',
+        minutes: 45,
+      },
+      {
+        kind: 'home_visit',
+        with: 'nurse',
+        reason: 'Passage infirmier : pesée et surveillance des œdèmes',
+        instructions: 'Se peser le matin à jeun avant le passage et noter le poids dans le carnet.',
+        minutes: 30,
+      },
+    ],
+    reportConclusion:
+      'Insuffisance cardiaque stabilisée ; pesée quotidienne, alerte si prise de plus de 2 kg en 3 jours.',
   },
   {
     key: 'copd',
@@ -250,16 +331,43 @@ export const PROFILES: readonly ClinicalProfile[] = [
     weight: 5,
     associated: ['heart_failure', 'hypertension', 'depression'],
     medications: [
-      { atcCode: 'R03BB04', name: 'Tiotropium 18 µg, poudre pour inhalation', dosage: '1 inhalation par jour', probability: 0.9 },
-      { atcCode: 'R03AC02', name: 'Salbutamol 100 µg/dose, suspension pour inhalation', dosage: '1 à 2 bouffées si essoufflement', probability: 0.7 },
+      {
+        atcCode: 'R03BB04',
+        name: 'Tiotropium 18 µg, poudre pour inhalation',
+        dosage: '1 inhalation par jour',
+        probability: 0.9,
+      },
+      {
+        atcCode: 'R03AC02',
+        name: 'Salbutamol 100 µg/dose, suspension pour inhalation',
+        dosage: '1 à 2 bouffées si essoufflement',
+        probability: 0.7,
+      },
     ],
     results: [RESULTS.fev1, RESULTS.spo2],
-    support: [['physiotherapist', 0.5], ['nurse', 0.3]],
-    followUps: [
-      { kind: 'exam', with: 'specialist', reason: 'Explorations fonctionnelles respiratoires (spirométrie)', instructions: 'Ne pas fumer dans les 24 heures et ne pas prendre le salbutamol 6 heures avant l’examen.', minutes: 45 },
-      { kind: 'consultation', with: 'specialist', reason: 'Consultation de pneumologie : suivi de la BPCO', instructions: 'Apportez vos inhalateurs pour vérifier la technique de prise.', minutes: 30 },
+    support: [
+      ['physiotherapist', 0.5],
+      ['nurse', 0.3],
     ],
-    reportConclusion: 'BPCO stable ; poursuite du bronchodilatateur et de la réhabilitation respiratoire, vaccinations à jour.',
+    followUps: [
+      {
+        kind: 'exam',
+        with: 'specialist',
+        reason: 'Explorations fonctionnelles respiratoires (spirométrie)',
+        instructions:
+          'Ne pas fumer dans les 24 heures et ne pas prendre le salbutamol 6 heures avant l’examen.',
+        minutes: 45,
+      },
+      {
+        kind: 'consultation',
+        with: 'specialist',
+        reason: 'Consultation de pneumologie : suivi de la BPCO',
+        instructions: 'Apportez vos inhalateurs pour vérifier la technique de prise.',
+        minutes: 30,
+      },
+    ],
+    reportConclusion:
+      'BPCO stable ; poursuite du bronchodilatateur et de la réhabilitation respiratoire, vaccinations à jour.',
   },
   {
     key: 'breast_cancer',
@@ -270,14 +378,39 @@ export const PROFILES: readonly ClinicalProfile[] = [
     sex: 'female',
     weight: 3,
     associated: ['depression', 'hypertension'],
-    medications: [{ atcCode: 'L02BG04', name: 'Létrozole 2,5 mg, comprimé', dosage: '1 comprimé par jour', probability: 0.9 }],
-    results: [RESULTS.hemoglobin, RESULTS.leukocytes, RESULTS.ldl],
-    support: [['psychologist', 0.3], ['social_worker', 0.2], ['nurse', 0.3]],
-    followUps: [
-      { kind: 'consultation', with: 'specialist', reason: 'Consultation d’oncologie : suivi de l’hormonothérapie', instructions: `${BRING_RESULTS} Apportez le compte rendu de la dernière mammographie.`, minutes: 30 },
-      { kind: 'exam', with: 'specialist', reason: 'Mammographie et échographie de surveillance', instructions: 'Ne pas mettre de déodorant ni de crème le jour de l’examen. Apporter les clichés antérieurs.', minutes: 30 },
+    medications: [
+      {
+        atcCode: 'L02BG04',
+        name: 'Létrozole 2,5 mg, comprimé',
+        dosage: '1 comprimé par jour',
+        probability: 0.9,
+      },
     ],
-    reportConclusion: 'Pas de signe d’évolution ; hormonothérapie adjuvante poursuivie, surveillance osseuse programmée.',
+    results: [RESULTS.hemoglobin, RESULTS.leukocytes, RESULTS.ldl],
+    support: [
+      ['psychologist', 0.3],
+      ['social_worker', 0.2],
+      ['nurse', 0.3],
+    ],
+    followUps: [
+      {
+        kind: 'consultation',
+        with: 'specialist',
+        reason: 'Consultation d’oncologie : suivi de l’hormonothérapie',
+        instructions: `${BRING_RESULTS} Apportez le compte rendu de la dernière mammographie.`,
+        minutes: 30,
+      },
+      {
+        kind: 'exam',
+        with: 'specialist',
+        reason: 'Mammographie et échographie de surveillance',
+        instructions:
+          'Ne pas mettre de déodorant ni de crème le jour de l’examen. Apporter les clichés antérieurs.',
+        minutes: 30,
+      },
+    ],
+    reportConclusion:
+      'Pas de signe d’évolution ; hormonothérapie adjuvante poursuivie, surveillance osseuse programmée.',
   },
   {
     key: 'hypertension',
@@ -290,16 +423,40 @@ export const PROFILES: readonly ClinicalProfile[] = [
     associated: ['diabetes', 'ckd', 'heart_failure'],
     medications: [
       { atcCode: 'C08CA01', name: 'Amlodipine 5 mg, gélule', dosage: '1 gélule le matin', probability: 0.8 },
-      { atcCode: 'C09AA04', name: 'Périndopril 4 mg, comprimé', dosage: '1 comprimé le matin', probability: 0.5 },
-      { atcCode: 'C03AA03', name: 'Hydrochlorothiazide 12,5 mg, comprimé', dosage: '1 comprimé le matin', probability: 0.2 },
+      {
+        atcCode: 'C09AA04',
+        name: 'Périndopril 4 mg, comprimé',
+        dosage: '1 comprimé le matin',
+        probability: 0.5,
+      },
+      {
+        atcCode: 'C03AA03',
+        name: 'Hydrochlorothiazide 12,5 mg, comprimé',
+        dosage: '1 comprimé le matin',
+        probability: 0.2,
+      },
     ],
     results: [RESULTS.systolic, RESULTS.diastolic, RESULTS.creatinine],
     support: [['nurse', 0.2]],
     followUps: [
-      { kind: 'consultation', with: 'gp', reason: 'Contrôle tensionnel et renouvellement d’ordonnance', instructions: 'Apportez vos relevés d’automesure tensionnelle (3 mesures matin et soir, 3 jours de suite).', minutes: 20 },
-      { kind: 'teleconsultation', with: 'specialist', reason: 'Téléconsultation de cardiologie : hypertension résistante', instructions: 'Vous recevrez un lien par SMS 10 minutes avant ; prévoyez vos relevés tensionnels.', minutes: 20 },
+      {
+        kind: 'consultation',
+        with: 'gp',
+        reason: 'Contrôle tensionnel et renouvellement d’ordonnance',
+        instructions:
+          'Apportez vos relevés d’automesure tensionnelle (3 mesures matin et soir, 3 jours de suite).',
+        minutes: 20,
+      },
+      {
+        kind: 'teleconsultation',
+        with: 'specialist',
+        reason: 'Téléconsultation de cardiologie : hypertension résistante',
+        instructions: 'Vous recevrez un lien par SMS 10 minutes avant ; prévoyez vos relevés tensionnels.',
+        minutes: 20,
+      },
     ],
-    reportConclusion: 'Pression artérielle insuffisamment contrôlée ; majoration du traitement et automesure à poursuivre.',
+    reportConclusion:
+      'Pression artérielle insuffisamment contrôlée ; majoration du traitement et automesure à poursuivre.',
   },
   {
     key: 'frailty',
@@ -310,14 +467,39 @@ export const PROFILES: readonly ClinicalProfile[] = [
     sex: null,
     weight: 4,
     associated: ['heart_failure', 'ckd', 'depression', 'hypertension'],
-    medications: [{ atcCode: 'A11CC05', name: 'Cholécalciférol 100 000 UI, solution buvable', dosage: '1 ampoule tous les 3 mois', probability: 0.6 }],
-    results: [RESULTS.weightFrail, RESULTS.albumin, RESULTS.hemoglobin],
-    support: [['nurse', 0.9], ['social_worker', 0.5], ['physiotherapist', 0.4]],
-    followUps: [
-      { kind: 'exam', with: 'specialist', reason: 'Évaluation gériatrique standardisée en hôpital de jour', instructions: 'Venir accompagné(e) si possible d’un proche. Apporter la liste des médicaments et vos lunettes.', minutes: 180 },
-      { kind: 'home_visit', with: 'gp', reason: 'Visite à domicile : réévaluation de l’autonomie', instructions: 'Préparez vos boîtes de médicaments pour la revue de l’ordonnance.', minutes: 30 },
+    medications: [
+      {
+        atcCode: 'A11CC05',
+        name: 'Cholécalciférol 100 000 UI, solution buvable',
+        dosage: '1 ampoule tous les 3 mois',
+        probability: 0.6,
+      },
     ],
-    reportConclusion: 'Fragilité avec risque de chute ; kinésithérapie, aides à domicile et révision de l’ordonnance proposées.',
+    results: [RESULTS.weightFrail, RESULTS.albumin, RESULTS.hemoglobin],
+    support: [
+      ['nurse', 0.9],
+      ['social_worker', 0.5],
+      ['physiotherapist', 0.4],
+    ],
+    followUps: [
+      {
+        kind: 'exam',
+        with: 'specialist',
+        reason: 'Évaluation gériatrique standardisée en hôpital de jour',
+        instructions:
+          'Venir accompagné(e) si possible d’un proche. Apporter la liste des médicaments et vos lunettes.',
+        minutes: 180,
+      },
+      {
+        kind: 'home_visit',
+        with: 'gp',
+        reason: 'Visite à domicile : réévaluation de l’autonomie',
+        instructions: 'Préparez vos boîtes de médicaments pour la revue de l’ordonnance.',
+        minutes: 30,
+      },
+    ],
+    reportConclusion:
+      'Fragilité avec risque de chute ; kinésithérapie, aides à domicile et révision de l’ordonnance proposées.',
   },
   {
     key: 'ckd',
@@ -328,13 +510,28 @@ export const PROFILES: readonly ClinicalProfile[] = [
     sex: null,
     weight: 3,
     associated: ['diabetes', 'hypertension', 'heart_failure'],
-    medications: [{ atcCode: 'A10BK01', name: 'Dapagliflozine 10 mg, comprimé', dosage: '1 comprimé le matin', probability: 0.5 }],
+    medications: [
+      {
+        atcCode: 'A10BK01',
+        name: 'Dapagliflozine 10 mg, comprimé',
+        dosage: '1 comprimé le matin',
+        probability: 0.5,
+      },
+    ],
     results: [RESULTS.egfr, RESULTS.creatinineCkd, RESULTS.potassium],
     support: [['dietitian', 0.3]],
     followUps: [
-      { kind: 'consultation', with: 'specialist', reason: 'Consultation de néphrologie : suivi de la maladie rénale', instructions: 'Faire la prise de sang (créatinine, kaliémie) et le recueil urinaire dans les 15 jours précédents.', minutes: 30 },
+      {
+        kind: 'consultation',
+        with: 'specialist',
+        reason: 'Consultation de néphrologie : suivi de la maladie rénale',
+        instructions:
+          'Faire la prise de sang (créatinine, kaliémie) et le recueil urinaire dans les 15 jours précédents.',
+        minutes: 30,
+      },
     ],
-    reportConclusion: 'Fonction rénale stable ; éviter les AINS, adapter les posologies au DFG, contrôle biologique dans 3 mois.',
+    reportConclusion:
+      'Fonction rénale stable ; éviter les AINS, adapter les posologies au DFG, contrôle biologique dans 3 mois.',
   },
   {
     key: 'depression',
@@ -345,14 +542,30 @@ export const PROFILES: readonly ClinicalProfile[] = [
     sex: null,
     weight: 4,
     associated: ['diabetes', 'copd'],
-    medications: [{ atcCode: 'N06AB06', name: 'Sertraline 50 mg, gélule', dosage: '1 gélule le matin', probability: 0.8 }],
+    medications: [
+      { atcCode: 'N06AB06', name: 'Sertraline 50 mg, gélule', dosage: '1 gélule le matin', probability: 0.8 },
+    ],
     results: [RESULTS.phq9],
     support: [['psychologist', 0.6]],
     followUps: [
-      { kind: 'teleconsultation', with: 'specialist', reason: 'Téléconsultation de psychiatrie : suivi du traitement', instructions: 'Installez-vous au calme ; le lien de connexion vous sera envoyé par SMS.', minutes: 30 },
-      { kind: 'consultation', with: 'gp', reason: 'Réévaluation du traitement antidépresseur', instructions: 'Notez les effets indésirables éventuels et la qualité de votre sommeil depuis le début du traitement.', minutes: 20 },
+      {
+        kind: 'teleconsultation',
+        with: 'specialist',
+        reason: 'Téléconsultation de psychiatrie : suivi du traitement',
+        instructions: 'Installez-vous au calme ; le lien de connexion vous sera envoyé par SMS.',
+        minutes: 30,
+      },
+      {
+        kind: 'consultation',
+        with: 'gp',
+        reason: 'Réévaluation du traitement antidépresseur',
+        instructions:
+          'Notez les effets indésirables éventuels et la qualité de votre sommeil depuis le début du traitement.',
+        minutes: 20,
+      },
     ],
-    reportConclusion: 'Amélioration partielle de l’humeur ; poursuite de la sertraline et du suivi psychologique.',
+    reportConclusion:
+      'Amélioration partielle de l’humeur ; poursuite de la sertraline et du suivi psychologique.',
   },
 ];
 
@@ -366,8 +579,16 @@ export const ALLERGIES: readonly AllergyTemplate[] = [
   { substance: 'Pénicillines (amoxicilline)', reaction: 'Urticaire généralisée', criticality: 'high' },
   { substance: 'Produits de contraste iodés', reaction: 'Œdème de Quincke', criticality: 'high' },
   { substance: 'Latex', reaction: 'Eczéma de contact', criticality: 'low' },
-  { substance: 'Anti-inflammatoires non stéroïdiens (ibuprofène)', reaction: 'Bronchospasme', criticality: 'high' },
-  { substance: 'Sulfamides antibactériens', reaction: 'Éruption cutanée maculo-papuleuse', criticality: 'low' },
+  {
+    substance: 'Anti-inflammatoires non stéroïdiens (ibuprofène)',
+    reaction: 'Bronchospasme',
+    criticality: 'high',
+  },
+  {
+    substance: 'Sulfamides antibactériens',
+    reaction: 'Éruption cutanée maculo-papuleuse',
+    criticality: 'low',
+  },
   { substance: 'Codéine', reaction: 'Nausées et vomissements', criticality: 'low' },
   { substance: 'Arachide', reaction: 'Réaction anaphylactique', criticality: 'high' },
   { substance: 'Acide acétylsalicylique', reaction: null, criticality: 'unable-to-assess' },

@@ -13,6 +13,8 @@ export interface SeededRandom {
   pick<T>(items: readonly T[]): T;
   /** One item, chosen in proportion to its weight. Throws RangeError when no weight is positive. */
   weighted<T>(items: readonly (readonly [T, number])[]): T;
+  /** An index of `weights`, chosen in proportion to its weight (e.g. how many of something, 0, 1 or 2). */
+  weightedIndex(weights: readonly number[]): number;
   /** `count` distinct items (fewer when the list is shorter), in random order. */
   sample<T>(items: readonly T[], count: number): T[];
 }
@@ -34,22 +36,24 @@ export function seededRandom(seed: number): SeededRandom {
     if (item === undefined) throw new RangeError('cannot pick from an empty list');
     return item;
   };
+  const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
+    const total = items.reduce((sum, [, weight]) => sum + Math.max(0, weight), 0);
+    if (total <= 0) throw new RangeError('cannot pick from a list without a positive weight');
+    let target = next() * total;
+    for (const [item, weight] of items) {
+      target -= Math.max(0, weight);
+      if (target < 0) return item;
+    }
+    // Rounding can leave a sliver of `target`: the last positive item takes it.
+    return pick(items.filter(([, weight]) => weight > 0).slice(-1))[0];
+  };
   return {
     next,
     int,
     chance: (p) => next() < p,
     pick,
-    weighted<T>(items: readonly (readonly [T, number])[]): T {
-      const total = items.reduce((sum, [, weight]) => sum + Math.max(0, weight), 0);
-      if (total <= 0) throw new RangeError('cannot pick from a list without a positive weight');
-      let target = next() * total;
-      for (const [item, weight] of items) {
-        target -= Math.max(0, weight);
-        if (target < 0) return item;
-      }
-      // Rounding can leave a sliver of `target`: the last positive item takes it.
-      return pick(items.filter(([, weight]) => weight > 0).slice(-1))[0];
-    },
+    weighted,
+    weightedIndex: (weights) => weighted(weights.map((weight, index) => [index, weight] as const)),
     sample<T>(items: readonly T[], count: number): T[] {
       const pool = [...items];
       const chosen: T[] = [];

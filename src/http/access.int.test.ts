@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { InjectOptions } from 'fastify';
 import type { Relais } from '../app.ts';
 import type { PortalSummary } from '../contracts/record-contracts.ts';
 import { bearer, createPatient, createPatientAccount, createProfessional } from '../../tests/support/factories.ts';
@@ -19,6 +20,11 @@ function validBody(url: string, practitionerId: string): Record<string, unknown>
     appointments: { startsAt: '2030-01-01T09:00:00Z', endsAt: '2030-01-01T09:30:00Z', kind: 'consultation', practitionerId: null, organizationId: null, reason: 'x', instructions: null },
   };
   return kind === undefined ? undefined : bodies[kind];
+}
+
+/** Sets the request's payload when there is one (a route without a known body is sent none). */
+function withPayload(request: InjectOptions, payload: Record<string, unknown> | undefined): void {
+  if (payload !== undefined) request.payload = payload;
 }
 
 for (const { dialect, skip } of testDialects()) {
@@ -41,21 +47,15 @@ for (const { dialect, skip } of testDialects()) {
       const eventsBefore = await relais.database.db.selectFrom('events').select('id').where('patient_id', '=', patientId).execute();
       for (const route of patientRoutes) {
         const url = route.url.replace(':patientId', patientId).replace(':documentId', documentId);
-        const response = await relais.http.inject({
-          method: route.method as 'GET' | 'POST',
-          url,
-          headers: bearer(outsider.token),
-          ...(route.method === 'POST' ? { payload: validBody(url, outsider.practitionerId) } : {}),
-        });
+        const outsiderRequest: InjectOptions = { method: route.method, url, headers: bearer(outsider.token) };
+        if (route.method === 'POST') withPayload(outsiderRequest, validBody(url, outsider.practitionerId));
+        const response = await relais.http.inject(outsiderRequest);
         assert.equal(response.statusCode, 403, `${route.method} ${route.url}: ${response.body}`);
         assert.match(response.json<{ detail: string }>().detail, /not in the patient's care team/);
         // The same route works for the care team, so the 403 is the access rule and not a broken route.
-        const allowed = await relais.http.inject({
-          method: route.method as 'GET' | 'POST',
-          url,
-          headers: bearer(gp.token),
-          ...(route.method === 'POST' ? { payload: validBody(url, (await createProfessional(relais)).practitionerId) } : {}),
-        });
+        const gpRequest: InjectOptions = { method: route.method, url, headers: bearer(gp.token) };
+        if (route.method === 'POST') withPayload(gpRequest, validBody(url, (await createProfessional(relais)).practitionerId));
+        const allowed = await relais.http.inject(gpRequest);
         assert.ok(allowed.statusCode < 300, `${route.method} ${route.url} for the GP: ${allowed.body}`);
       }
       const eventsAfterOutsider = await relais.database.db.selectFrom('events').select('id').where('patient_id', '=', patientId).execute();
@@ -74,7 +74,7 @@ for (const { dialect, skip } of testDialects()) {
         (route) => route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.method !== 'HEAD',
       );
       for (const route of open) {
-        const response = await relais.http.inject({ method: route.method as 'GET', url: route.url.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000') });
+        const response = await relais.http.inject({ method: route.method, url: route.url.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000') });
         const expected = ['/api/auth/login', '/api/health'].includes(route.url) ? [200, 400] : [401];
         assert.ok(expected.includes(response.statusCode), `${route.method} ${route.url}: ${response.statusCode}`);
       }
@@ -99,7 +99,9 @@ for (const { dialect, skip } of testDialects()) {
       const other = await relais.http.inject({ url: `/api/patients/${someoneElse}`, headers: bearer(patient.token) });
       assert.equal(other.statusCode, 403);
       assert.equal((await relais.http.inject({ url: '/api/patients?q=lef', headers: bearer(patient.token) })).statusCode, 403);
-      const write = await relais.http.inject({ method: 'POST', url: `/api/patients/${own}/allergies`, headers: bearer(patient.token), payload: validBody('allergies', gp.practitionerId) });
+      const writeRequest: InjectOptions = { method: 'POST', url: `/api/patients/${own}/allergies`, headers: bearer(patient.token) };
+      withPayload(writeRequest, validBody('allergies', gp.practitionerId));
+      const write = await relais.http.inject(writeRequest);
       assert.equal(write.statusCode, 403);
       assert.equal((await relais.http.inject({ url: '/api/portal/me', headers: bearer(gp.token) })).statusCode, 403);
     });

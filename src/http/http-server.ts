@@ -6,8 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
 import { registerAuthentication } from './authentication.ts';
 import { OPENAPI_INFO } from './openapi.ts';
@@ -27,7 +26,8 @@ declare module 'fastify' {
 }
 
 export interface HttpOptions {
-  readonly logger: Logger;
+  /** The application's pino logger (pino's Logger is a FastifyBaseLogger). */
+  readonly logger: FastifyBaseLogger;
   /** The built web app (web/dist); undefined serves the API only. */
   readonly webRoot: string | undefined;
   readonly secureCookies: boolean;

@@ -55,7 +55,7 @@ for (const { dialect, skip } of testDialects()) {
       const record = read.json<CoordinationRecord>();
       assert.deepEqual(record.identity.ins, { matricule: ins.matricule, kind: 'INS-NIR-TEST' });
       assert.equal(record.careTeam[0]?.role, 'medecin_traitant');
-      assert.equal(record.careTeam[0]?.practitionerId, gp.practitionerId);
+      assert.equal(record.careTeam[0].practitionerId, gp.practitionerId);
       assert.equal(record.conditions[0]?.code, 'E11.9');
       assert.equal(record.medications[0]?.atcCode, 'A10BA02');
       assert.equal(record.allergies[0]?.criticality, 'high');
@@ -66,7 +66,7 @@ for (const { dialect, skip } of testDialects()) {
         ['document.added', 'result.recorded', 'allergy.recorded', 'medication.recorded', 'condition.recorded', 'care-team.member-added', 'care-team.member-added', 'patient.registered'],
       );
 
-      const documentId = record.documents[0]?.id ?? '';
+      const documentId = record.documents[0].id;
       const content = await relais.http.inject({ url: `/api/patients/${id}/documents/${documentId}/content`, headers: bearer(gp.token) });
       assert.equal(content.statusCode, 200);
       assert.equal(content.body, 'Bilan annuel.');

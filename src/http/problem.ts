@@ -43,7 +43,8 @@ export function sendProblem(
 /** Fastify's error handler: every error becomes a problem; only a real fault is a 500, and it is logged by id. */
 export function handleError(error: FastifyError | DomainError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, { errors: error.details });
-  const fastifyError = error as FastifyError;
+  // A framework error carries some of these fields; any other error, none.
+  const fastifyError: Partial<FastifyError> = error;
   if (fastifyError.validation !== undefined) {
     const errors = fastifyError.validation.map(
       (issue) => `${fastifyError.validationContext ?? 'request'}${issue.instancePath || ''} ${issue.message ?? 'is invalid'}`,

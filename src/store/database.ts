@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import pg, { type CustomTypesConfig } from 'pg';
 import type { Database } from './database-schema.ts';
 
 /** Where the data lives: a PostgreSQL server URL, or a PGlite folder (or `memory://`). */
@@ -14,9 +14,18 @@ export interface DatabaseHandle {
 }
 
 // Both drivers return `date` as 'YYYY-MM-DD' and int8 as a string, so the stores see one shape.
-const DATE_OID = 1082;
-const INT8_OID = 20;
+const DATE_OID = pg.types.builtins.DATE; // 1082
+const INT8_OID = pg.types.builtins.INT8; // 20
 const keepText = (value: string): string => value;
+
+/** pg's own parser lookup, typed: pg-types declares its result as `any`. */
+const defaultTypeParser: (...args: Parameters<CustomTypesConfig['getTypeParser']>) => (value: string) => unknown =
+  pg.types.getTypeParser;
+
+/** pg's default parsers, except that `date` and int8 stay text. */
+const pgTypes: CustomTypesConfig = {
+  getTypeParser: (oid, format) => (oid === DATE_OID || oid === INT8_OID ? keepText : defaultTypeParser(oid, format)),
+};
 
 /** Opens the database; the caller runs migrations (see migrate.ts). */
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
@@ -24,10 +33,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     const pool = new pg.Pool({
       connectionString: location.url,
       max: 20,
-      types: {
-        getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-          oid === DATE_OID || oid === INT8_OID ? keepText : pg.types.getTypeParser(oid, format),
-      } as typeof pg.types,
+      types: pgTypes,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };

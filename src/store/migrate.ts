@@ -12,9 +12,14 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const failed = results.find((result) => result.status === 'Error');
   if (error !== undefined) {
     const name = failed?.migrationName ?? 'unknown';
-    throw new Error(`migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new Error(`migration ${name} failed: ${messageOf(error)}`, {
       cause: error,
     });
   }
   return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/** A thrown value as text: an Error's message, anything else as String() gives it. */
+function messageOf(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : String(thrown);
 }

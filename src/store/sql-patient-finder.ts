@@ -20,9 +20,10 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
           'p.birth_date',
           'p.identity_status',
         ])
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('care_team_members as m')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('care_team_members as m')
               .select('m.id')
               .whereRef('m.patient_id', '=', 'p.patient_id')
               .where('m.practitioner_id', '=', practitionerId)

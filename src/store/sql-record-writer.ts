@@ -59,10 +59,9 @@ async function insertAll(trx: Transaction<Database>, rows: RowsByTable): Promise
     const columns = Object.keys(tableRows[0] ?? {}).length;
     const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
     for (let start = 0; start < tableRows.length; start += chunkSize) {
-      // The rows were built for `table` by addEntryRow/addEventRow; Kysely cannot narrow a union of tables.
       await trx
         .insertInto(table)
-        .values(tableRows.slice(start, start + chunkSize) as never)
+        .values(tableRows.slice(start, start + chunkSize))
         .execute();
     }
   }

@@ -43,7 +43,7 @@ export async function createPatientAccount(relais: Relais, patientId: string) {
 export async function logIn(relais: Relais, login: string): Promise<string> {
   const response = await relais.http.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: TEST_PASSWORD } });
   if (response.statusCode !== 200) throw new Error(`login ${login} failed: ${response.body}`);
-  return (response.json() as { token: string }).token;
+  return response.json<{ token: string }>().token;
 }
 
 /** A valid, unique, fictional INS on the test OID (1.2.250.1.213.1.4.10). */

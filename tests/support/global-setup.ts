@@ -27,7 +27,7 @@ export async function globalSetup(): Promise<void> {
     return;
   }
   // A value inherited from an outer run may point at a server that is gone.
-  delete process.env[TEST_PG_URL_ENV];
+  Reflect.deleteProperty(process.env, TEST_PG_URL_ENV);
   if (postgresBinariesDir() === undefined) {
     // stderr, so machine-readable reporters on stdout (tap, junit...) stay valid.
     process.stderr.write(

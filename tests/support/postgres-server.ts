@@ -75,8 +75,9 @@ function runCommand(file: string, args: readonly string[], timeoutMs: number): P
         return;
       }
       // error.message repeats stderr; state the command and how it ended instead.
+      // Despite the typings, Node sets `signal` to null (not undefined) when the command exited by itself.
       const ending =
-        error.signal !== null && error.signal !== undefined
+        typeof error.signal === 'string'
           ? `signal ${error.signal}`
           : `exit code ${String(error.code)}`;
       resolve({ ok: false, output: `\`${[file, ...args].join(' ')}\` failed (${ending}):\n${output}` });
@@ -112,7 +113,9 @@ function freePort(): Promise<number> {
         return;
       }
       const { port } = address;
-      server.close(() => resolve(port));
+      server.close(() => {
+        resolve(port);
+      });
     });
   });
 }
@@ -207,7 +210,7 @@ function spawnServer(binDir: string, dataDir: string, port: number, logPath: str
 
 async function waitUntilReady(server: RunningServer, url: string, logPath: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  let lastError = 'none';
+  let lastError: string;
   for (;;) {
     if (server.hasExited()) {
       throw new Error(`PostgreSQL exited during startup.\nServer log (tail):\n${logTail(logPath)}`);
@@ -350,7 +353,9 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const dataDir = join(baseDir, 'data');
   const logPath = join(baseDir, 'postgres.log');
   let server: RunningServer | undefined;
-  const onExit = (): void => killAndRemoveSync(dataDir, baseDir);
+  const onExit = (): void => {
+    killAndRemoveSync(dataDir, baseDir);
+  };
   process.once('exit', onExit);
   try {
     if (runningAsRoot()) {

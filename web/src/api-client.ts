@@ -1,11 +1,7 @@
 import type { LoginRequest, LoginResponse, Me } from '../../src/contracts/auth-contracts.ts';
-import type {
-  CoordinationRecord,
-  PatientSearchResult,
-  PortalSummary,
-  PractitionerList,
-} from '../../src/contracts/record-contracts.ts';
+import type { PractitionerList } from '../../src/contracts/record-contracts.ts';
 import { ApiError, codeOfStatus } from './api-error.ts';
+import type { CoordinationRecord, PatientSearchResult, PortalSummary } from './api-types.ts';
 
 /**
  * The REST API, same origin. The server keeps the session in an httpOnly cookie set at login, so
@@ -95,7 +91,8 @@ export const api = {
   logout: (): Promise<void> => request<void>('POST', '/api/auth/logout'),
 
   /** Who is signed in; 401 (an ApiError) when nobody is. Does not trigger the unauthorized handler. */
-  me: (signal?: AbortSignal): Promise<Me> => request<Me>('GET', '/api/me', { signal, expectUnauthorized: true }),
+  me: (signal?: AbortSignal): Promise<Me> =>
+    request<Me>('GET', '/api/me', { signal, expectUnauthorized: true }),
 
   searchPatients: (q: string, signal?: AbortSignal): Promise<PatientSearchResult> =>
     request<PatientSearchResult>('GET', `/api/patients?${new URLSearchParams({ q }).toString()}`, { signal }),

@@ -21,14 +21,18 @@ export function formatDate(isoDate: string, language: Language): string {
 export function formatDateTime(isoDateTime: string, language: Language): string {
   const date = new Date(isoDateTime);
   if (Number.isNaN(date.getTime())) return isoDateTime;
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: 'short', timeStyle: 'short' }).format(
+    date,
+  );
 }
 
 /** An appointment time in words: "mardi 18 mars 2025 à 14:30". */
 export function formatLongDateTime(isoDateTime: string, language: Language): string {
   const date = new Date(isoDateTime);
   if (Number.isNaN(date.getTime())) return isoDateTime;
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: 'full', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: 'full', timeStyle: 'short' }).format(
+    date,
+  );
 }
 
 /** The end time of an interval, alone (14:30), when it is on the same day as its start. */
@@ -79,11 +83,28 @@ export function formatNumber(value: number, language: Language): string {
 /** A file size in kB or MB. */
 export function formatBytes(bytes: number, language: Language): string {
   const kilobytes = bytes / 1024;
-  const [value, unit] = kilobytes >= 1024 ? [kilobytes / 1024, 'megabyte'] : [Math.max(kilobytes, 0.1), 'kilobyte'];
+  const [value, unit] =
+    kilobytes >= 1024 ? [kilobytes / 1024, 'megabyte'] : [Math.max(kilobytes, 0.1), 'kilobyte'];
   return new Intl.NumberFormat(INTL_LOCALE[language], {
     style: 'unit',
     unit,
     unitDisplay: 'short',
     maximumFractionDigits: 1,
   }).format(value);
+}
+
+/**
+ * A UCUM unit code as people write it: mm[Hg] → mmHg, 10*3/uL → 10³/µL; pure annotations such as
+ * {score} show nothing. Unknown codes are shown as they are.
+ */
+export function displayUnit(ucum: string, language: Language): string {
+  const bodySurface = language === 'fr' ? '1,73 m²' : '1.73 m²';
+  return ucum
+    .replace('{1.73_m2}', bodySurface)
+    .replace(/^\{[^}]*\}$/, '')
+    .replace('mm[Hg]', 'mmHg')
+    .replace(/10\*3/g, '10³')
+    .replace(/10\*6/g, '10⁶')
+    .replace(/10\*9/g, '10⁹')
+    .replace(/(^|\/)u(L|g|mol)\b/g, '$1µ$2');
 }

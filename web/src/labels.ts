@@ -26,3 +26,20 @@ export function problemTitle(error: ApiError): string {
     error.title !== '' ? error.title : i18next.t('problem.titles.unknown'),
   );
 }
+
+const humanise = (code: string): string => code.replaceAll('_', ' ');
+
+/** "Médecin · Cardiologie": the directory's profession and specialty codes, translated. */
+export function professionLabel(profession: string, specialty: string | null): string {
+  const parts = [translateOr(`careTeam.professions.${profession}`, humanise(profession))];
+  if (specialty !== null && specialty !== '')
+    parts.push(translateOr(`careTeam.specialties.${specialty}`, humanise(specialty)));
+  return parts.filter((part) => part !== '').join(' · ');
+}
+
+/** The specialty when there is one, else the profession: what a patient recognises. */
+export function specialtyOrProfessionLabel(profession: string, specialty: string | null): string {
+  return specialty !== null && specialty !== ''
+    ? translateOr(`careTeam.specialties.${specialty}`, humanise(specialty))
+    : translateOr(`careTeam.professions.${profession}`, humanise(profession));
+}

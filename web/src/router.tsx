@@ -1,4 +1,10 @@
-import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useSyncExternalStore,
+  type AnchorHTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 
 /** A tiny router on the History API: the URL is the state; `navigate` pushes and notifies. */
 
@@ -61,7 +67,8 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
 
 /** Only same-app absolute paths are accepted as a "next" target (no open redirect to //elsewhere). */
 export function safeInternalPath(value: string | null): string | null {
-  if (value === null || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (value === null || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return null;
   return value;
 }
 

@@ -15,7 +15,9 @@ export function useResource<T>(
   key: string | null,
   load: (signal: AbortSignal) => Promise<T>,
 ): ResourceState<T> & { reload: () => void } {
-  const [state, setState] = useState<ResourceState<T>>(key === null ? { status: 'idle' } : { status: 'loading' });
+  const [state, setState] = useState<ResourceState<T>>(
+    key === null ? { status: 'idle' } : { status: 'loading' },
+  );
   const [attempt, setAttempt] = useState(0);
   const loadRef = useRef(load);
   useLayoutEffect(() => {

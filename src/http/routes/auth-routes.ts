@@ -1,5 +1,6 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { LoginRequest, LoginResponse, Me } from '../../contracts/auth-contracts.ts';
+import { NoContent } from '../../contracts/common-contracts.ts';
 import type { AccountRecord } from '../../domain/accounts/account-ports.ts';
 import type { AccountService } from '../../domain/accounts/account-service.ts';
 import { originOf, SESSION_COOKIE, setSessionCookie } from '../authentication.ts';
@@ -43,7 +44,7 @@ export const authRoutes: FastifyPluginCallbackTypebox<AuthRouteOptions> = (app, 
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: { 204: { type: 'null' } } } },
+    { schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: { 204: NoContent } } },
     async (request, reply) => {
       const token = request.headers.authorization?.replace(/^Bearer /, '') ?? request.cookies[SESSION_COOKIE];
       if (token !== undefined) await accounts.logOut(token);

@@ -1,11 +1,13 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { CreatedId, PatientIdParams, Uuid } from '../../contracts/common-contracts.ts';
 import { NewPatient } from '../../contracts/entry-contracts.ts';
 import { CoordinationRecord, PatientSearchQuery, PatientSearchResult } from '../../contracts/record-contracts.ts';
 import type { RecordService } from '../../domain/record/record-service.ts';
 import { originOf, principalOf } from '../authentication.ts';
 import { problemResponses } from '../openapi.ts';
+
+const DocumentParams = Type.Object({ patientId: Uuid, documentId: Uuid });
 
 /** Patient search, registration, the coordination record and document content. */
 export const patientRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }> = (app, { record }, done) => {
@@ -58,13 +60,14 @@ export const patientRoutes: FastifyPluginCallbackTypebox<{ record: RecordService
     (request) => record.readRecord(principalOf(request), request.params.patientId, originOf(request)),
   );
 
-  app.get(
+  // The 200 is the document's raw bytes, outside the JSON schemas: the route generic says so (Reply: Buffer).
+  app.get<{ Params: Static<typeof DocumentParams>; Reply: Buffer }>(
     '/api/patients/:patientId/documents/:documentId/content',
     {
       schema: {
         tags: ['patients'],
         summary: "A document's content",
-        params: Type.Object({ patientId: Uuid, documentId: Uuid }),
+        params: DocumentParams,
         response: problemResponses(400, 401, 403, 404),
       },
     },

@@ -13,28 +13,35 @@ export function AppHeader() {
   const [leaving, setLeaving] = useState(false);
   const home = homePathOf(me);
 
+  // The portal is a single page: patients get no navigation to get lost in.
   const navItems =
     me.kind === 'professional'
       ? [{ to: '/patients', label: t('nav.patients'), active: pathname.startsWith('/patients') }]
-      : [{ to: '/portal', label: t('nav.portal'), active: pathname.startsWith('/portal') }];
+      : [];
 
   return (
     <header className="app-header">
       <div className="app-header-inner">
         <BrandMark href={home} />
-        <nav className="app-nav" aria-label={t('nav.main')}>
-          <ul>
-            {navItems.map((item) => (
-              <li key={item.to}>
-                <Link to={item.to} className="app-nav-link" aria-current={item.active ? 'page' : undefined}>
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {navItems.length > 0 && (
+          <nav className="app-nav" aria-label={t('nav.main')}>
+            <ul>
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} className="app-nav-link" aria-current={item.active ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <div className="app-header-tools">
-          <span className="app-user" data-testid="user-name" title={t('nav.signedInAs', { name: me.displayName })}>
+          <span
+            className="app-user"
+            data-testid="user-name"
+            title={t('nav.signedInAs', { name: me.displayName })}
+          >
             <span className="app-user-avatar" aria-hidden="true">
               {initialsOf(me.displayName)}
             </span>

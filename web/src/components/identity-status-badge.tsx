@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PatientSearchHit } from '../../../src/contracts/record-contracts.ts';
-
-type IdentityStatus = PatientSearchHit['identityStatus'];
+import type { IdentityStatus } from '../api-types.ts';
 
 /** The RNIV identity status as a coloured badge; the long form says "Identité qualifiée". */
 export function IdentityStatusBadge({ status, long = false }: { status: IdentityStatus; long?: boolean }) {

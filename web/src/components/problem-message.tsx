@@ -19,6 +19,8 @@ export function ProblemMessage({
 }) {
   const { t } = useTranslation();
   const detail = message ?? (error.isNetwork ? t('problem.networkDetail') : error.detail);
+  // Servers often repeat the single validation error in the detail: list only what it does not say.
+  const extraErrors = error.errors.filter((item) => !error.detail.includes(item));
   return (
     <div className="problem" role="alert" data-testid={testId} data-problem-code={error.code}>
       <p className="problem-title">{problemTitle(error)}</p>
@@ -26,9 +28,9 @@ export function ProblemMessage({
       {message !== undefined && error.detail !== '' && error.detail !== message && (
         <p className="problem-detail problem-server-detail">{error.detail}</p>
       )}
-      {error.errors.length > 0 && (
+      {extraErrors.length > 0 && (
         <ul className="problem-errors" aria-label={t('problem.details')}>
-          {error.errors.map((item) => (
+          {extraErrors.map((item) => (
             <li key={item}>{item}</li>
           ))}
         </ul>

@@ -10,7 +10,13 @@ import { useDocumentTitle } from '../use-document-title.ts';
 type LoginError = { kind: 'required' } | { kind: 'api'; error: ApiError };
 
 /** Sign-in for professionals and patients; the app decides where each goes next. */
-export function LoginPage({ onSignedIn, sessionExpired }: { onSignedIn: (me: Me) => void; sessionExpired: boolean }) {
+export function LoginPage({
+  onSignedIn,
+  sessionExpired,
+}: {
+  onSignedIn: (me: Me) => void;
+  sessionExpired: boolean;
+}) {
   const { t } = useTranslation();
   useDocumentTitle(t('login.title'));
   const [login, setLogin] = useState('');

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PatientSearchHit } from '../../../src/contracts/record-contracts.ts';
+import type { PatientSearchHit } from '../api-types.ts';
 import { api } from '../api-client.ts';
 import { IdentityStatusBadge } from '../components/identity-status-badge.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
@@ -10,17 +10,23 @@ import { currentLanguage } from '../i18n.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { useResource } from '../use-resource.ts';
+import { rememberSearchPath } from './last-search.ts';
 
 /** Finds a patient by name words, DD/MM/YYYY birth date or INS; the query lives in the URL (?q=). */
 export function PatientSearchPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('search.title'));
-  const { search } = useLocation();
+  const { search, href } = useLocation();
   const query = (search.get('q') ?? '').trim();
   const [draft, setDraft] = useState(query);
   useEffect(() => setDraft(query), [query]); // back/forward changes the query
+  useEffect(() => rememberSearchPath(href), [href]);
 
-  const results = useResource(query === '' ? null : `search:${query}`, (signal) => api.searchPatients(query, signal));
+  // The server wants 2 letters at least; say so here rather than send a request that cannot succeed.
+  const tooShort = query !== '' && query.length < 2;
+  const results = useResource(query === '' || tooShort ? null : `search:${query}`, (signal) =>
+    api.searchPatients(query, signal),
+  );
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -70,7 +76,12 @@ export function PatientSearchPage() {
         </p>
       </form>
 
-      {results.status === 'idle' && (
+      {tooShort && (
+        <p className="notice notice-info" role="status" data-testid="search-too-short">
+          {t('search.tooShort')}
+        </p>
+      )}
+      {results.status === 'idle' && !tooShort && (
         <div className="empty-panel">
           <p className="empty-panel-title">{t('search.emptyTitle')}</p>
           <p>{t('search.placeholder')}</p>
@@ -102,9 +113,12 @@ function SearchResults({ query, hits }: { query: string; hits: readonly PatientS
   }
   return (
     <section className="card results-card" aria-labelledby="search-results-title">
-      <h2 id="search-results-title" className="card-title" role="status">
+      <h2 id="search-results-title" className="card-title">
         {t('search.count', { count: hits.length })}
       </h2>
+      <p className="visually-hidden" role="status">
+        {t('search.count', { count: hits.length })}
+      </p>
       <div className="table-scroll">
         <table className="table table-interactive" data-testid="search-results">
           <caption className="visually-hidden">{t('search.resultsCaption', { q: query })}</caption>

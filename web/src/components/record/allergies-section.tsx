@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { CoordinationRecord } from '../../../../src/contracts/record-contracts.ts';
+import type { Allergy } from '../../api-types.ts';
 import { SectionCard } from '../section-card.tsx';
-
-type Allergy = CoordinationRecord['allergies'][number];
 
 const CRITICALITY_ORDER: Readonly<Record<Allergy['criticality'], number>> = {
   high: 0,
@@ -13,7 +11,9 @@ const CRITICALITY_ORDER: Readonly<Record<Allergy['criticality'], number>> = {
 /** Allergies and intolerances, high criticality first and highlighted. */
 export function AllergiesSection({ allergies }: { allergies: readonly Allergy[] }) {
   const { t } = useTranslation();
-  const sorted = [...allergies].sort((a, b) => CRITICALITY_ORDER[a.criticality] - CRITICALITY_ORDER[b.criticality]);
+  const sorted = [...allergies].sort(
+    (a, b) => CRITICALITY_ORDER[a.criticality] - CRITICALITY_ORDER[b.criticality],
+  );
   return (
     <SectionCard
       title={t('sections.allergies')}

@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { CoordinationRecord } from '../../../../src/contracts/record-contracts.ts';
+import type { Appointment } from '../../api-types.ts';
 import { formatLongDateTime, formatTime, sameLocalDay } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { SectionCard } from '../section-card.tsx';
-
-type Appointment = CoordinationRecord['upcomingAppointments'][number];
 
 /** Upcoming appointments, soonest first: when, what kind, with whom, where, why, instructions. */
 export function AppointmentsSection({ appointments }: { appointments: readonly Appointment[] }) {
@@ -23,7 +21,9 @@ export function AppointmentsSection({ appointments }: { appointments: readonly A
         {sorted.map((appointment) => (
           <li key={appointment.id} className="item appointment" data-testid="appointment">
             <p className="appointment-when">
-              <time dateTime={appointment.startsAt}>{formatLongDateTime(appointment.startsAt, language)}</time>
+              <time dateTime={appointment.startsAt}>
+                {formatLongDateTime(appointment.startsAt, language)}
+              </time>
               {sameLocalDay(appointment.startsAt, appointment.endsAt) && (
                 <>
                   {' – '}
@@ -35,7 +35,9 @@ export function AppointmentsSection({ appointments }: { appointments: readonly A
               <span className="item-title">{appointment.reason}</span>
               <span className="badge badge-info">{t(`appointments.kinds.${appointment.kind}`)}</span>
             </div>
-            {appointment.with !== null && <p className="item-meta">{t('appointments.with', { name: appointment.with })}</p>}
+            {appointment.with !== null && (
+              <p className="item-meta">{t('appointments.with', { name: appointment.with })}</p>
+            )}
             {appointment.place !== null && (
               <p className="item-meta">{t('appointments.place', { place: appointment.place })}</p>
             )}

@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { CoordinationRecord } from '../../../../src/contracts/record-contracts.ts';
+import type { CareTeamMember as Member } from '../../api-types.ts';
 import { formatDate } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
-import { roleLabel } from '../../labels.ts';
+import { professionLabel, roleLabel } from '../../labels.ts';
 import { SectionCard } from '../section-card.tsx';
-
-type Member = CoordinationRecord['careTeam'][number];
 
 export const GP_ROLE = 'medecin_traitant';
 
@@ -33,7 +31,11 @@ export function CareTeamSection({ members }: { members: readonly Member[] }) {
         {sortCareTeam(members).map((member) => {
           const isGp = member.role === GP_ROLE;
           return (
-            <li key={member.id} className={`item care-member${isGp ? ' care-member-gp' : ''}`} data-testid="care-team-member">
+            <li
+              key={member.id}
+              className={`item care-member${isGp ? ' care-member-gp' : ''}`}
+              data-testid="care-team-member"
+            >
               <div className="item-head">
                 <span className="item-title">{member.name}</span>
                 {isGp ? (
@@ -46,11 +48,11 @@ export function CareTeamSection({ members }: { members: readonly Member[] }) {
                   </span>
                 )}
               </div>
-              <p className="item-meta">
-                {[member.profession, member.specialty].filter((part) => part !== null && part !== '').join(' · ')}
-              </p>
+              <p className="item-meta">{professionLabel(member.profession, member.specialty)}</p>
               {member.organization !== null && <p className="item-meta">{member.organization}</p>}
-              <p className="item-meta muted">{t('common.since', { date: formatDate(member.startedOn, language) })}</p>
+              <p className="item-meta muted">
+                {t('common.since', { date: formatDate(member.startedOn, language) })}
+              </p>
             </li>
           );
         })}

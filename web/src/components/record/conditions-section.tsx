@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { CoordinationRecord } from '../../../../src/contracts/record-contracts.ts';
+import type { Condition } from '../../api-types.ts';
 import { formatDate } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { SectionCard } from '../section-card.tsx';
-
-type Condition = CoordinationRecord['conditions'][number];
 
 /** Problems (conditions), active ones first, each with its code system and code. */
 export function ConditionsSection({ conditions }: { conditions: readonly Condition[] }) {
@@ -30,7 +28,9 @@ export function ConditionsSection({ conditions }: { conditions: readonly Conditi
           >
             <div className="item-head">
               <span className="item-title">{condition.display}</span>
-              <span className={`badge ${condition.clinicalStatus === 'active' ? 'badge-info' : 'badge-neutral'}`}>
+              <span
+                className={`badge ${condition.clinicalStatus === 'active' ? 'badge-info' : 'badge-neutral'}`}
+              >
                 {t(`conditions.status.${condition.clinicalStatus}`)}
               </span>
             </div>

@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import type { CoordinationRecord } from '../../../../src/contracts/record-contracts.ts';
+import type { DocumentSummary } from '../../api-types.ts';
 import { api } from '../../api-client.ts';
 import { formatBytes, formatDateTime } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { documentTypeLabel } from '../../labels.ts';
 import { SectionCard } from '../section-card.tsx';
 
-type DocumentSummary = CoordinationRecord['documents'][number];
-
 /** Documents (letters, reports), newest first; each opens its content in a new tab. */
-export function DocumentsSection({ patientId, documents }: { patientId: string; documents: readonly DocumentSummary[] }) {
+export function DocumentsSection({
+  patientId,
+  documents,
+}: {
+  patientId: string;
+  documents: readonly DocumentSummary[];
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const sorted = [...documents].sort((a, b) => b.createdAt.localeCompare(a.createdAt));

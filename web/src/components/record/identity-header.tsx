@@ -1,14 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CoordinationRecord } from '../../../../src/contracts/record-contracts.ts';
+import type { PatientIdentity } from '../../api-types.ts';
 import { ageInYears, formatDate, formatIns } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { IdentityStatusBadge } from '../identity-status-badge.tsx';
 
-type Identity = CoordinationRecord['identity'];
-
 /** Who the patient is: names, sex, birth date and age, INS (or why it is withheld), identity status. */
-export function IdentityHeader({ identity }: { identity: Identity }) {
+export function IdentityHeader({ identity }: { identity: PatientIdentity }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const age = ageInYears(identity.birthDate);
@@ -48,9 +46,15 @@ export function IdentityHeader({ identity }: { identity: Identity }) {
 
       <dl className="identity-facts">
         <Fact label={t('record.birthName')}>{identity.birthFamilyName}</Fact>
-        {identity.usedFamilyName !== null && <Fact label={t('record.usedName')}>{identity.usedFamilyName}</Fact>}
-        <Fact label={t('record.givenNames')}>{identity.givenNames !== '' ? identity.givenNames : identity.firstGivenName}</Fact>
-        {identity.usedGivenName !== null && <Fact label={t('record.usedGivenName')}>{identity.usedGivenName}</Fact>}
+        {identity.usedFamilyName !== null && (
+          <Fact label={t('record.usedName')}>{identity.usedFamilyName}</Fact>
+        )}
+        <Fact label={t('record.givenNames')}>
+          {identity.givenNames !== '' ? identity.givenNames : identity.firstGivenName}
+        </Fact>
+        {identity.usedGivenName !== null && (
+          <Fact label={t('record.usedGivenName')}>{identity.usedGivenName}</Fact>
+        )}
         <Fact label={t('record.ins')} testId="patient-ins">
           {identity.ins !== null ? (
             <>
@@ -69,7 +73,9 @@ export function IdentityHeader({ identity }: { identity: Identity }) {
             <span className="muted">{t('record.insNone')}</span>
           )}
         </Fact>
-        {identity.birthPlaceCode !== null && <Fact label={t('record.birthPlace')}>{identity.birthPlaceCode}</Fact>}
+        {identity.birthPlaceCode !== null && (
+          <Fact label={t('record.birthPlace')}>{identity.birthPlaceCode}</Fact>
+        )}
         {identity.phone !== null && (
           <Fact label={t('record.phone')}>
             <a href={`tel:${identity.phone.replace(/[^\d+]/g, '')}`}>{identity.phone}</a>

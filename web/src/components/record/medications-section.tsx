@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { CoordinationRecord } from '../../../../src/contracts/record-contracts.ts';
+import type { Medication } from '../../api-types.ts';
 import { formatDate } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { SectionCard } from '../section-card.tsx';
-
-type Medication = CoordinationRecord['medications'][number];
 
 /** Active medications first, then stopped ones (muted); stable order within each group. */
 export function activeFirst(medications: readonly Medication[]): Medication[] {
@@ -41,9 +39,13 @@ export function MedicationsSection({ medications }: { medications: readonly Medi
               {medication.atcCode !== null && (
                 <code className="code">{t('medications.atc', { code: medication.atcCode })}</code>
               )}
-              {medication.atcCode !== null && medication.startedOn !== null && <span aria-hidden="true"> · </span>}
+              {medication.atcCode !== null && medication.startedOn !== null && (
+                <span aria-hidden="true"> · </span>
+              )}
               {medication.startedOn !== null && (
-                <span>{t('medications.startedOn', { date: formatDate(medication.startedOn, language) })}</span>
+                <span>
+                  {t('medications.startedOn', { date: formatDate(medication.startedOn, language) })}
+                </span>
               )}
             </p>
           </li>

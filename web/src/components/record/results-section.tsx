@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { CoordinationRecord } from '../../../../src/contracts/record-contracts.ts';
-import { formatDateTime, formatNumber } from '../../format.ts';
+import type { LabResult } from '../../api-types.ts';
+import { displayUnit, formatDateTime, formatNumber } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { SectionCard } from '../section-card.tsx';
-
-type LabResult = CoordinationRecord['latestResults'][number];
 
 const ARROW: Readonly<Record<string, string>> = { high: '↑', low: '↓', abnormal: '!' };
 
@@ -21,7 +19,7 @@ export function ResultsSection({ results }: { results: readonly LabResult[] }) {
       emptyText={t('empty.results')}
     >
       <div className="table-scroll">
-        <table className="table">
+        <table className="table results-table">
           <thead>
             <tr>
               <th scope="col">{t('results.columns.exam')}</th>
@@ -50,8 +48,15 @@ export function ResultsSection({ results }: { results: readonly LabResult[] }) {
                     </span>
                   </th>
                   <td className={`cell-number${flagged ? ' value-flagged' : ''}`}>
-                    {result.valueNumeric !== null ? formatNumber(result.valueNumeric, language) : result.valueText}
-                    {result.unit !== null && <span className="unit"> {result.unit}</span>}
+                    {result.valueNumeric !== null
+                      ? formatNumber(result.valueNumeric, language)
+                      : result.valueText}
+                    {result.unit !== null && displayUnit(result.unit, language) !== '' && (
+                      <span className="unit" title={result.unit}>
+                        {' '}
+                        {displayUnit(result.unit, language)}
+                      </span>
+                    )}
                   </td>
                   <td className="cell-nowrap">{result.referenceRange ?? <span className="muted">—</span>}</td>
                   <td>

@@ -1,19 +1,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CoordinationRecord } from '../../../../src/contracts/record-contracts.ts';
-import { formatDateTime, formatNumber } from '../../format.ts';
+import type { CareTeamMember as Member, TimelineEntry } from '../../api-types.ts';
+import { displayUnit, formatDateTime, formatNumber } from '../../format.ts';
 import { currentLanguage, translateOr, type Language } from '../../i18n.ts';
 import { documentTypeLabel, eventTypeLabel, roleLabel } from '../../labels.ts';
 import { SectionCard } from '../section-card.tsx';
 
-type TimelineEntry = CoordinationRecord['timeline'][number];
-type Member = CoordinationRecord['careTeam'][number];
 type SummaryValue = TimelineEntry['summary'][string];
 
 const FIRST_PAGE = 30;
 
 /** Every event of the record, newest first, each said in words from its summary. */
-export function TimelineSection({ entries, careTeam }: { entries: readonly TimelineEntry[]; careTeam: readonly Member[] }) {
+export function TimelineSection({
+  entries,
+  careTeam,
+}: {
+  entries: readonly TimelineEntry[];
+  careTeam: readonly Member[];
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const [showAll, setShowAll] = useState(false);
@@ -33,18 +37,23 @@ export function TimelineSection({ entries, careTeam }: { entries: readonly Timel
         {visible.map((entry) => {
           const summary = summaryText(entry, names, language);
           return (
-          <li key={entry.id} className={`timeline-item timeline-${entry.type.split('.')[0] ?? 'event'}`} data-testid="timeline-entry" data-type={entry.type}>
-            <span className="timeline-dot" aria-hidden="true" />
-            <div className="timeline-content">
-              <p className="timeline-head">
-                <span className="timeline-type">{eventTypeLabel(entry.type)}</span>
-                <time className="timeline-time" dateTime={entry.occurredAt}>
-                  {formatDateTime(entry.occurredAt, language)}
-                </time>
-              </p>
-              {summary !== '' && <p className="timeline-summary">{summary}</p>}
-            </div>
-          </li>
+            <li
+              key={entry.id}
+              className={`timeline-item timeline-${entry.type.split('.')[0] ?? 'event'}`}
+              data-testid="timeline-entry"
+              data-type={entry.type}
+            >
+              <span className="timeline-dot" aria-hidden="true" />
+              <div className="timeline-content">
+                <p className="timeline-head">
+                  <span className="timeline-type">{eventTypeLabel(entry.type)}</span>
+                  <time className="timeline-time" dateTime={entry.occurredAt}>
+                    {formatDateTime(entry.occurredAt, language)}
+                  </time>
+                </p>
+                {summary !== '' && <p className="timeline-summary">{summary}</p>}
+              </div>
+            </li>
           );
         })}
       </ol>
@@ -63,10 +72,15 @@ function text(value: SummaryValue | undefined, language: Language): string {
   return String(value);
 }
 
-const join = (parts: readonly string[], separator = ' · '): string => parts.filter((p) => p !== '').join(separator);
+const join = (parts: readonly string[], separator = ' · '): string =>
+  parts.filter((p) => p !== '').join(separator);
 
 /** The event's summary fields in words, by event type; unknown types list their fields. */
-export function summaryText(entry: TimelineEntry, names: ReadonlyMap<string, string>, language: Language): string {
+export function summaryText(
+  entry: TimelineEntry,
+  names: ReadonlyMap<string, string>,
+  language: Language,
+): string {
   const s = entry.summary;
   const field = (name: string): string => text(s[name], language);
   switch (entry.type) {
@@ -85,13 +99,16 @@ export function summaryText(entry: TimelineEntry, names: ReadonlyMap<string, str
     case 'allergy.recorded':
       return field('substance');
     case 'result.recorded': {
-      const value = join([field('value'), field('unit')], ' ');
+      const value = join([field('value'), displayUnit(field('unit'), language)], ' ');
       return join([field('display'), value], language === 'fr' ? ' : ' : ': ');
     }
     case 'document.added':
       return join([field('title'), field('typeCode') === '' ? '' : documentTypeLabel(field('typeCode'))]);
     case 'care-team.member-added':
-      return join([names.get(field('practitionerId')) ?? '', field('role') === '' ? '' : roleLabel(field('role'))], ' — ');
+      return join(
+        [names.get(field('practitionerId')) ?? '', field('role') === '' ? '' : roleLabel(field('role'))],
+        ' — ',
+      );
     case 'appointment.booked': {
       const kind = field('kind');
       const startsAt = field('startsAt');

@@ -1,0 +1,47 @@
+import autocannon from 'autocannon';
+import { percentile } from './latency-stats.ts';
+
+export interface LoadResult {
+  readonly requests: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly failures: number;
+}
+
+/**
+ * Runs autocannon against `pathOf()` (a new path per request) for a fixed time and connection count;
+ * records every response time itself, because autocannon reports p97.5 but not p95.
+ */
+export async function loadTest(options: {
+  url: string;
+  token: string;
+  pathOf: () => string;
+  seconds: number;
+  connections: number;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const instance = autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: { authorization: `Bearer ${options.token}` },
+    requests: [{ setupRequest: (request) => ({ ...request, path: options.pathOf() }) }],
+  });
+  instance.on('response', (_client, statusCode: number, _bytes, responseTime: number) => {
+    latencies.push(responseTime);
+    if (statusCode !== 200) failures += 1;
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / options.seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    failures: failures + result.errors + result.timeouts,
+  };
+}

@@ -1,0 +1,125 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { createRelais, type Relais } from '../src/app.ts';
+import { readConfig } from '../src/config.ts';
+import { seedDemoTerritory, seedSyntheticPatients } from '../src/demo/seed-territory.ts';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../tests/support/postgres-server.ts';
+import { loadTest, type LoadResult } from './http-load.ts';
+
+const { values } = parseArgs({
+  options: {
+    patients: { type: 'string', default: '100000' },
+    db: { type: 'string', default: 'postgres,pglite' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    batch: { type: 'string', default: '1000' },
+  },
+});
+const patients = Number(values.patients);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const batchSize = Number(values.batch);
+const dialects = values.db.split(',') as ('postgres' | 'pglite')[];
+
+interface Row {
+  readonly dialect: string;
+  readonly scenario: string;
+  readonly result: LoadResult;
+}
+
+const rows: Row[] = [];
+const seeding: { dialect: string; perSecond: number; seconds: number }[] = [];
+for (const dialect of dialects) {
+  let postgres: ThrowawayPostgres | undefined;
+  if (dialect === 'postgres') {
+    postgres = process.env.DATABASE_URL === undefined ? await startThrowawayPostgres() : undefined;
+  }
+  const url = process.env.DATABASE_URL ?? postgres?.url;
+  const relais = await createRelais(
+    {
+      ...readConfig({}),
+      database: dialect === 'postgres' && url !== undefined ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: 'memory://' },
+      loginRateLimit: { max: 1000, timeWindow: 60_000 },
+    },
+    { logger: pino({ level: 'warn' }) },
+  );
+  try {
+    const now = new Date();
+    const territory = await seedDemoTerritory(relais.services, { patients: 0, now });
+    const started = performance.now();
+    await seedSyntheticPatients(relais.services, territory.directory, {
+      patients,
+      seed: 7,
+      batchSize,
+      now,
+      onBatch: (done) => {
+        if (done % (batchSize * 10) === 0) process.stderr.write(`  ${dialect}: ${done} patients seeded\r`);
+      },
+    });
+    const elapsed = (performance.now() - started) / 1000;
+    seeding.push({ dialect, perSecond: patients / elapsed, seconds: elapsed });
+    rows.push(...(await measure(relais, dialect, territory.professionals, territory.password)));
+  } finally {
+    await relais.close();
+    await postgres?.stop();
+  }
+}
+
+console.log(`\nRelais benchmark — ${patients} synthetic patients, ${connections} connections, ${seconds} s per scenario\n`);
+console.log('| database | seeding (patients/s) | seeding time (s) |');
+console.log('|---|---:|---:|');
+for (const s of seeding) console.log(`| ${s.dialect} | ${s.perSecond.toFixed(0)} | ${s.seconds.toFixed(1)} |`);
+console.log('\n| database | scenario | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | failures |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+for (const { dialect, scenario, result: r } of rows) {
+  console.log(`| ${dialect} | ${scenario} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.failures} |`);
+}
+
+/** Signs in as the GP with the largest list and loads their patients' records and searches. */
+async function measure(
+  relais: Relais,
+  dialect: string,
+  professionals: readonly { login: string }[],
+  password: string,
+): Promise<Row[]> {
+  const db = relais.database.db;
+  const busiest = await db
+    .selectFrom('care_team_members')
+    .select(['practitioner_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('role', '=', 'medecin_traitant')
+    .groupBy('practitioner_id')
+    .orderBy('n', 'desc')
+    .executeTakeFirstOrThrow();
+  const account = await db.selectFrom('accounts').select('login').where('practitioner_id', '=', busiest.practitioner_id).executeTakeFirstOrThrow();
+  if (!professionals.some((p) => p.login === account.login)) throw new Error('the busiest GP has no demo account');
+  const sample = await db
+    .selectFrom('care_team_members as m')
+    .innerJoin('patients as p', 'p.patient_id', 'm.patient_id')
+    .select(['m.patient_id', 'p.family_name_key'])
+    .where('m.practitioner_id', '=', busiest.practitioner_id)
+    .limit(2000)
+    .execute();
+  await relais.http.listen({ host: '127.0.0.1', port: 0 });
+  const address = relais.http.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: account.login, password }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const pick = () => sample[Math.floor(Math.random() * sample.length)] ?? { patient_id: '', family_name_key: 'xx' };
+  console.error(`\n${dialect}: measuring as ${busiest.n} patients' GP`);
+  const record = await loadTest({ url, token, seconds, connections, pathOf: () => `/api/patients/${pick().patient_id}` });
+  const search = await loadTest({
+    url,
+    token,
+    seconds,
+    connections,
+    pathOf: () => `/api/patients?q=${encodeURIComponent(pick().family_name_key.slice(0, 4))}`,
+  });
+  return [
+    { dialect, scenario: 'patient record', result: record },
+    { dialect, scenario: 'patient search (4-letter prefix)', result: search },
+  ];
+}

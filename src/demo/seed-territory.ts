@@ -1,0 +1,197 @@
+/**
+ * Writes the demo territory (first start) and synthetic patients (benchmark) through the real use
+ * cases, so seeded data obeys the same validation, journal and constraints as real data.
+ */
+import type { DirectoryService } from '../domain/directory/directory-service.ts';
+import type { NewAccount } from '../domain/directory/directory.ts';
+import type { PatientRegistration, RecordService } from '../domain/record/record-service.ts';
+import {
+  buildDemoDirectory,
+  buildPatientRegistration,
+  loginSlug,
+  uniqueLogin,
+  type DemoDirectory,
+} from './demo-territory.ts';
+import { deriveSeed, seededRandom } from './seeded-random.ts';
+
+/** The shared password of every demo account. A DEMO password: never use a seeded database for real care. */
+export const DEMO_PASSWORD = 'relais-demo';
+export const DEFAULT_DEMO_SEED = 20_240_517;
+/** Patients per registerPatients call (one transaction each). */
+export const DEMO_BATCH_SIZE = 500;
+/** How many of the first patients get a patient-portal account (argon2 makes each one cost ~30 ms). */
+export const DEMO_PATIENT_ACCOUNTS = 10;
+/**
+ * Synthetic patients start at this index, so their INS never meets the demo's (the INS is derived
+ * from the index, see demoInsMatricule).
+ */
+export const SYNTHETIC_FIRST_INDEX = 1_000_000;
+
+/** The use cases seeding needs (any `createServices` result fits). */
+export interface SeedServices {
+  readonly directory: Pick<DirectoryService, 'register' | 'createAccounts'>;
+  readonly record: Pick<RecordService, 'registerPatients'>;
+}
+
+/** What the CLI prints after seeding. */
+export interface DemoLogins {
+  readonly password: string;
+  readonly professionals: readonly {
+    readonly login: string;
+    readonly name: string;
+    readonly profession: string;
+  }[];
+  readonly patients: readonly { readonly login: string; readonly name: string }[];
+}
+
+/** The seeded territory: its log-ins, plus the directory and patient ids for further seeding. */
+export interface DemoTerritory extends DemoLogins {
+  readonly directory: DemoDirectory;
+  readonly patientIds: readonly string[];
+}
+
+const SYSTEM = { kind: 'system' } as const;
+const NO_CLIENT = { clientAddress: null } as const;
+
+/** Builds and registers the directory (organisations and practitioners, no accounts). */
+export async function seedDirectory(
+  services: SeedServices,
+  seed: number = DEFAULT_DEMO_SEED,
+): Promise<DemoDirectory> {
+  const directory = buildDemoDirectory(seededRandom(seed));
+  await services.directory.register(directory.organizations, directory.practitioners);
+  return directory;
+}
+
+/**
+ * Loads the demo territory into an empty database: directory, `patients` patients, and accounts for
+ * every professional and the first patients, all with DEMO_PASSWORD; the first GP is an admin.
+ * `now` must not be ahead of the services' clock, which refuses results dated in its future.
+ * Errors: those of the use cases (`conflict` when the territory is already there).
+ */
+export async function seedDemoTerritory(
+  services: SeedServices,
+  options: { patients: number; seed?: number; now: Date },
+): Promise<DemoTerritory> {
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const directory = await seedDirectory(services, seed);
+  const registrations: PatientRegistration[] = [];
+  const patientIds = await registerInBatches(services, {
+    count: options.patients,
+    batchSize: DEMO_BATCH_SIZE,
+    build: (i) => {
+      const registration = buildPatientRegistration(
+        seededRandom(deriveSeed(seed, i)),
+        directory,
+        i,
+        options.now,
+      );
+      if (i < DEMO_PATIENT_ACCOUNTS) registrations.push(registration);
+      return registration;
+    },
+  });
+
+  const taken = new Set(directory.professionalLogins.map((p) => p.login));
+  const patients = registrations.flatMap((registration, i) => {
+    const patientId = patientIds[i];
+    if (patientId === undefined) return [];
+    const { identity } = registration;
+    const familyName = identity.usedFamilyName ?? identity.birthFamilyName;
+    return [
+      {
+        patientId,
+        login: uniqueLogin(`patient.${loginSlug(familyName)}`, taken),
+        name: `${identity.firstGivenName} ${familyName}`,
+      },
+    ];
+  });
+  const adminId = directory.practitioners.find((p) => p.specialty === 'general_practice')?.id;
+  const accounts: NewAccount[] = [
+    ...directory.professionalLogins.map((p): NewAccount => ({
+      login: p.login,
+      password: DEMO_PASSWORD,
+      kind: 'professional',
+      practitionerId: p.practitionerId,
+      patientId: null,
+      roles: p.practitionerId === adminId ? ['admin'] : [],
+      locale: 'fr',
+    })),
+    ...patients.map((p): NewAccount => ({
+      login: p.login,
+      password: DEMO_PASSWORD,
+      kind: 'patient',
+      practitionerId: null,
+      patientId: p.patientId,
+      roles: [],
+      locale: 'fr',
+    })),
+  ];
+  await services.directory.createAccounts(accounts);
+
+  return {
+    password: DEMO_PASSWORD,
+    professionals: directory.professionalLogins.map(({ login, name, profession }) => ({
+      login,
+      name,
+      profession,
+    })),
+    patients: patients.map(({ login, name }) => ({ login, name })),
+    directory,
+    patientIds,
+  };
+}
+
+/**
+ * Registers `patients` synthetic patients (no accounts) for the benchmark, with the builder of the
+ * demo, in transactions of `batchSize`. `directory` comes from seedDemoTerritory or seedDirectory.
+ * Indexes start at `firstIndex` (default SYNTHETIC_FIRST_INDEX); give another run a range of its own.
+ * Returns the new patient ids in order.
+ */
+export async function seedSyntheticPatients(
+  services: SeedServices,
+  directory: DemoDirectory,
+  options: {
+    patients: number;
+    seed: number;
+    batchSize: number;
+    now: Date;
+    firstIndex?: number;
+    onBatch?: (done: number) => void;
+  },
+): Promise<string[]> {
+  const first = options.firstIndex ?? SYNTHETIC_FIRST_INDEX;
+  return registerInBatches(services, {
+    count: options.patients,
+    batchSize: options.batchSize,
+    build: (i) =>
+      buildPatientRegistration(
+        seededRandom(deriveSeed(options.seed, first + i)),
+        directory,
+        first + i,
+        options.now,
+      ),
+    ...(options.onBatch === undefined ? {} : { onBatch: options.onBatch }),
+  });
+}
+
+async function registerInBatches(
+  services: SeedServices,
+  plan: {
+    count: number;
+    batchSize: number;
+    build: (i: number) => PatientRegistration;
+    onBatch?: (done: number) => void;
+  },
+): Promise<string[]> {
+  if (!Number.isInteger(plan.batchSize) || plan.batchSize < 1) {
+    throw new RangeError(`batchSize must be a positive integer, got ${plan.batchSize}`);
+  }
+  const ids: string[] = [];
+  for (let start = 0; start < plan.count; start += plan.batchSize) {
+    const batch: PatientRegistration[] = [];
+    for (let i = start; i < Math.min(plan.count, start + plan.batchSize); i += 1) batch.push(plan.build(i));
+    ids.push(...(await services.record.registerPatients(SYSTEM, batch, NO_CLIENT)));
+    plan.onBatch?.(ids.length);
+  }
+  return ids;
+}

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Relais } from '../../src/app.ts';
+import { createPatient, createPatientAccount, createProfessional, TEST_PASSWORD } from '../support/factories.ts';
+import { browserSkipReason, launchChromium } from '../support/browser.ts';
+import { startTestRelais } from '../support/test-relais.ts';
+
+const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+
+describe('the web app in a real browser', { skip: browserSkipReason() }, () => {
+  let relais: Relais;
+  let browser: Browser;
+  let baseUrl: string;
+  let gp: Awaited<ReturnType<typeof createProfessional>>;
+  let patientId: string;
+
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    relais = await startTestRelais('pglite');
+    await relais.http.listen({ host: '127.0.0.1', port: 0 });
+    const address = relais.http.server.address();
+    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    gp = await createProfessional(relais);
+    patientId = await createPatient(relais, [gp.practitionerId], {
+      identity: { birthFamilyName: 'Navarre', firstGivenName: 'Odile' },
+      entries: [
+        { kind: 'condition', codeSystem: 'ICD-10', code: 'E11.9', display: 'Diabète de type 2', clinicalStatus: 'active', onsetDate: '2018-01-01' },
+        { kind: 'allergy', substance: 'Pénicilline', reaction: 'Urticaire', criticality: 'high' },
+        { kind: 'result', loincCode: '4548-4', display: 'HbA1c', valueNumeric: 7.9, valueText: null, unit: '%', referenceRange: '4.0-6.0', interpretation: 'high', effectiveAt: '2026-09-01T08:00:00Z' },
+      ],
+    });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser.close();
+    await relais.close();
+  });
+
+  test('a GP logs in, finds a patient, opens the record and switches to English', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(baseUrl);
+    await page.getByTestId('login-input').fill(gp.login);
+    await page.getByTestId('password-input').fill('wrong password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-error').waitFor();
+
+    await page.getByTestId('password-input').fill(TEST_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('search-input').fill('navar');
+    await page.getByTestId('search-input').press('Enter');
+    await page.getByTestId('search-result-row').first().waitFor();
+    assert.equal(await page.getByTestId('search-result-row').count(), 1);
+    await page.getByTestId('search-result-row').first().click();
+
+    await page.getByTestId('patient-identity').waitFor();
+    assert.match(await page.getByTestId('patient-identity').innerText(), /NAVARRE|Navarre/);
+    assert.match(await page.getByTestId('gp-badge').first().innerText(), /Médecin traitant/);
+    assert.match(await page.getByTestId('conditions').innerText(), /Diabète de type 2/);
+    assert.match(await page.getByTestId('allergies').innerText(), /Pénicilline/);
+    assert.match(await page.getByTestId('results').innerText(), /7[.,]9/);
+    assert.match(await page.getByTestId('timeline').innerText(), /Résultat enregistré/);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+    assert.ok(page.url().endsWith(`/patients/${patientId}`));
+    await page.screenshot({ path: join(ARTIFACTS, 'patient-record-fr.png'), fullPage: true });
+
+    await switchToEnglish(page);
+    await page.getByTestId('timeline').getByText('Result recorded').first().waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.screenshot({ path: join(ARTIFACTS, 'patient-record-en.png'), fullPage: true });
+
+    await page.reload();
+    await page.getByTestId('patient-identity').waitFor();
+    await page.getByTestId('timeline').getByText('Result recorded').first().waitFor();
+    await page.close();
+  });
+
+  test('a patient logs in to a mobile-sized portal', async () => {
+    const patient = await createPatientAccount(relais, patientId);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(baseUrl);
+    await page.getByTestId('login-input').fill(patient.login);
+    await page.getByTestId('password-input').fill(TEST_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('portal').waitFor();
+    assert.match(await page.getByTestId('portal').innerText(), /Testeur/);
+    // A string expression: the server tsconfig has no DOM lib, the page has.
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+    assert.ok(width <= 390, `the portal fits a phone screen (scroll width ${width})`);
+    await page.screenshot({ path: join(ARTIFACTS, 'portal-mobile.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+async function switchToEnglish(page: Page): Promise<void> {
+  const toggle = page.getByTestId('lang-switch');
+  if ((await toggle.count()) > 0) await toggle.first().click();
+  else await page.getByTestId('lang-en').first().click();
+}

@@ -1,0 +1,42 @@
+import type {
+  CoordinationRecord as ContractRecord,
+  PatientSearchHit as ContractSearchHit,
+  PortalSummary as ContractPortalSummary,
+} from '../../src/contracts/record-contracts.ts';
+
+/**
+ * The API's response types, from src/contracts. Three unions there are built with
+ * `Type.Union([...].map((s) => Type.Literal(s)))`, which `Static<>` reads as `never` (the array loses its
+ * literal element types), so they are restated here; the rest is taken from the contracts unchanged.
+ */
+
+export type IdentityStatus = 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
+export type Interpretation = 'normal' | 'low' | 'high' | 'abnormal';
+export type AppointmentKind = 'consultation' | 'exam' | 'teleconsultation' | 'home_visit';
+
+type Patch<T, P> = Omit<T, keyof P> & P;
+
+export type PatientIdentity = Patch<ContractRecord['identity'], { identityStatus: IdentityStatus }>;
+export type CareTeamMember = ContractRecord['careTeam'][number];
+export type Condition = ContractRecord['conditions'][number];
+export type Medication = ContractRecord['medications'][number];
+export type Allergy = ContractRecord['allergies'][number];
+export type LabResult = Patch<
+  ContractRecord['latestResults'][number],
+  { interpretation: Interpretation | null }
+>;
+export type DocumentSummary = ContractRecord['documents'][number];
+export type Appointment = Patch<ContractRecord['upcomingAppointments'][number], { kind: AppointmentKind }>;
+export type TimelineEntry = ContractRecord['timeline'][number];
+
+export type CoordinationRecord = Patch<
+  ContractRecord,
+  { identity: PatientIdentity; latestResults: LabResult[]; upcomingAppointments: Appointment[] }
+>;
+
+export type PatientSearchHit = Patch<ContractSearchHit, { identityStatus: IdentityStatus }>;
+export interface PatientSearchResult {
+  items: PatientSearchHit[];
+}
+
+export type PortalSummary = Patch<ContractPortalSummary, { upcomingAppointments: Appointment[] }>;

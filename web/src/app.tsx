@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../src/contracts/auth-contracts.ts';
+import { api, onUnauthorized } from './api-client.ts';
+import { toApiError, type ApiError } from './api-error.ts';
+import { AppHeader } from './components/app-header.tsx';
+import { LoadingState } from './components/loading-state.tsx';
+import { ProblemMessage } from './components/problem-message.tsx';
+import { hasStoredLanguage, setLanguage } from './i18n.ts';
+import { LoginPage } from './pages/login-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { PatientRecordPage } from './pages/patient-record-page.tsx';
+import { PatientSearchPage } from './pages/patient-search-page.tsx';
+import { PortalPage } from './pages/portal-page.tsx';
+import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
+import { homePathOf, SessionContext, type Session } from './session-context.ts';
+
+type SessionState =
+  | { readonly status: 'checking' }
+  | { readonly status: 'unreachable'; readonly error: ApiError }
+  /**
+   * `expired`: a request got 401, so say so; after `expired` or a first visit the login page brings the
+   * user back where they were (`?next=`); after `signed-out` it starts afresh.
+   */
+  | { readonly status: 'anonymous'; readonly reason: 'first-visit' | 'expired' | 'signed-out' }
+  | { readonly status: 'signed-in'; readonly me: Me };
+
+/** The shell: finds out who is signed in, guards the routes by account kind, and sends 401s to login. */
+export function App() {
+  const [session, setSession] = useState<SessionState>({ status: 'checking' });
+  const [attempt, setAttempt] = useState(0);
+  const location = useLocation();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.me(controller.signal).then(
+      (me) => {
+        // A language chosen on this device wins; otherwise the account's preference.
+        if (!hasStoredLanguage()) setLanguage(me.locale);
+        setSession({ status: 'signed-in', me });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const problem = toApiError(error);
+        setSession(
+          problem.status === 401 || problem.status === 403
+            ? { status: 'anonymous', reason: 'first-visit' }
+            : { status: 'unreachable', error: problem },
+        );
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  useEffect(() => {
+    onUnauthorized(() => setSession({ status: 'anonymous', reason: 'expired' }));
+    return () => onUnauthorized(null);
+  }, []);
+
+  const signIn = useCallback((me: Me) => {
+    setLanguage(me.locale);
+    setSession({ status: 'signed-in', me });
+    const next = safeInternalPath(new URLSearchParams(window.location.search).get('next'));
+    navigate(next !== null && allowedFor(me, next) ? next : homePathOf(me), { replace: true });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.logout();
+    } catch {
+      // the session is gone either way for this tab; the cookie expires on the server
+    }
+    setSession({ status: 'anonymous', reason: 'signed-out' });
+  }, []);
+
+  const sessionValue = useMemo<Session | null>(
+    () => (session.status === 'signed-in' ? { me: session.me, signOut } : null),
+    [session, signOut],
+  );
+
+  switch (session.status) {
+    case 'checking':
+      return (
+        <main id="main" className="center-screen">
+          <LoadingState />
+        </main>
+      );
+    case 'unreachable':
+      return (
+        <main id="main" className="center-screen">
+          <ProblemMessage error={session.error} onRetry={() => setAttempt((n) => n + 1)} />
+        </main>
+      );
+    case 'anonymous':
+      if (location.pathname !== '/login') {
+        const back =
+          session.reason !== 'signed-out' && location.pathname !== '/'
+            ? `?${new URLSearchParams({ next: location.href }).toString()}`
+            : '';
+        return <Redirect to={`/login${back}`} />;
+      }
+      return <LoginPage onSignedIn={signIn} sessionExpired={session.reason === 'expired'} />;
+    case 'signed-in':
+      return (
+        <SessionContext value={sessionValue}>
+          <SignedInShell me={session.me} pathname={location.pathname} />
+        </SessionContext>
+      );
+  }
+}
+
+/** Professionals work in /patients; patients only see /portal. */
+function allowedFor(me: Me, path: string): boolean {
+  return me.kind === 'patient' ? path.startsWith('/portal') : path.startsWith('/patients');
+}
+
+function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
+  const { t } = useTranslation();
+  const home = homePathOf(me);
+  if (pathname === '/' || pathname === '/login') return <Redirect to={home} />;
+  const knownArea = pathname.startsWith('/patients') || pathname.startsWith('/portal');
+  if (knownArea && !allowedFor(me, pathname)) return <Redirect to={home} />;
+
+  const recordMatch = matchPath('/patients/:patientId', pathname);
+  let page;
+  if (pathname === '/patients') page = <PatientSearchPage />;
+  else if (recordMatch?.['patientId'] !== undefined)
+    page = <PatientRecordPage key={recordMatch['patientId']} patientId={recordMatch['patientId']} />;
+  else if (pathname === '/portal') page = <PortalPage />;
+  else page = <NotFoundPage home={home} />;
+
+  return (
+    <div className={`app-shell${me.kind === 'patient' ? ' app-shell-portal' : ''}`}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader />
+      <main id="main" className="app-main" tabIndex={-1}>
+        {page}
+      </main>
+    </div>
+  );
+}

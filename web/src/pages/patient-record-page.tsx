@@ -1,0 +1,93 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CoordinationRecord } from '../api-types.ts';
+import { api } from '../api-client.ts';
+import { LoadingState } from '../components/loading-state.tsx';
+import { ProblemMessage } from '../components/problem-message.tsx';
+import { AllergiesSection } from '../components/record/allergies-section.tsx';
+import { AppointmentsSection } from '../components/record/appointments-section.tsx';
+import { CareTeamSection } from '../components/record/care-team-section.tsx';
+import { ConditionsSection } from '../components/record/conditions-section.tsx';
+import { DocumentsSection } from '../components/record/documents-section.tsx';
+import { IdentityHeader } from '../components/record/identity-header.tsx';
+import { MedicationsSection } from '../components/record/medications-section.tsx';
+import { ResultsSection } from '../components/record/results-section.tsx';
+import { TimelineSection } from '../components/record/timeline-section.tsx';
+import { Link } from '../router.tsx';
+import { useDocumentTitle } from '../use-document-title.ts';
+import { useResource } from '../use-resource.ts';
+import { lastSearchPath } from './last-search.ts';
+
+/** The coordination record of one patient, for a member of their care team. */
+export function PatientRecordPage({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const record = useResource(`record:${patientId}`, (signal) => api.record(patientId, signal));
+  const name =
+    record.status === 'ready'
+      ? `${(record.data.identity.usedFamilyName ?? record.data.identity.birthFamilyName).toUpperCase()} ${record.data.identity.usedGivenName ?? record.data.identity.firstGivenName}`
+      : null;
+  useDocumentTitle(name === null ? t('record.title') : t('record.pageTitle', { name }));
+
+  return (
+    <div className="page page-record">
+      <p className="back-link">
+        <Link to={lastSearchPath()} data-testid="back-to-search">
+          <span aria-hidden="true">← </span>
+          {t('common.backToSearch')}
+        </Link>
+      </p>
+      {record.status === 'loading' && <LoadingState />}
+      {record.status === 'error' && (
+        <ProblemMessage
+          error={record.error}
+          testId="record-error"
+          {...(record.error.status === 404
+            ? { message: t('record.errors.notFound') }
+            : record.error.status === 403
+              ? { message: t('record.errors.forbidden') }
+              : record.error.status >= 500 || record.error.isNetwork
+                ? { onRetry: record.reload }
+                : {})}
+        />
+      )}
+      {record.status === 'ready' && <RecordView record={record.data} />}
+    </div>
+  );
+}
+
+function RecordView({ record }: { record: CoordinationRecord }) {
+  const { t } = useTranslation();
+  const headingRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Move focus to the patient's name so screen readers announce the record that opened.
+    headingRef.current?.querySelector<HTMLElement>('#patient-name')?.focus();
+  }, [record.identity.patientId]);
+  const highRisk = record.allergies.filter((allergy) => allergy.criticality === 'high');
+
+  return (
+    <div ref={headingRef} className="record">
+      <IdentityHeader identity={record.identity} />
+      {highRisk.length > 0 && (
+        <p className="notice notice-danger allergy-banner" data-testid="allergy-alert">
+          <strong>
+            {t('record.highAllergyAlert', { list: highRisk.map((a) => a.substance).join(', ') })}
+          </strong>
+        </p>
+      )}
+      <div className="record-grid">
+        <div className="record-main">
+          <ConditionsSection conditions={record.conditions} />
+          <MedicationsSection medications={record.medications} />
+          <ResultsSection results={record.latestResults} />
+          <DocumentsSection patientId={record.identity.patientId} documents={record.documents} />
+          <TimelineSection entries={record.timeline} careTeam={record.careTeam} />
+        </div>
+        <aside className="record-side" aria-label={t('sections.careTeam')}>
+          <AllergiesSection allergies={record.allergies} />
+          <CareTeamSection members={record.careTeam} />
+          <AppointmentsSection appointments={record.upcomingAppointments} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { useTranslation } from 'react-i18next';
+import type { PortalSummary } from '../api-types.ts';
+import { api } from '../api-client.ts';
+import { LoadingState } from '../components/loading-state.tsx';
+import { ProblemMessage } from '../components/problem-message.tsx';
+import { sortCareTeam, GP_ROLE } from '../components/record/care-team-section.tsx';
+import { formatLongDateTime, formatTime, sameLocalDay } from '../format.ts';
+import { currentLanguage } from '../i18n.ts';
+import { roleLabel, specialtyOrProfessionLabel } from '../labels.ts';
+import { useDocumentTitle } from '../use-document-title.ts';
+import { useResource } from '../use-resource.ts';
+
+/** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
+export function PortalPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('portal.title'));
+  const summary = useResource('portal', (signal) => api.portal(signal));
+  return (
+    <div className="page portal" data-testid="portal">
+      {summary.status === 'loading' && <LoadingState />}
+      {summary.status === 'error' && (
+        <ProblemMessage
+          error={summary.error}
+          testId="portal-error"
+          {...(summary.error.status >= 500 || summary.error.isNetwork ? { onRetry: summary.reload } : {})}
+        />
+      )}
+      {summary.status === 'ready' && <PortalView summary={summary.data} />}
+    </div>
+  );
+}
+
+function PortalView({ summary }: { summary: PortalSummary }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const current = summary.medications.filter((m) => m.status === 'active');
+  const stopped = summary.medications.length - current.length;
+  const appointments = [...summary.upcomingAppointments].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+
+  return (
+    <>
+      <div className="portal-hello">
+        <h1 tabIndex={-1}>{t('portal.greeting', { name: summary.firstGivenName })}</h1>
+        <p>{t('portal.intro')}</p>
+      </div>
+
+      <section className="portal-section" aria-labelledby="portal-appointments" data-testid="appointments">
+        <h2 id="portal-appointments">{t('portal.appointments')}</h2>
+        {appointments.length === 0 ? (
+          <p className="portal-empty">{t('portal.noAppointments')}</p>
+        ) : (
+          <ul className="portal-list">
+            {appointments.map((appointment) => (
+              <li key={appointment.id} className="portal-card" data-testid="appointment">
+                <p className="portal-when">
+                  <time dateTime={appointment.startsAt}>
+                    {formatLongDateTime(appointment.startsAt, language)}
+                  </time>
+                  {sameLocalDay(appointment.startsAt, appointment.endsAt) && (
+                    <>
+                      {' – '}
+                      <time dateTime={appointment.endsAt}>{formatTime(appointment.endsAt, language)}</time>
+                    </>
+                  )}
+                </p>
+                <dl className="portal-facts">
+                  <div>
+                    <dt>{t('portal.why')}</dt>
+                    <dd>
+                      {appointment.reason}{' '}
+                      <span className="muted">({t(`appointments.kinds.${appointment.kind}`)})</span>
+                    </dd>
+                  </div>
+                  {appointment.with !== null && (
+                    <div>
+                      <dt>{t('portal.with')}</dt>
+                      <dd>{appointment.with}</dd>
+                    </div>
+                  )}
+                  {appointment.place !== null && (
+                    <div>
+                      <dt>{t('portal.where')}</dt>
+                      <dd>{appointment.place}</dd>
+                    </div>
+                  )}
+                </dl>
+                {appointment.instructions !== null && (
+                  <div className="instructions portal-instructions" data-testid="appointment-instructions">
+                    <p className="instructions-title">{t('portal.instructions')}</p>
+                    <p>{appointment.instructions}</p>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="portal-section" aria-labelledby="portal-medications" data-testid="medications">
+        <h2 id="portal-medications">{t('portal.medications')}</h2>
+        {current.length === 0 ? (
+          <p className="portal-empty">{t('portal.noMedications')}</p>
+        ) : (
+          <ul className="portal-list">
+            {current.map((medication) => (
+              <li key={medication.id} className="portal-card" data-testid="medication">
+                <p className="portal-card-title">{medication.name}</p>
+                <p>{t('portal.howToTake', { dosage: medication.dosage })}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {stopped > 0 && <p className="muted">{t('portal.stoppedCount', { count: stopped })}</p>}
+      </section>
+
+      <section className="portal-section" aria-labelledby="portal-team" data-testid="care-team">
+        <h2 id="portal-team">{t('portal.careTeam')}</h2>
+        {summary.careTeam.length === 0 ? (
+          <p className="portal-empty">{t('portal.noCareTeam')}</p>
+        ) : (
+          <ul className="portal-list">
+            {sortCareTeam(summary.careTeam).map((member) => (
+              <li
+                key={member.id}
+                className={`portal-card${member.role === GP_ROLE ? ' portal-card-gp' : ''}`}
+                data-testid="care-team-member"
+              >
+                {member.role === GP_ROLE ? (
+                  <p className="badge badge-primary portal-role" data-testid="gp-badge">
+                    {t('portal.yourGp')}
+                  </p>
+                ) : (
+                  <p className="portal-role">{roleLabel(member.role)}</p>
+                )}
+                <p className="portal-card-title">{member.name}</p>
+                <p className="muted">
+                  {[specialtyOrProfessionLabel(member.profession, member.specialty), member.organization]
+                    .filter((part) => part !== null && part !== '')
+                    .join(' · ')}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <p className="portal-help">{t('portal.help')}</p>
+    </>
+  );
+}
