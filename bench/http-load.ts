@@ -23,18 +23,26 @@ export async function loadTest(options: {
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   let failures = 0;
-  const instance = autocannon({
-    url: options.url,
-    connections: options.connections,
-    duration: options.seconds,
-    headers: { authorization: `Bearer ${options.token}` },
-    requests: [{ setupRequest: (request) => ({ ...request, path: options.pathOf() }) }],
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.seconds,
+        headers: { authorization: `Bearer ${options.token}` },
+        requests: [{ setupRequest: (request) => ({ ...request, path: options.pathOf() }) }],
+      },
+      (error, finished) => {
+        if (error !== null && error !== undefined)
+          reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve(finished);
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (statusCode !== 200) failures += 1;
+    });
   });
-  instance.on('response', (_client, statusCode: number, _bytes, responseTime: number) => {
-    latencies.push(responseTime);
-    if (statusCode !== 200) failures += 1;
-  });
-  const result = await instance;
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,

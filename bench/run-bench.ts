@@ -38,7 +38,10 @@ for (const dialect of dialects) {
   const relais = await createRelais(
     {
       ...readConfig({}),
-      database: dialect === 'postgres' && url !== undefined ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: 'memory://' },
+      database:
+        dialect === 'postgres' && url !== undefined
+          ? { kind: 'postgres', url }
+          : { kind: 'pglite', dataDir: 'memory://' },
       loginRateLimit: { max: 1000, timeWindow: 60_000 },
     },
     { logger: pino({ level: 'warn' }) },
@@ -65,14 +68,19 @@ for (const dialect of dialects) {
   }
 }
 
-console.log(`\nRelais benchmark — ${patients} synthetic patients, ${connections} connections, ${seconds} s per scenario\n`);
+console.log(
+  `\nRelais benchmark — ${patients} synthetic patients, ${connections} connections, ${seconds} s per scenario\n`,
+);
 console.log('| database | seeding (patients/s) | seeding time (s) |');
 console.log('|---|---:|---:|');
-for (const s of seeding) console.log(`| ${s.dialect} | ${s.perSecond.toFixed(0)} | ${s.seconds.toFixed(1)} |`);
+for (const s of seeding)
+  console.log(`| ${s.dialect} | ${s.perSecond.toFixed(0)} | ${s.seconds.toFixed(1)} |`);
 console.log('\n| database | scenario | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | failures |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const { dialect, scenario, result: r } of rows) {
-  console.log(`| ${dialect} | ${scenario} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.failures} |`);
+  console.log(
+    `| ${dialect} | ${scenario} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.failures} |`,
+  );
 }
 
 /** Signs in as the GP with the largest list and loads their patients' records and searches. */
@@ -90,8 +98,13 @@ async function measure(
     .groupBy('practitioner_id')
     .orderBy('n', 'desc')
     .executeTakeFirstOrThrow();
-  const account = await db.selectFrom('accounts').select('login').where('practitioner_id', '=', busiest.practitioner_id).executeTakeFirstOrThrow();
-  if (!professionals.some((p) => p.login === account.login)) throw new Error('the busiest GP has no demo account');
+  const account = await db
+    .selectFrom('accounts')
+    .select('login')
+    .where('practitioner_id', '=', busiest.practitioner_id)
+    .executeTakeFirstOrThrow();
+  if (!professionals.some((p) => p.login === account.login))
+    throw new Error('the busiest GP has no demo account');
   const sample = await db
     .selectFrom('care_team_members as m')
     .innerJoin('patients as p', 'p.patient_id', 'm.patient_id')
@@ -108,9 +121,16 @@ async function measure(
     body: JSON.stringify({ login: account.login, password }),
   });
   const { token } = (await login.json()) as { token: string };
-  const pick = () => sample[Math.floor(Math.random() * sample.length)] ?? { patient_id: '', family_name_key: 'xx' };
+  const pick = () =>
+    sample[Math.floor(Math.random() * sample.length)] ?? { patient_id: '', family_name_key: 'xx' };
   console.error(`\n${dialect}: measuring as ${busiest.n} patients' GP`);
-  const record = await loadTest({ url, token, seconds, connections, pathOf: () => `/api/patients/${pick().patient_id}` });
+  const record = await loadTest({
+    url,
+    token,
+    seconds,
+    connections,
+    pathOf: () => `/api/patients/${pick().patient_id}`,
+  });
   const search = await loadTest({
     url,
     token,

@@ -17,7 +17,10 @@ export interface Relais {
 }
 
 /** Composition root: config → database (migrated) → services → HTTP server. Does not listen. */
-export async function createRelais(config: RelaisConfig, options: { clock?: Clock; logger?: Logger } = {}): Promise<Relais> {
+export async function createRelais(
+  config: RelaisConfig,
+  options: { clock?: Clock; logger?: Logger } = {},
+): Promise<Relais> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const database = await openDatabase(config.database);
   const applied = await migrateToLatest(database.db);

@@ -39,7 +39,11 @@ export function createServices(db: Kysely<Database>, clock: Clock) {
       clock,
       newId,
     }),
-    directory: createDirectoryService({ store: createSqlDirectoryStore(db), hasher: argon2PasswordHasher, newId }),
+    directory: createDirectoryService({
+      store: createSqlDirectoryStore(db),
+      hasher: argon2PasswordHasher,
+      newId,
+    }),
   };
 }
 

@@ -11,13 +11,17 @@ const program = new Command()
 
 program
   .command('start')
-  .description('start the server and web app (embedded PGlite unless DATABASE_URL is set); seeds the demo on first start')
+  .description(
+    'start the server and web app (embedded PGlite unless DATABASE_URL is set); seeds the demo on first start',
+  )
   .action(async () => {
     const config = readConfig();
     const relais = await createRelais(config);
     await seedIfEmpty(relais, config.demoPatients);
     await relais.http.listen({ host: config.host, port: config.port });
-    console.log(`\nRelais is running: http://localhost:${config.port}  (API docs: http://localhost:${config.port}/api/docs)`);
+    console.log(
+      `\nRelais is running: http://localhost:${config.port}  (API docs: http://localhost:${config.port}/api/docs)`,
+    );
     const stop = () => {
       relais.close().then(
         () => process.exit(0),

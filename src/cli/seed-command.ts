@@ -6,7 +6,9 @@ export async function seedIfEmpty(relais: Relais, patients: number): Promise<voi
   if (!(await relais.services.directory.isEmpty())) return;
   const started = Date.now();
   const logins = await seedDemoTerritory(relais.services, { patients, now: new Date() });
-  console.log(`Demo territory loaded: ${patients} fictional patients in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Demo territory loaded: ${patients} fictional patients in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
   printLogins(logins);
 }
 
@@ -15,5 +17,6 @@ function printLogins(logins: DemoLogins): void {
   for (const professional of logins.professionals) {
     console.log(`  ${professional.login.padEnd(22)} ${professional.name} — ${professional.profession}`);
   }
-  for (const patient of logins.patients) console.log(`  ${patient.login.padEnd(22)} ${patient.name} — patient portal`);
+  for (const patient of logins.patients)
+    console.log(`  ${patient.login.padEnd(22)} ${patient.name} — patient portal`);
 }

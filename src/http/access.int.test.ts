@@ -3,7 +3,12 @@ import { after, before, describe, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import type { Relais } from '../app.ts';
 import type { PortalSummary } from '../contracts/record-contracts.ts';
-import { bearer, createPatient, createPatientAccount, createProfessional } from '../../tests/support/factories.ts';
+import {
+  bearer,
+  createPatient,
+  createPatientAccount,
+  createProfessional,
+} from '../../tests/support/factories.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
 import { startTestRelais } from '../../tests/support/test-relais.ts';
 
@@ -11,13 +16,36 @@ import { startTestRelais } from '../../tests/support/test-relais.ts';
 function validBody(url: string, practitionerId: string): Record<string, unknown> | undefined {
   const kind = url.split('/').at(-1);
   const bodies: Record<string, Record<string, unknown>> = {
-    conditions: { codeSystem: 'ICD-10', code: 'I10', display: 'HTA', clinicalStatus: 'active', onsetDate: null },
+    conditions: {
+      codeSystem: 'ICD-10',
+      code: 'I10',
+      display: 'HTA',
+      clinicalStatus: 'active',
+      onsetDate: null,
+    },
     medications: { atcCode: null, name: 'x', dosage: 'x', startedOn: null, status: 'active' },
     allergies: { substance: 'x', reaction: null, criticality: 'low' },
-    results: { loincCode: '4548-4', display: 'HbA1c', valueNumeric: 6, valueText: null, unit: '%', referenceRange: null, interpretation: null, effectiveAt: '2026-01-01T00:00:00Z' },
+    results: {
+      loincCode: '4548-4',
+      display: 'HbA1c',
+      valueNumeric: 6,
+      valueText: null,
+      unit: '%',
+      referenceRange: null,
+      interpretation: null,
+      effectiveAt: '2026-01-01T00:00:00Z',
+    },
     documents: { typeCode: '11488-4', title: 'x', mimeType: 'text/plain', contentBase64: 'eA==' },
     'care-team': { practitionerId, role: 'nurse' },
-    appointments: { startsAt: '2030-01-01T09:00:00Z', endsAt: '2030-01-01T09:30:00Z', kind: 'consultation', practitionerId: null, organizationId: null, reason: 'x', instructions: null },
+    appointments: {
+      startsAt: '2030-01-01T09:00:00Z',
+      endsAt: '2030-01-01T09:30:00Z',
+      kind: 'consultation',
+      practitionerId: null,
+      organizationId: null,
+      reason: 'x',
+      instructions: null,
+    },
   };
   return kind === undefined ? undefined : bodies[kind];
 }
@@ -39,12 +67,32 @@ for (const { dialect, skip } of testDialects()) {
       const gp = await createProfessional(relais);
       const outsider = await createProfessional(relais);
       const patientId = await createPatient(relais, [gp.practitionerId], {
-        entries: [{ kind: 'document', typeCode: '11488-4', title: 'CR', mimeType: 'text/plain', content: new TextEncoder().encode('secret') }],
+        entries: [
+          {
+            kind: 'document',
+            typeCode: '11488-4',
+            title: 'CR',
+            mimeType: 'text/plain',
+            content: new TextEncoder().encode('secret'),
+          },
+        ],
       });
-      const documentId = (await relais.database.db.selectFrom('documents').select('id').where('patient_id', '=', patientId).executeTakeFirstOrThrow()).id;
-      const patientRoutes = relais.http.routeTable.filter((route) => route.url.includes(':patientId') && route.method !== 'HEAD');
+      const documentId = (
+        await relais.database.db
+          .selectFrom('documents')
+          .select('id')
+          .where('patient_id', '=', patientId)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const patientRoutes = relais.http.routeTable.filter(
+        (route) => route.url.includes(':patientId') && route.method !== 'HEAD',
+      );
       assert.ok(patientRoutes.length >= 9, `expected the patient routes, found ${patientRoutes.length}`);
-      const eventsBefore = await relais.database.db.selectFrom('events').select('id').where('patient_id', '=', patientId).execute();
+      const eventsBefore = await relais.database.db
+        .selectFrom('events')
+        .select('id')
+        .where('patient_id', '=', patientId)
+        .execute();
       for (const route of patientRoutes) {
         const url = route.url.replace(':patientId', patientId).replace(':documentId', documentId);
         const outsiderRequest: InjectOptions = { method: route.method, url, headers: bearer(outsider.token) };
@@ -54,12 +102,20 @@ for (const { dialect, skip } of testDialects()) {
         assert.match(response.json<{ detail: string }>().detail, /not in the patient's care team/);
         // The same route works for the care team, so the 403 is the access rule and not a broken route.
         const gpRequest: InjectOptions = { method: route.method, url, headers: bearer(gp.token) };
-        if (route.method === 'POST') withPayload(gpRequest, validBody(url, (await createProfessional(relais)).practitionerId));
+        if (route.method === 'POST')
+          withPayload(gpRequest, validBody(url, (await createProfessional(relais)).practitionerId));
         const allowed = await relais.http.inject(gpRequest);
         assert.ok(allowed.statusCode < 300, `${route.method} ${route.url} for the GP: ${allowed.body}`);
       }
-      const eventsAfterOutsider = await relais.database.db.selectFrom('events').select('id').where('patient_id', '=', patientId).execute();
-      assert.equal(eventsAfterOutsider.length, eventsBefore.length + patientRoutes.filter((r) => r.method === 'POST').length);
+      const eventsAfterOutsider = await relais.database.db
+        .selectFrom('events')
+        .select('id')
+        .where('patient_id', '=', patientId)
+        .execute();
+      assert.equal(
+        eventsAfterOutsider.length,
+        eventsBefore.length + patientRoutes.filter((r) => r.method === 'POST').length,
+      );
       const denied = await relais.database.db
         .selectFrom('audit_entries')
         .select('resource')
@@ -71,12 +127,19 @@ for (const { dialect, skip } of testDialects()) {
 
     test('every API route but log-in, health and docs requires a session', async () => {
       const open = relais.http.routeTable.filter(
-        (route) => route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.method !== 'HEAD',
+        (route) =>
+          route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.method !== 'HEAD',
       );
       for (const route of open) {
-        const response = await relais.http.inject({ method: route.method, url: route.url.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000') });
+        const response = await relais.http.inject({
+          method: route.method,
+          url: route.url.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000'),
+        });
         const expected = ['/api/auth/login', '/api/health'].includes(route.url) ? [200, 400] : [401];
-        assert.ok(expected.includes(response.statusCode), `${route.method} ${route.url}: ${response.statusCode}`);
+        assert.ok(
+          expected.includes(response.statusCode),
+          `${route.method} ${route.url}: ${response.statusCode}`,
+        );
       }
     });
 
@@ -84,8 +147,22 @@ for (const { dialect, skip } of testDialects()) {
       const gp = await createProfessional(relais);
       const own = await createPatient(relais, [gp.practitionerId], {
         entries: [
-          { kind: 'medication', atcCode: 'C08CA01', name: 'Amlodipine 5 mg', dosage: '1 cp/j', startedOn: null, status: 'active' },
-          { kind: 'medication', atcCode: null, name: 'Ancien traitement', dosage: 'x', startedOn: null, status: 'stopped' },
+          {
+            kind: 'medication',
+            atcCode: 'C08CA01',
+            name: 'Amlodipine 5 mg',
+            dosage: '1 cp/j',
+            startedOn: null,
+            status: 'active',
+          },
+          {
+            kind: 'medication',
+            atcCode: null,
+            name: 'Ancien traitement',
+            dosage: 'x',
+            startedOn: null,
+            status: 'stopped',
+          },
         ],
       });
       const someoneElse = await createPatient(relais, [gp.practitionerId]);
@@ -93,31 +170,59 @@ for (const { dialect, skip } of testDialects()) {
       const portal = await relais.http.inject({ url: '/api/portal/me', headers: bearer(patient.token) });
       assert.equal(portal.statusCode, 200, portal.body);
       const summary = portal.json<PortalSummary>();
-      assert.deepEqual(summary.medications.map((m) => m.name), ['Amlodipine 5 mg']);
+      assert.deepEqual(
+        summary.medications.map((m) => m.name),
+        ['Amlodipine 5 mg'],
+      );
       assert.equal(summary.careTeam[0]?.role, 'medecin_traitant');
-      assert.equal((await relais.http.inject({ url: `/api/patients/${own}`, headers: bearer(patient.token) })).statusCode, 200);
-      const other = await relais.http.inject({ url: `/api/patients/${someoneElse}`, headers: bearer(patient.token) });
+      assert.equal(
+        (await relais.http.inject({ url: `/api/patients/${own}`, headers: bearer(patient.token) }))
+          .statusCode,
+        200,
+      );
+      const other = await relais.http.inject({
+        url: `/api/patients/${someoneElse}`,
+        headers: bearer(patient.token),
+      });
       assert.equal(other.statusCode, 403);
-      assert.equal((await relais.http.inject({ url: '/api/patients?q=lef', headers: bearer(patient.token) })).statusCode, 403);
-      const writeRequest: InjectOptions = { method: 'POST', url: `/api/patients/${own}/allergies`, headers: bearer(patient.token) };
+      assert.equal(
+        (await relais.http.inject({ url: '/api/patients?q=lef', headers: bearer(patient.token) })).statusCode,
+        403,
+      );
+      const writeRequest: InjectOptions = {
+        method: 'POST',
+        url: `/api/patients/${own}/allergies`,
+        headers: bearer(patient.token),
+      };
       withPayload(writeRequest, validBody('allergies', gp.practitionerId));
       const write = await relais.http.inject(writeRequest);
       assert.equal(write.statusCode, 403);
-      assert.equal((await relais.http.inject({ url: '/api/portal/me', headers: bearer(gp.token) })).statusCode, 403);
+      assert.equal(
+        (await relais.http.inject({ url: '/api/portal/me', headers: bearer(gp.token) })).statusCode,
+        403,
+      );
     });
 
     test('a care-team member whose membership ended loses access at once', async () => {
       const gp = await createProfessional(relais);
       const nurse = await createProfessional(relais, 'nurse');
       const patientId = await createPatient(relais, [gp.practitionerId, nurse.practitionerId]);
-      assert.equal((await relais.http.inject({ url: `/api/patients/${patientId}`, headers: bearer(nurse.token) })).statusCode, 200);
+      assert.equal(
+        (await relais.http.inject({ url: `/api/patients/${patientId}`, headers: bearer(nurse.token) }))
+          .statusCode,
+        200,
+      );
       await relais.database.db
         .updateTable('care_team_members')
         .set({ ended_on: '2000-01-01' })
         .where('patient_id', '=', patientId)
         .where('practitioner_id', '=', nurse.practitionerId)
         .execute();
-      assert.equal((await relais.http.inject({ url: `/api/patients/${patientId}`, headers: bearer(nurse.token) })).statusCode, 403);
+      assert.equal(
+        (await relais.http.inject({ url: `/api/patients/${patientId}`, headers: bearer(nurse.token) }))
+          .statusCode,
+        403,
+      );
     });
   });
 }

@@ -37,7 +37,8 @@ export function registerAuthentication(app: FastifyInstance, accounts: AccountSe
     if (audience === 'public') return;
     const token = tokenOf(request);
     const account = token === undefined ? undefined : await accounts.authenticate(token);
-    if (account === undefined) throw new DomainError('unauthenticated', 'sign in first (session missing or expired)');
+    if (account === undefined)
+      throw new DomainError('unauthenticated', 'sign in first (session missing or expired)');
     if (audience !== 'signed-in' && account.principal.kind !== audience) {
       throw new DomainError('forbidden', `this endpoint is for ${audience} accounts`);
     }

@@ -56,7 +56,12 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   app.addHook('onResponse', (request, reply, done) => {
     // The route pattern only: ids and query strings stay out of the logs.
     request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
     done();
@@ -66,17 +71,27 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
-    openapi: { openapi: '3.1.0', info: OPENAPI_INFO, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
+    openapi: {
+      openapi: '3.1.0',
+      info: OPENAPI_INFO,
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   registerAuthentication(app, services.accounts);
 
-  await app.register(authRoutes, { accounts: services.accounts, secureCookies: options.secureCookies, loginRateLimit: options.loginRateLimit });
+  await app.register(authRoutes, {
+    accounts: services.accounts,
+    secureCookies: options.secureCookies,
+    loginRateLimit: options.loginRateLimit,
+  });
   await app.register(patientRoutes, { record: services.record });
   await app.register(entryRoutes, { record: services.record });
   await app.register(portalRoutes, { record: services.record });
   await app.register(directoryRoutes, { directory: services.directory });
-  app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({ status: 'ok' }));
+  app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
+    status: 'ok',
+  }));
 
   const webRoot = options.webRoot;
   const serveWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Relais } from '../app.ts';
 import type { CoordinationRecord, PatientSearchResult } from '../contracts/record-contracts.ts';
-import { bearer, createPatient, createProfessional, fictionalIns, identity } from '../../tests/support/factories.ts';
+import {
+  bearer,
+  createPatient,
+  createProfessional,
+  fictionalIns,
+  identity,
+} from '../../tests/support/factories.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
 import { startTestRelais } from '../../tests/support/test-relais.ts';
 
@@ -39,14 +45,57 @@ for (const { dialect, skip } of testDialects()) {
       const { id } = created.json<{ id: string }>();
 
       const entries = [
-        ['conditions', { codeSystem: 'ICD-10', code: 'E11.9', display: 'Diabète de type 2', clinicalStatus: 'active', onsetDate: '2019-03-01' }],
-        ['medications', { atcCode: 'A10BA02', name: 'Metformine 1000 mg', dosage: '1 cp matin et soir', startedOn: '2019-03-01', status: 'active' }],
+        [
+          'conditions',
+          {
+            codeSystem: 'ICD-10',
+            code: 'E11.9',
+            display: 'Diabète de type 2',
+            clinicalStatus: 'active',
+            onsetDate: '2019-03-01',
+          },
+        ],
+        [
+          'medications',
+          {
+            atcCode: 'A10BA02',
+            name: 'Metformine 1000 mg',
+            dosage: '1 cp matin et soir',
+            startedOn: '2019-03-01',
+            status: 'active',
+          },
+        ],
         ['allergies', { substance: 'Pénicilline', reaction: 'Urticaire', criticality: 'high' }],
-        ['results', { loincCode: '4548-4', display: 'HbA1c', valueNumeric: 7.4, valueText: null, unit: '%', referenceRange: '4.0-6.0', interpretation: 'high', effectiveAt: '2026-10-01T08:00:00Z' }],
-        ['documents', { typeCode: '11488-4', title: 'CR consultation', mimeType: 'text/plain', contentBase64: Buffer.from('Bilan annuel.').toString('base64') }],
+        [
+          'results',
+          {
+            loincCode: '4548-4',
+            display: 'HbA1c',
+            valueNumeric: 7.4,
+            valueText: null,
+            unit: '%',
+            referenceRange: '4.0-6.0',
+            interpretation: 'high',
+            effectiveAt: '2026-10-01T08:00:00Z',
+          },
+        ],
+        [
+          'documents',
+          {
+            typeCode: '11488-4',
+            title: 'CR consultation',
+            mimeType: 'text/plain',
+            contentBase64: Buffer.from('Bilan annuel.').toString('base64'),
+          },
+        ],
       ] as const;
       for (const [path, payload] of entries) {
-        const response = await relais.http.inject({ method: 'POST', url: `/api/patients/${id}/${path}`, headers: bearer(gp.token), payload });
+        const response = await relais.http.inject({
+          method: 'POST',
+          url: `/api/patients/${id}/${path}`,
+          headers: bearer(gp.token),
+          payload,
+        });
         assert.equal(response.statusCode, 201, `${path}: ${response.body}`);
       }
 
@@ -63,11 +112,23 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(record.documents[0]?.sizeBytes, 'Bilan annuel.'.length);
       assert.deepEqual(
         record.timeline.map((event) => event.type),
-        ['document.added', 'result.recorded', 'allergy.recorded', 'medication.recorded', 'condition.recorded', 'care-team.member-added', 'care-team.member-added', 'patient.registered'],
+        [
+          'document.added',
+          'result.recorded',
+          'allergy.recorded',
+          'medication.recorded',
+          'condition.recorded',
+          'care-team.member-added',
+          'care-team.member-added',
+          'patient.registered',
+        ],
       );
 
       const documentId = record.documents[0].id;
-      const content = await relais.http.inject({ url: `/api/patients/${id}/documents/${documentId}/content`, headers: bearer(gp.token) });
+      const content = await relais.http.inject({
+        url: `/api/patients/${id}/documents/${documentId}/content`,
+        headers: bearer(gp.token),
+      });
       assert.equal(content.statusCode, 200);
       assert.equal(content.body, 'Bilan annuel.');
       assert.match(String(content.headers['content-type']), /^text\/plain/);
@@ -77,10 +138,17 @@ for (const { dialect, skip } of testDialects()) {
       const gp = await createProfessional(relais);
       const other = await createProfessional(relais);
       const ins = fictionalIns('female');
-      const mine = await createPatient(relais, [gp.practitionerId], { identity: { birthFamilyName: 'Ménard', ins, birthDate: '1980-05-12' } });
-      const theirs = await createPatient(relais, [other.practitionerId], { identity: { birthFamilyName: 'Ménard', birthDate: '1980-05-12' } });
+      const mine = await createPatient(relais, [gp.practitionerId], {
+        identity: { birthFamilyName: 'Ménard', ins, birthDate: '1980-05-12' },
+      });
+      const theirs = await createPatient(relais, [other.practitionerId], {
+        identity: { birthFamilyName: 'Ménard', birthDate: '1980-05-12' },
+      });
       const search = async (q: string) => {
-        const response = await relais.http.inject({ url: `/api/patients?q=${encodeURIComponent(q)}`, headers: bearer(gp.token) });
+        const response = await relais.http.inject({
+          url: `/api/patients?q=${encodeURIComponent(q)}`,
+          headers: bearer(gp.token),
+        });
         assert.equal(response.statusCode, 200, response.body);
         return response.json<PatientSearchResult>().items.map((hit) => hit.patientId);
       };
@@ -98,8 +166,12 @@ for (const { dialect, skip } of testDialects()) {
 
     test('an INS is withheld unless the identity is qualifiée', async () => {
       const gp = await createProfessional(relais);
-      const patientId = await createPatient(relais, [gp.practitionerId], { identity: { identityStatus: 'VALI' } });
-      const record = (await relais.http.inject({ url: `/api/patients/${patientId}`, headers: bearer(gp.token) })).json<CoordinationRecord>();
+      const patientId = await createPatient(relais, [gp.practitionerId], {
+        identity: { identityStatus: 'VALI' },
+      });
+      const record = (
+        await relais.http.inject({ url: `/api/patients/${patientId}`, headers: bearer(gp.token) })
+      ).json<CoordinationRecord>();
       assert.equal(record.identity.ins, null);
       assert.match(record.identity.insWithheldReason ?? '', /qualifiée/);
     });
@@ -107,7 +179,9 @@ for (const { dialect, skip } of testDialects()) {
     test('every read, search hit, write and denial leaves an audit entry', async () => {
       const gp = await createProfessional(relais);
       const outsider = await createProfessional(relais);
-      const patientId = await createPatient(relais, [gp.practitionerId], { identity: { birthFamilyName: 'Audité' } });
+      const patientId = await createPatient(relais, [gp.practitionerId], {
+        identity: { birthFamilyName: 'Audité' },
+      });
       await relais.http.inject({ url: `/api/patients/${patientId}`, headers: bearer(gp.token) });
       await relais.http.inject({ url: '/api/patients?q=audite', headers: bearer(gp.token) });
       await relais.http.inject({ url: `/api/patients/${patientId}`, headers: bearer(outsider.token) });
@@ -135,8 +209,14 @@ for (const { dialect, skip } of testDialects()) {
       const patientId = await createPatient(relais, [gp.practitionerId]);
       const countRows = async () => {
         const [patients, events] = await Promise.all([
-          relais.database.db.selectFrom('patients').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-          relais.database.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+          relais.database.db
+            .selectFrom('patients')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow(),
+          relais.database.db
+            .selectFrom('events')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow(),
         ]);
         return [patients.n, events.n].map(Number);
       };
@@ -146,46 +226,151 @@ for (const { dialect, skip } of testDialects()) {
           method: 'POST',
           url: '/api/patients',
           headers: bearer(gp.token),
-          payload: { ...identity(), careTeam: [{ practitionerId: gp.practitionerId, role: 'medecin_traitant' }], ...body },
+          payload: {
+            ...identity(),
+            careTeam: [{ practitionerId: gp.practitionerId, role: 'medecin_traitant' }],
+            ...body,
+          },
         });
-      const cases: { name: string; send: () => ReturnType<typeof newPatient>; status: number; detail: RegExp }[] = [
+      const cases: {
+        name: string;
+        send: () => ReturnType<typeof newPatient>;
+        status: number;
+        detail: RegExp;
+      }[] = [
         {
           name: 'malformed JSON',
-          send: () => relais.http.inject({ method: 'POST', url: '/api/patients', headers: { ...bearer(gp.token), 'content-type': 'application/json' }, payload: '{"birthFamilyName":' }),
+          send: () =>
+            relais.http.inject({
+              method: 'POST',
+              url: '/api/patients',
+              headers: { ...bearer(gp.token), 'content-type': 'application/json' },
+              payload: '{"birthFamilyName":',
+            }),
           status: 400,
           detail: /not valid JSON/,
         },
-        { name: 'wrong type', send: () => newPatient({ birthDate: 19800512 }), status: 400, detail: /birthDate/ },
-        { name: 'unknown field', send: () => newPatient({ nickname: 'x' }), status: 400, detail: /additional propert/ },
-        { name: 'bad INS key', send: () => newPatient({ ins: { matricule: '279035121518912', oid: '1.2.250.1.213.1.4.10' } }), status: 400, detail: /INS key is 12 but 2790351215189 gives 89/ },
-        { name: 'not an INS OID', send: () => newPatient({ ins: { matricule: '279035121518989', oid: '1.2.3' } }), status: 400, detail: /not an INS OID/ },
-        { name: 'QUAL without INS', send: () => newPatient({ ins: undefined }), status: 400, detail: /requires the INS/ },
-        { name: 'future birth date', send: () => newPatient({ birthDate: '2999-01-01' }), status: 400, detail: /in the future/ },
+        {
+          name: 'wrong type',
+          send: () => newPatient({ birthDate: 19800512 }),
+          status: 400,
+          detail: /birthDate/,
+        },
+        {
+          name: 'unknown field',
+          send: () => newPatient({ nickname: 'x' }),
+          status: 400,
+          detail: /additional propert/,
+        },
+        {
+          name: 'bad INS key',
+          send: () => newPatient({ ins: { matricule: '279035121518912', oid: '1.2.250.1.213.1.4.10' } }),
+          status: 400,
+          detail: /INS key is 12 but 2790351215189 gives 89/,
+        },
+        {
+          name: 'not an INS OID',
+          send: () => newPatient({ ins: { matricule: '279035121518989', oid: '1.2.3' } }),
+          status: 400,
+          detail: /not an INS OID/,
+        },
+        {
+          name: 'QUAL without INS',
+          send: () => newPatient({ ins: undefined }),
+          status: 400,
+          detail: /requires the INS/,
+        },
+        {
+          name: 'future birth date',
+          send: () => newPatient({ birthDate: '2999-01-01' }),
+          status: 400,
+          detail: /in the future/,
+        },
         {
           name: 'unknown practitioner',
-          send: () => newPatient({ careTeam: [{ practitionerId: gp.practitionerId, role: 'medecin_traitant' }, { practitionerId: '00000000-0000-4000-8000-000000000000', role: 'nurse' }] }),
+          send: () =>
+            newPatient({
+              careTeam: [
+                { practitionerId: gp.practitionerId, role: 'medecin_traitant' },
+                { practitionerId: '00000000-0000-4000-8000-000000000000', role: 'nurse' },
+              ],
+            }),
           status: 404,
           detail: /no practitioner/,
         },
-        { name: 'creator not in team', send: () => newPatient({ careTeam: [{ practitionerId: '00000000-0000-4000-8000-000000000000', role: 'nurse' }] }), status: 400, detail: /add yourself/ },
-        { name: 'oversized body', send: () => newPatient({ address: 'x'.repeat(2 * 1024 * 1024) }), status: 413, detail: /too large/ },
+        {
+          name: 'creator not in team',
+          send: () =>
+            newPatient({
+              careTeam: [{ practitionerId: '00000000-0000-4000-8000-000000000000', role: 'nurse' }],
+            }),
+          status: 400,
+          detail: /add yourself/,
+        },
+        {
+          name: 'oversized body',
+          send: () => newPatient({ address: 'x'.repeat(2 * 1024 * 1024) }),
+          status: 413,
+          detail: /too large/,
+        },
         {
           name: 'bad LOINC',
-          send: () => relais.http.inject({ method: 'POST', url: `/api/patients/${patientId}/results`, headers: bearer(gp.token), payload: { loincCode: 'HBA1C', display: 'x', valueNumeric: 1, valueText: null, unit: null, referenceRange: null, interpretation: null, effectiveAt: '2026-01-01T00:00:00Z' } }),
+          send: () =>
+            relais.http.inject({
+              method: 'POST',
+              url: `/api/patients/${patientId}/results`,
+              headers: bearer(gp.token),
+              payload: {
+                loincCode: 'HBA1C',
+                display: 'x',
+                valueNumeric: 1,
+                valueText: null,
+                unit: null,
+                referenceRange: null,
+                interpretation: null,
+                effectiveAt: '2026-01-01T00:00:00Z',
+              },
+            }),
           status: 400,
           detail: /not a LOINC code/,
         },
         {
           name: 'bad base64',
-          send: () => relais.http.inject({ method: 'POST', url: `/api/patients/${patientId}/documents`, headers: bearer(gp.token), payload: { typeCode: '11488-4', title: 'x', mimeType: 'text/plain', contentBase64: '@@@@' } }),
+          send: () =>
+            relais.http.inject({
+              method: 'POST',
+              url: `/api/patients/${patientId}/documents`,
+              headers: bearer(gp.token),
+              payload: { typeCode: '11488-4', title: 'x', mimeType: 'text/plain', contentBase64: '@@@@' },
+            }),
           status: 400,
           detail: /base64/,
         },
-        { name: 'malformed id', send: () => relais.http.inject({ url: '/api/patients/not-a-uuid', headers: bearer(gp.token) }), status: 400, detail: /patientId/ },
-        { name: 'unknown id', send: () => relais.http.inject({ url: '/api/patients/00000000-0000-4000-8000-000000000000', headers: bearer(gp.token) }), status: 404, detail: /no patient/ },
+        {
+          name: 'malformed id',
+          send: () => relais.http.inject({ url: '/api/patients/not-a-uuid', headers: bearer(gp.token) }),
+          status: 400,
+          detail: /patientId/,
+        },
+        {
+          name: 'unknown id',
+          send: () =>
+            relais.http.inject({
+              url: '/api/patients/00000000-0000-4000-8000-000000000000',
+              headers: bearer(gp.token),
+            }),
+          status: 404,
+          detail: /no patient/,
+        },
         {
           name: 'second médecin traitant',
-          send: () => relais.http.inject({ method: 'POST', url: `/api/patients/${patientId}/care-team`, headers: bearer(gp.token), payload: { practitionerId: gp.practitionerId, role: 'medecin_traitant' } }),
+          send: () =>
+            relais.http.inject({
+              method: 'POST',
+              url: `/api/patients/${patientId}/care-team`,
+              headers: bearer(gp.token),
+              payload: { practitionerId: gp.practitionerId, role: 'medecin_traitant' },
+            }),
           status: 409,
           detail: /already has a médecin traitant/,
         },
@@ -203,7 +388,9 @@ for (const { dialect, skip } of testDialects()) {
       const gp = await createProfessional(relais);
       const ins = fictionalIns('female');
       await createPatient(relais, [gp.practitionerId], { identity: { ins } });
-      await assert.rejects(createPatient(relais, [gp.practitionerId], { identity: { ins } }), { code: 'conflict' });
+      await assert.rejects(createPatient(relais, [gp.practitionerId], { identity: { ins } }), {
+        code: 'conflict',
+      });
     });
   });
 }

@@ -41,13 +41,19 @@ export function sendProblem(
 }
 
 /** Fastify's error handler: every error becomes a problem; only a real fault is a 500, and it is logged by id. */
-export function handleError(error: FastifyError | DomainError | Error, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, { errors: error.details });
+export function handleError(
+  error: FastifyError | DomainError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (error instanceof DomainError)
+    return sendProblem(reply, error.code, error.message, { errors: error.details });
   // A framework error carries some of these fields; any other error, none.
   const fastifyError: Partial<FastifyError> = error;
   if (fastifyError.validation !== undefined) {
     const errors = fastifyError.validation.map(
-      (issue) => `${fastifyError.validationContext ?? 'request'}${issue.instancePath || ''} ${issue.message ?? 'is invalid'}`,
+      (issue) =>
+        `${fastifyError.validationContext ?? 'request'}${issue.instancePath || ''} ${issue.message ?? 'is invalid'}`,
     );
     return sendProblem(reply, 'invalid-input', `invalid request: ${errors.join('; ')}`, { errors });
   }
@@ -57,12 +63,22 @@ export function handleError(error: FastifyError | DomainError | Error, request: 
   if (fastifyError.statusCode === 429) return sendProblem(reply, 'rate-limited', error.message);
   const mapped = fastifyError.code === undefined ? undefined : FRAMEWORK_CODES[fastifyError.code];
   if (mapped !== undefined) return sendProblem(reply, mapped, error.message);
-  if (fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  if (
+    fastifyError.statusCode !== undefined &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
     return sendProblem(reply, 'invalid-input', error.message, { status: fastifyError.statusCode });
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply
     .code(500)
     .type('application/problem+json')
-    .send({ type: 'about:blank', title: 'Internal error', status: 500, detail: `request ${request.id} failed`, code: 'internal' });
+    .send({
+      type: 'about:blank',
+      title: 'Internal error',
+      status: 500,
+      detail: `request ${request.id} failed`,
+      code: 'internal',
+    });
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
 // The API docs page (swagger-ui) needs inline styles and scripts; everything else gets a strict policy.
-const STRICT_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+const STRICT_CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** Baseline browser protections on every response (issue 8 hardens sessions and CSRF further). */
 export function applySecurityHeaders(app: FastifyInstance): void {

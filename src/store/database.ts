@@ -19,12 +19,14 @@ const INT8_OID = pg.types.builtins.INT8; // 20
 const keepText = (value: string): string => value;
 
 /** pg's own parser lookup, typed: pg-types declares its result as `any`. */
-const defaultTypeParser: (...args: Parameters<CustomTypesConfig['getTypeParser']>) => (value: string) => unknown =
-  pg.types.getTypeParser;
+const defaultTypeParser: (
+  ...args: Parameters<CustomTypesConfig['getTypeParser']>
+) => (value: string) => unknown = pg.types.getTypeParser;
 
 /** pg's default parsers, except that `date` and int8 stay text. */
 const pgTypes: CustomTypesConfig = {
-  getTypeParser: (oid, format) => (oid === DATE_OID || oid === INT8_OID ? keepText : defaultTypeParser(oid, format)),
+  getTypeParser: (oid, format) =>
+    oid === DATE_OID || oid === INT8_OID ? keepText : defaultTypeParser(oid, format),
 };
 
 /** Opens the database; the caller runs migrations (see migrate.ts). */

@@ -61,5 +61,11 @@ function accountOf(row: AccountRow): AccountRecord {
           roles: row.roles.filter((role): role is 'admin' => role === 'admin'),
         }
       : { kind: 'patient' as const, accountId: row.id, patientId: row.patient_id ?? '' };
-  return { id: row.id, passwordHash: row.password_hash, principal, locale: row.locale, displayName: row.display_name };
+  return {
+    id: row.id,
+    passwordHash: row.password_hash,
+    principal,
+    locale: row.locale,
+    displayName: row.display_name,
+  };
 }

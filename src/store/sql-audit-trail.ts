@@ -22,7 +22,10 @@ export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
       const batch = queue;
       queue = [];
       try {
-        await db.insertInto('audit_entries').values(batch.flatMap((waiting) => waiting.entries.map(toRow))).execute();
+        await db
+          .insertInto('audit_entries')
+          .values(batch.flatMap((waiting) => waiting.entries.map(toRow)))
+          .execute();
         for (const waiting of batch) waiting.resolve();
       } catch (error) {
         for (const waiting of batch) waiting.reject(error);

@@ -14,74 +14,94 @@ export function createSqlRecordReader(db: Kysely<Database>): RecordReader {
   return {
     async readRecord(scope, now): Promise<CoordinationRecord> {
       const id = scope.patientId;
-      const [patient, careTeam, conditions, medications, allergies, results, documents, appointments, events] =
-        await Promise.all([
-          db.selectFrom('patients').selectAll().where('patient_id', '=', id).executeTakeFirst(),
-          db
-            .selectFrom('care_team_members as m')
-            .innerJoin('practitioners as p', 'p.id', 'm.practitioner_id')
-            .leftJoin('organizations as o', 'o.id', 'p.organization_id')
-            .select([
-              'm.id',
-              'm.practitioner_id',
-              'm.role',
-              'm.started_on',
-              'p.given_name',
-              'p.family_name',
-              'p.profession',
-              'p.specialty',
-              'o.name as organization',
-            ])
-            .where('m.patient_id', '=', id)
-            .where('m.ended_on', 'is', null)
-            // The médecin traitant first, then by role.
-            .orderBy(sql`m.role = 'medecin_traitant'`, 'desc')
-            .orderBy('m.role')
-            .execute(),
-          db.selectFrom('conditions').selectAll().where('patient_id', '=', id).orderBy('onset_date', 'desc').execute(),
-          db.selectFrom('medications').selectAll().where('patient_id', '=', id).orderBy('status').orderBy('name').execute(),
-          db.selectFrom('allergies').selectAll().where('patient_id', '=', id).orderBy('substance').execute(),
-          db
-            .selectFrom('results')
-            .selectAll()
-            .where('patient_id', '=', id)
-            .orderBy('effective_at', 'desc')
-            .limit(LATEST_RESULTS)
-            .execute(),
-          db
-            .selectFrom('documents')
-            .select(['id', 'type_code', 'title', 'mime_type', 'size_bytes', 'created_at'])
-            .where('patient_id', '=', id)
-            .orderBy('created_at', 'desc')
-            .execute(),
-          db
-            .selectFrom('appointments as a')
-            .leftJoin('practitioners as p', 'p.id', 'a.practitioner_id')
-            .leftJoin('organizations as o', 'o.id', 'a.organization_id')
-            .select([
-              'a.id',
-              'a.starts_at',
-              'a.ends_at',
-              'a.kind',
-              'a.reason',
-              'a.instructions',
-              'p.given_name',
-              'p.family_name',
-              'o.name as place',
-            ])
-            .where('a.patient_id', '=', id)
-            .where('a.starts_at', '>=', now)
-            .where('a.status', '=', 'booked')
-            .orderBy('a.starts_at')
-            .execute(),
-          db
-            .selectFrom('events')
-            .select(['id', 'type', 'occurred_at', 'payload'])
-            .where('patient_id', '=', id)
-            .orderBy('seq', 'desc')
-            .limit(TIMELINE_LENGTH)
-            .execute(),
-        ]);
+      const [
+        patient,
+        careTeam,
+        conditions,
+        medications,
+        allergies,
+        results,
+        documents,
+        appointments,
+        events,
+      ] = await Promise.all([
+        db.selectFrom('patients').selectAll().where('patient_id', '=', id).executeTakeFirst(),
+        db
+          .selectFrom('care_team_members as m')
+          .innerJoin('practitioners as p', 'p.id', 'm.practitioner_id')
+          .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+          .select([
+            'm.id',
+            'm.practitioner_id',
+            'm.role',
+            'm.started_on',
+            'p.given_name',
+            'p.family_name',
+            'p.profession',
+            'p.specialty',
+            'o.name as organization',
+          ])
+          .where('m.patient_id', '=', id)
+          .where('m.ended_on', 'is', null)
+          // The médecin traitant first, then by role.
+          .orderBy(sql`m.role = 'medecin_traitant'`, 'desc')
+          .orderBy('m.role')
+          .execute(),
+        db
+          .selectFrom('conditions')
+          .selectAll()
+          .where('patient_id', '=', id)
+          .orderBy('onset_date', 'desc')
+          .execute(),
+        db
+          .selectFrom('medications')
+          .selectAll()
+          .where('patient_id', '=', id)
+          .orderBy('status')
+          .orderBy('name')
+          .execute(),
+        db.selectFrom('allergies').selectAll().where('patient_id', '=', id).orderBy('substance').execute(),
+        db
+          .selectFrom('results')
+          .selectAll()
+          .where('patient_id', '=', id)
+          .orderBy('effective_at', 'desc')
+          .limit(LATEST_RESULTS)
+          .execute(),
+        db
+          .selectFrom('documents')
+          .select(['id', 'type_code', 'title', 'mime_type', 'size_bytes', 'created_at'])
+          .where('patient_id', '=', id)
+          .orderBy('created_at', 'desc')
+          .execute(),
+        db
+          .selectFrom('appointments as a')
+          .leftJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+          .leftJoin('organizations as o', 'o.id', 'a.organization_id')
+          .select([
+            'a.id',
+            'a.starts_at',
+            'a.ends_at',
+            'a.kind',
+            'a.reason',
+            'a.instructions',
+            'p.given_name',
+            'p.family_name',
+            'o.name as place',
+          ])
+          .where('a.patient_id', '=', id)
+          .where('a.starts_at', '>=', now)
+          .where('a.status', '=', 'booked')
+          .orderBy('a.starts_at')
+          .execute(),
+        db
+          .selectFrom('events')
+          .select(['id', 'type', 'occurred_at', 'payload'])
+          .where('patient_id', '=', id)
+          .orderBy('seq', 'desc')
+          .limit(TIMELINE_LENGTH)
+          .execute(),
+      ]);
       if (patient === undefined) throw new DomainError('not-found', `no patient with id ${id}`);
       return {
         identity: identityOf(patient),
@@ -162,7 +182,9 @@ export function createSqlRecordReader(db: Kysely<Database>): RecordReader {
         .where('patient_id', '=', scope.patientId)
         .where('id', '=', documentId)
         .executeTakeFirst();
-      return row === undefined ? undefined : { title: row.title, mimeType: row.mime_type, content: row.content };
+      return row === undefined
+        ? undefined
+        : { title: row.title, mimeType: row.mime_type, content: row.content };
     },
   };
 }

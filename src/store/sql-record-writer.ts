@@ -29,7 +29,8 @@ export function createSqlRecordWriter(db: Kysely<Database>): RecordWriter {
         const at = patient.events[0]?.occurredAt ?? new Date();
         (rows.patients ??= []).push(patientRow(patient, at));
         const addedBy = patient.events[0]?.actorAccountId ?? null;
-        for (const { id, entry } of patient.entries) addEntryRow(rows, patient.patientId, id, entry, { at, addedBy });
+        for (const { id, entry } of patient.entries)
+          addEntryRow(rows, patient.patientId, id, entry, { at, addedBy });
         for (const event of patient.events) addEventRow(rows, event);
       }
       await inTransaction(db, (trx) => insertAll(trx, rows));

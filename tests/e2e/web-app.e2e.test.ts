@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Relais } from '../../src/app.ts';
-import { createPatient, createPatientAccount, createProfessional, TEST_PASSWORD } from '../support/factories.ts';
+import {
+  createPatient,
+  createPatientAccount,
+  createProfessional,
+  TEST_PASSWORD,
+} from '../support/factories.ts';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { startTestRelais } from '../support/test-relais.ts';
 
@@ -27,9 +32,26 @@ describe('the web app in a real browser', { skip: browserSkipReason() }, () => {
     patientId = await createPatient(relais, [gp.practitionerId], {
       identity: { birthFamilyName: 'Navarre', firstGivenName: 'Odile' },
       entries: [
-        { kind: 'condition', codeSystem: 'ICD-10', code: 'E11.9', display: 'Diabète de type 2', clinicalStatus: 'active', onsetDate: '2018-01-01' },
+        {
+          kind: 'condition',
+          codeSystem: 'ICD-10',
+          code: 'E11.9',
+          display: 'Diabète de type 2',
+          clinicalStatus: 'active',
+          onsetDate: '2018-01-01',
+        },
         { kind: 'allergy', substance: 'Pénicilline', reaction: 'Urticaire', criticality: 'high' },
-        { kind: 'result', loincCode: '4548-4', display: 'HbA1c', valueNumeric: 7.9, valueText: null, unit: '%', referenceRange: '4.0-6.0', interpretation: 'high', effectiveAt: '2026-09-01T08:00:00Z' },
+        {
+          kind: 'result',
+          loincCode: '4548-4',
+          display: 'HbA1c',
+          valueNumeric: 7.9,
+          valueText: null,
+          unit: '%',
+          referenceRange: '4.0-6.0',
+          interpretation: 'high',
+          effectiveAt: '2026-09-01T08:00:00Z',
+        },
       ],
     });
     browser = await launchChromium();

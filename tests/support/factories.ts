@@ -12,7 +12,16 @@ export async function createProfessional(relais: Relais, profession = 'physician
   const practitionerId = randomUUID();
   const login = `pro-${practitionerId.slice(0, 8)}`;
   await relais.services.directory.register(
-    [{ id: organizationId, kind: 'practice', name: `MSP ${login}`, finess: null, parentId: null, specialty: null }],
+    [
+      {
+        id: organizationId,
+        kind: 'practice',
+        name: `MSP ${login}`,
+        finess: null,
+        parentId: null,
+        specialty: null,
+      },
+    ],
     [
       {
         id: practitionerId,
@@ -26,7 +35,15 @@ export async function createProfessional(relais: Relais, profession = 'physician
     ],
   );
   await relais.services.directory.createAccounts([
-    { login, password: TEST_PASSWORD, kind: 'professional', practitionerId, patientId: null, roles: [], locale: 'fr' },
+    {
+      login,
+      password: TEST_PASSWORD,
+      kind: 'professional',
+      practitionerId,
+      patientId: null,
+      roles: [],
+      locale: 'fr',
+    },
   ]);
   return { practitionerId, login, token: await logIn(relais, login) };
 }
@@ -35,13 +52,25 @@ export async function createProfessional(relais: Relais, profession = 'physician
 export async function createPatientAccount(relais: Relais, patientId: string) {
   const login = `patient-${patientId.slice(0, 8)}`;
   await relais.services.directory.createAccounts([
-    { login, password: TEST_PASSWORD, kind: 'patient', practitionerId: null, patientId, roles: [], locale: 'fr' },
+    {
+      login,
+      password: TEST_PASSWORD,
+      kind: 'patient',
+      practitionerId: null,
+      patientId,
+      roles: [],
+      locale: 'fr',
+    },
   ]);
   return { login, token: await logIn(relais, login) };
 }
 
 export async function logIn(relais: Relais, login: string): Promise<string> {
-  const response = await relais.http.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: TEST_PASSWORD } });
+  const response = await relais.http.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { login, password: TEST_PASSWORD },
+  });
   if (response.statusCode !== 200) throw new Error(`login ${login} failed: ${response.body}`);
   return response.json<{ token: string }>().token;
 }

@@ -77,9 +77,7 @@ function runCommand(file: string, args: readonly string[], timeoutMs: number): P
       // error.message repeats stderr; state the command and how it ended instead.
       // Despite the typings, Node sets `signal` to null (not undefined) when the command exited by itself.
       const ending =
-        typeof error.signal === 'string'
-          ? `signal ${error.signal}`
-          : `exit code ${String(error.code)}`;
+        typeof error.signal === 'string' ? `signal ${error.signal}` : `exit code ${String(error.code)}`;
       resolve({ ok: false, output: `\`${[file, ...args].join(' ')}\` failed (${ending}):\n${output}` });
     });
   });

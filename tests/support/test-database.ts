@@ -15,7 +15,8 @@ export function testDialects(): { dialect: Dialect; skip: string | false }[] {
     .filter((dialect) => wanted.includes(dialect))
     .map((dialect) => ({
       dialect,
-      skip: dialect === 'postgres' && pgUrl === undefined ? 'no PostgreSQL server (binaries not found)' : false,
+      skip:
+        dialect === 'postgres' && pgUrl === undefined ? 'no PostgreSQL server (binaries not found)' : false,
     }));
 }
 
@@ -31,6 +32,7 @@ export async function openTestDatabase(dialect: Dialect): Promise<DatabaseHandle
 }
 
 function requireUrl(url: string | undefined): string {
-  if (url === undefined) throw new Error(`${TEST_PG_URL_ENV} is not set: run through npm test (global setup)`);
+  if (url === undefined)
+    throw new Error(`${TEST_PG_URL_ENV} is not set: run through npm test (global setup)`);
   return url;
 }

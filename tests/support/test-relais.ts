@@ -5,7 +5,10 @@ import type { Dialect } from './test-database.ts';
 import { createIsolatedDatabase, TEST_PG_URL_ENV } from './postgres-server.ts';
 
 /** Starts Relais in-process on a fresh database of the dialect (not listening unless asked). */
-export async function startTestRelais(dialect: Dialect, overrides: Partial<RelaisConfig> = {}): Promise<Relais> {
+export async function startTestRelais(
+  dialect: Dialect,
+  overrides: Partial<RelaisConfig> = {},
+): Promise<Relais> {
   const database: RelaisConfig['database'] =
     dialect === 'pglite'
       ? { kind: 'pglite', dataDir: 'memory://' }

@@ -88,7 +88,7 @@ export const api = {
   login: (credentials: LoginRequest): Promise<LoginResponse> =>
     request<LoginResponse>('POST', '/api/auth/login', { body: credentials, expectUnauthorized: true }),
 
-  logout: (): Promise<void> => request<void>('POST', '/api/auth/logout'),
+  logout: (): Promise<undefined> => request<undefined>('POST', '/api/auth/logout'),
 
   /** Who is signed in; 401 (an ApiError) when nobody is. Does not trigger the unauthorized handler. */
   me: (signal?: AbortSignal): Promise<Me> =>

@@ -24,7 +24,12 @@ export interface PatientAccess {
    * Opens a patient's data for one purpose. Errors: `not-found` (no such patient),
    * `forbidden` (the decision's reason). Both outcomes are audited before returning.
    */
-  open(principal: Principal, patientId: string, purpose: AccessPurpose, origin: RequestOrigin): Promise<PatientScope>;
+  open(
+    principal: Principal,
+    patientId: string,
+    purpose: AccessPurpose,
+    origin: RequestOrigin,
+  ): Promise<PatientScope>;
 }
 
 export function createPatientAccess(deps: {

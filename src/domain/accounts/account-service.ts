@@ -2,7 +2,13 @@ import type { RequestOrigin } from '../access/patient-access-service.ts';
 import type { AuditTrail } from '../audit/audit-entry.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { AccountRecord, AccountStore, PasswordHasher, SessionStore, SessionTokens } from './account-ports.ts';
+import type {
+  AccountRecord,
+  AccountStore,
+  PasswordHasher,
+  SessionStore,
+  SessionTokens,
+} from './account-ports.ts';
 
 /** How long a session lives (issue 8 adds idle timeouts). */
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;

@@ -9,11 +9,18 @@ import {
 } from './directory.ts';
 
 /** Registers organisations, professionals and accounts; lists professionals. */
-export function createDirectoryService(deps: { store: DirectoryStore; hasher: PasswordHasher; newId: NewId }) {
+export function createDirectoryService(deps: {
+  store: DirectoryStore;
+  hasher: PasswordHasher;
+  newId: NewId;
+}) {
   const { store, hasher, newId } = deps;
   return {
     /** Adds organisations and practitioners; returns the check-digit warnings. Errors: `invalid-input`, `conflict`. */
-    async register(organizations: readonly Organization[], practitioners: readonly Practitioner[]): Promise<string[]> {
+    async register(
+      organizations: readonly Organization[],
+      practitioners: readonly Practitioner[],
+    ): Promise<string[]> {
       const warnings = checkDirectoryIdentifiers(organizations, practitioners);
       await store.addOrganizations(organizations);
       await store.addPractitioners(practitioners);

@@ -38,7 +38,9 @@ export interface NewAccount {
 export interface DirectoryStore {
   addOrganizations(organizations: readonly Organization[]): Promise<void>;
   addPractitioners(practitioners: readonly Practitioner[]): Promise<void>;
-  addAccounts(accounts: readonly (Omit<NewAccount, 'password'> & { id: string; passwordHash: string })[]): Promise<void>;
+  addAccounts(
+    accounts: readonly (Omit<NewAccount, 'password'> & { id: string; passwordHash: string })[],
+  ): Promise<void>;
   listPractitioners(): Promise<(Practitioner & { organization: string | null })[]>;
   /** Whether no organisation exists yet (a new territory, before the demo seed). */
   isEmpty(): Promise<boolean>;

@@ -45,7 +45,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function validatePatientIdentity(input: PatientIdentityInput, today: string): ValidIdentity {
   const problems: string[] = [];
   const status = input.identityStatus;
-  if (!isIdentityStatus(status)) problems.push(`identityStatus must be PROV, RECUP, VALI or QUAL, got "${status}"`);
+  if (!isIdentityStatus(status))
+    problems.push(`identityStatus must be PROV, RECUP, VALI or QUAL, got "${status}"`);
   for (const [field, value] of [
     ['birthFamilyName', input.birthFamilyName],
     ['firstGivenName', input.firstGivenName],
@@ -89,7 +90,9 @@ function checkIns(
 ): { matricule: string; oid: string } | null {
   const kind = insKindFromOid(ins.oid);
   if (kind === undefined) {
-    problems.push(`INS OID ${ins.oid} is not an INS OID (expected one of ${Object.values(INS_OIDS).join(', ')})`);
+    problems.push(
+      `INS OID ${ins.oid} is not an INS OID (expected one of ${Object.values(INS_OIDS).join(', ')})`,
+    );
   }
   const parsed = parseInsMatricule(ins.matricule);
   if (!parsed.ok) {

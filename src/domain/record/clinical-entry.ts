@@ -91,7 +91,8 @@ function problemsOf(entry: ClinicalEntry, now: Date): string[] {
   const today = now.toISOString().slice(0, 10);
   const checkDate = (field: string, value: string | null): void => {
     if (value === null) return;
-    if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) problems.push(`${field} must be YYYY-MM-DD`);
+    if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))
+      problems.push(`${field} must be YYYY-MM-DD`);
     else if (value > today) problems.push(`${field} ${value} is in the future`);
   };
   switch (entry.kind) {

@@ -20,7 +20,9 @@ export function parsePatientQuery(text: string): PatientQuery {
   if (ISO_DATE.test(trimmed)) return { kind: 'birth-date', birthDate: trimmed };
   const compact = normalizeInsMatricule(trimmed);
   if (INS_LIKE.test(compact)) return { kind: 'ins', matricule: compact };
-  const words = nameKey(trimmed).split(' ').filter((word) => word.length > 0);
+  const words = nameKey(trimmed)
+    .split(' ')
+    .filter((word) => word.length > 0);
   if (words.join('').length < 2) {
     throw new DomainError(
       'invalid-input',

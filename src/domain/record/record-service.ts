@@ -20,7 +20,8 @@ export interface PatientRegistration {
 }
 
 /** Who writes: a signed-in professional, or the system itself (demo seeding, imports). */
-export type Writer = { readonly kind: 'principal'; readonly principal: Principal } | { readonly kind: 'system' };
+export type Writer =
+  { readonly kind: 'principal'; readonly principal: Principal } | { readonly kind: 'system' };
 
 export const SEARCH_LIMIT = 50;
 
@@ -38,7 +39,11 @@ export function createRecordService(deps: {
 
   return {
     /** Opens a patient's record. Errors: `not-found`, `forbidden`. */
-    async readRecord(principal: Principal, patientId: string, origin: RequestOrigin): Promise<CoordinationRecord> {
+    async readRecord(
+      principal: Principal,
+      patientId: string,
+      origin: RequestOrigin,
+    ): Promise<CoordinationRecord> {
       const scope = await access.open(principal, patientId, { action: 'read', resource: 'record' }, origin);
       const record = await reader.readRecord(scope, clock());
       return { ...record, identity: withInsSharingRule(record.identity) };
@@ -56,8 +61,13 @@ export function createRecordService(deps: {
      * Searches the patients within the professional's reach; every hit is audited.
      * Errors: `invalid-input` (query too short), `forbidden` (patients cannot search).
      */
-    async searchPatients(principal: Principal, text: string, origin: RequestOrigin): Promise<PatientSearchHit[]> {
-      if (principal.kind !== 'professional') throw new DomainError('forbidden', 'only professionals search patients');
+    async searchPatients(
+      principal: Principal,
+      text: string,
+      origin: RequestOrigin,
+    ): Promise<PatientSearchHit[]> {
+      if (principal.kind !== 'professional')
+        throw new DomainError('forbidden', 'only professionals search patients');
       const hits = await finder.search(principal.practitionerId, parsePatientQuery(text), SEARCH_LIMIT);
       const now = clock();
       const purpose = { action: 'search', resource: 'patient-search' } as const;
@@ -85,8 +95,14 @@ export function createRecordService(deps: {
       await writer.registerPatients(patients);
       if (by.kind === 'principal') {
         const purpose = { action: 'write', resource: 'patient-registration' } as const;
-        const allowed = { outcome: 'allowed', reason: 'registered by this professional', role: null } as const;
-        await audit.append(patients.map((p) => auditEntryFor(by.principal, p.patientId, purpose, origin, now, allowed)));
+        const allowed = {
+          outcome: 'allowed',
+          reason: 'registered by this professional',
+          role: null,
+        } as const;
+        await audit.append(
+          patients.map((p) => auditEntryFor(by.principal, p.patientId, purpose, origin, now, allowed)),
+        );
       }
       return patients.map((patient) => patient.patientId);
     },
@@ -95,9 +111,19 @@ export function createRecordService(deps: {
     async addEntry(principal: Principal, patientId: string, entry: ClinicalEntry, origin: RequestOrigin) {
       const now = clock();
       validateClinicalEntry(entry, now);
-      const scope = await access.open(principal, patientId, { action: 'write', resource: entry.kind }, origin);
+      const scope = await access.open(
+        principal,
+        patientId,
+        { action: 'write', resource: entry.kind },
+        origin,
+      );
       const id = newId();
-      await writer.addEntry(scope, id, entry, eventOf(entry, patientId, { now, actorAccountId: principal.accountId, newId }));
+      await writer.addEntry(
+        scope,
+        id,
+        entry,
+        eventOf(entry, patientId, { now, actorAccountId: principal.accountId, newId }),
+      );
       return id;
     },
   };
@@ -146,7 +172,8 @@ function eventOf(entry: ClinicalEntry, patientId: string, context: WriteContext)
 }
 
 function requireCreatorInTeam(principal: Principal, entries: readonly ClinicalEntry[]): void {
-  if (principal.kind !== 'professional') throw new DomainError('forbidden', 'only professionals register patients');
+  if (principal.kind !== 'professional')
+    throw new DomainError('forbidden', 'only professionals register patients');
   const inTeam = entries.some(
     (entry) => entry.kind === 'care-team-member' && entry.practitionerId === principal.practitionerId,
   );

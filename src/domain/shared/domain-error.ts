@@ -1,11 +1,6 @@
 /** The closed set of failure kinds; each protocol maps them once (HTTP: http/problem.ts). */
 export type ErrorCode =
-  | 'invalid-input'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'rate-limited';
+  'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'rate-limited';
 
 /** A failure the caller can act on, with a message that says what is wrong (never patient data). */
 export class DomainError extends Error {

@@ -31,14 +31,19 @@ export const authRoutes: FastifyPluginCallbackTypebox<AuthRouteOptions> = (app, 
           ...loginRateLimit,
           // Counted after the body is parsed, so the key is the address and the login tried.
           hook: 'preHandler',
-          keyGenerator: (request) => `${request.ip}|${String((request.body as { login?: unknown }).login).toLowerCase()}`,
+          keyGenerator: (request) =>
+            `${request.ip}|${String((request.body as { login?: unknown }).login).toLowerCase()}`,
         },
       },
     },
     async (request, reply) => {
       const signedIn = await accounts.logIn(request.body.login, request.body.password, originOf(request));
       setSessionCookie(reply, signedIn.token, signedIn.expiresAt, secureCookies);
-      return { token: signedIn.token, expiresAt: signedIn.expiresAt.toISOString(), me: meOf(signedIn.account) };
+      return {
+        token: signedIn.token,
+        expiresAt: signedIn.expiresAt.toISOString(),
+        me: meOf(signedIn.account),
+      };
     },
   );
 
@@ -55,7 +60,13 @@ export const authRoutes: FastifyPluginCallbackTypebox<AuthRouteOptions> = (app, 
 
   app.get(
     '/api/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: Me, ...problemResponses(401) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in account',
+        response: { 200: Me, ...problemResponses(401) },
+      },
+    },
     (request) => meOf(request.account as AccountRecord),
   );
   done();

@@ -4,7 +4,11 @@ import type { DirectoryService } from '../../domain/directory/directory-service.
 import { problemResponses } from '../openapi.ts';
 
 /** The professional directory (reference data). */
-export const directoryRoutes: FastifyPluginCallbackTypebox<{ directory: DirectoryService }> = (app, { directory }, done) => {
+export const directoryRoutes: FastifyPluginCallbackTypebox<{ directory: DirectoryService }> = (
+  app,
+  { directory },
+  done,
+) => {
   app.get(
     '/api/practitioners',
     {

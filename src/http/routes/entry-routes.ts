@@ -19,11 +19,37 @@ import { problemResponses } from '../openapi.ts';
 type Body = Record<string, unknown>;
 
 /** One POST route per kind of entry: its path, body schema and the mapping to the domain entry. */
-const ENTRY_ROUTES: readonly { path: string; summary: string; body: TSchema; bodyLimit?: number; toEntry(body: Body): ClinicalEntry }[] = [
-  { path: 'conditions', summary: 'Record a problem', body: NewCondition, toEntry: (b) => ({ kind: 'condition', ...b }) as ClinicalEntry },
-  { path: 'medications', summary: 'Record a medication', body: NewMedication, toEntry: (b) => ({ kind: 'medication', ...b }) as ClinicalEntry },
-  { path: 'allergies', summary: 'Record an allergy', body: NewAllergy, toEntry: (b) => ({ kind: 'allergy', ...b }) as ClinicalEntry },
-  { path: 'results', summary: 'Record a coded result', body: NewResult, toEntry: (b) => ({ kind: 'result', ...b }) as ClinicalEntry },
+const ENTRY_ROUTES: readonly {
+  path: string;
+  summary: string;
+  body: TSchema;
+  bodyLimit?: number;
+  toEntry(body: Body): ClinicalEntry;
+}[] = [
+  {
+    path: 'conditions',
+    summary: 'Record a problem',
+    body: NewCondition,
+    toEntry: (b) => ({ kind: 'condition', ...b }) as ClinicalEntry,
+  },
+  {
+    path: 'medications',
+    summary: 'Record a medication',
+    body: NewMedication,
+    toEntry: (b) => ({ kind: 'medication', ...b }) as ClinicalEntry,
+  },
+  {
+    path: 'allergies',
+    summary: 'Record an allergy',
+    body: NewAllergy,
+    toEntry: (b) => ({ kind: 'allergy', ...b }) as ClinicalEntry,
+  },
+  {
+    path: 'results',
+    summary: 'Record a coded result',
+    body: NewResult,
+    toEntry: (b) => ({ kind: 'result', ...b }) as ClinicalEntry,
+  },
   {
     path: 'care-team',
     summary: 'Add a professional to the care team',
@@ -41,12 +67,17 @@ const ENTRY_ROUTES: readonly { path: string; summary: string; body: TSchema; bod
     summary: 'Add a document (content in base64, at most 10 MiB)',
     body: NewDocument,
     bodyLimit: 15 * 1024 * 1024,
-    toEntry: ({ contentBase64, ...b }) => ({ kind: 'document', ...b, content: decodeBase64(String(contentBase64)) }) as ClinicalEntry,
+    toEntry: ({ contentBase64, ...b }) =>
+      ({ kind: 'document', ...b, content: decodeBase64(String(contentBase64)) }) as ClinicalEntry,
   },
 ];
 
 /** Adds entries to a patient's record; each write goes through the access gate and the journal. */
-export const entryRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }> = (app, { record }, done) => {
+export const entryRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }> = (
+  app,
+  { record },
+  done,
+) => {
   for (const route of ENTRY_ROUTES) {
     app.post(
       `/api/patients/:patientId/${route.path}`,
@@ -62,7 +93,12 @@ export const entryRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }
       },
       async (request, reply) => {
         const entry = route.toEntry(request.body as Body);
-        const id = await record.addEntry(principalOf(request), request.params.patientId, entry, originOf(request));
+        const id = await record.addEntry(
+          principalOf(request),
+          request.params.patientId,
+          entry,
+          originOf(request),
+        );
         return reply.code(201).send({ id });
       },
     );
@@ -74,6 +110,7 @@ export const entryRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function decodeBase64(text: string): Uint8Array {
-  if (text.length % 4 !== 0 || !BASE64.test(text)) throw new DomainError('invalid-input', 'contentBase64 is not valid base64');
+  if (text.length % 4 !== 0 || !BASE64.test(text))
+    throw new DomainError('invalid-input', 'contentBase64 is not valid base64');
   return Buffer.from(text, 'base64');
 }

@@ -2,7 +2,11 @@ import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebo
 import { Type, type Static } from 'typebox';
 import { CreatedId, PatientIdParams, Uuid } from '../../contracts/common-contracts.ts';
 import { NewPatient } from '../../contracts/entry-contracts.ts';
-import { CoordinationRecord, PatientSearchQuery, PatientSearchResult } from '../../contracts/record-contracts.ts';
+import {
+  CoordinationRecord,
+  PatientSearchQuery,
+  PatientSearchResult,
+} from '../../contracts/record-contracts.ts';
 import type { RecordService } from '../../domain/record/record-service.ts';
 import { originOf, principalOf } from '../authentication.ts';
 import { problemResponses } from '../openapi.ts';
@@ -10,7 +14,11 @@ import { problemResponses } from '../openapi.ts';
 const DocumentParams = Type.Object({ patientId: Uuid, documentId: Uuid });
 
 /** Patient search, registration, the coordination record and document content. */
-export const patientRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }> = (app, { record }, done) => {
+export const patientRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }> = (
+  app,
+  { record },
+  done,
+) => {
   app.get(
     '/api/patients',
     {
@@ -22,7 +30,9 @@ export const patientRoutes: FastifyPluginCallbackTypebox<{ record: RecordService
       },
       config: { audience: 'professional' },
     },
-    async (request) => ({ items: await record.searchPatients(principalOf(request), request.query.q, originOf(request)) }),
+    async (request) => ({
+      items: await record.searchPatients(principalOf(request), request.query.q, originOf(request)),
+    }),
   );
 
   app.post(
@@ -73,8 +83,17 @@ export const patientRoutes: FastifyPluginCallbackTypebox<{ record: RecordService
     },
     async (request, reply) => {
       const { patientId, documentId } = request.params;
-      const document = await record.readDocument(principalOf(request), patientId, documentId, originOf(request));
-      const filename = document.title.normalize('NFD').replace(/[^\w .-]/g, '').slice(0, 80) || 'document';
+      const document = await record.readDocument(
+        principalOf(request),
+        patientId,
+        documentId,
+        originOf(request),
+      );
+      const filename =
+        document.title
+          .normalize('NFD')
+          .replace(/[^\w .-]/g, '')
+          .slice(0, 80) || 'document';
       return reply
         .type(document.mimeType)
         .header('content-disposition', `inline; filename="${filename}"`)

@@ -5,7 +5,11 @@ import { originOf, principalOf } from '../authentication.ts';
 import { problemResponses } from '../openapi.ts';
 
 /** The patient portal: the signed-in patient's own team, treatments and appointments. */
-export const portalRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }> = (app, { record }, done) => {
+export const portalRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }> = (
+  app,
+  { record },
+  done,
+) => {
   app.get(
     '/api/portal/me',
     {

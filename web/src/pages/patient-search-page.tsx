@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientSearchHit } from '../api-types.ts';
 import { api } from '../api-client.ts';
@@ -28,7 +28,7 @@ export function PatientSearchPage() {
     api.searchPatients(query, signal),
   );
 
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
+  const submit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const q = draft.trim();
     if (q === query) results.reload();
