@@ -19,7 +19,7 @@ declare module 'fastify' {
 }
 
 /** The session token from the bearer header (API clients) or the cookie (web app). */
-function tokenOf(request: FastifyRequest): string | undefined {
+export function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
   return request.cookies[SESSION_COOKIE];

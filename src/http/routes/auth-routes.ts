@@ -3,7 +3,7 @@ import { LoginRequest, LoginResponse, Me } from '../../contracts/auth-contracts.
 import { NoContent } from '../../contracts/common-contracts.ts';
 import type { AccountRecord } from '../../domain/accounts/account-ports.ts';
 import type { AccountService } from '../../domain/accounts/account-service.ts';
-import { originOf, SESSION_COOKIE, setSessionCookie } from '../authentication.ts';
+import { originOf, SESSION_COOKIE, setSessionCookie, tokenOf } from '../authentication.ts';
 import { problemResponses } from '../openapi.ts';
 
 export interface AuthRouteOptions {
@@ -51,7 +51,7 @@ export const authRoutes: FastifyPluginCallbackTypebox<AuthRouteOptions> = (app, 
     '/api/auth/logout',
     { schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: { 204: NoContent } } },
     async (request, reply) => {
-      const token = request.headers.authorization?.replace(/^Bearer /, '') ?? request.cookies[SESSION_COOKIE];
+      const token = tokenOf(request);
       if (token !== undefined) await accounts.logOut(token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send();

@@ -4,11 +4,10 @@ import { api } from '../api-client.ts';
 import { LoadingState } from '../components/loading-state.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { sortCareTeam, GP_ROLE } from '../components/record/care-team-section.tsx';
-import { formatLongDateTime, formatTime, sameLocalDay } from '../format.ts';
-import { currentLanguage } from '../i18n.ts';
 import { roleLabel, specialtyOrProfessionLabel } from '../labels.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { useResource } from '../use-resource.ts';
+import { AppointmentWhen } from '../components/appointment-when.tsx';
 
 /** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
 export function PortalPage() {
@@ -32,10 +31,8 @@ export function PortalPage() {
 
 function PortalView({ summary }: { summary: PortalSummary }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
-  const current = summary.medications.filter((m) => m.status === 'active');
-  const stopped = summary.medications.length - current.length;
-  const appointments = [...summary.upcomingAppointments].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const current = summary.medications;
+  const appointments = summary.upcomingAppointments; // soonest first, as the server sends them
 
   return (
     <>
@@ -52,17 +49,7 @@ function PortalView({ summary }: { summary: PortalSummary }) {
           <ul className="portal-list">
             {appointments.map((appointment) => (
               <li key={appointment.id} className="portal-card" data-testid="appointment">
-                <p className="portal-when">
-                  <time dateTime={appointment.startsAt}>
-                    {formatLongDateTime(appointment.startsAt, language)}
-                  </time>
-                  {sameLocalDay(appointment.startsAt, appointment.endsAt) && (
-                    <>
-                      {' – '}
-                      <time dateTime={appointment.endsAt}>{formatTime(appointment.endsAt, language)}</time>
-                    </>
-                  )}
-                </p>
+                <AppointmentWhen appointment={appointment} className="portal-when" />
                 <dl className="portal-facts">
                   <div>
                     <dt>{t('portal.why')}</dt>
@@ -110,7 +97,6 @@ function PortalView({ summary }: { summary: PortalSummary }) {
             ))}
           </ul>
         )}
-        {stopped > 0 && <p className="muted">{t('portal.stoppedCount', { count: stopped })}</p>}
       </section>
 
       <section className="portal-section" aria-labelledby="portal-team" data-testid="care-team">
