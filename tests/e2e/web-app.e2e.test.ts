@@ -86,6 +86,16 @@ describe('the web app in a real browser', { skip: browserSkipReason() }, () => {
     assert.match(await page.getByTestId('timeline').innerText(), /Résultat enregistré/);
     assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
     assert.ok(page.url().endsWith(`/patients/${patientId}`));
+    const mainRight = await page.evaluate<number>(
+      "document.querySelector('[data-testid=results]').getBoundingClientRect().right",
+    );
+    const sideLeft = await page.evaluate<number>(
+      "document.querySelector('.record-side').getBoundingClientRect().left",
+    );
+    assert.ok(
+      mainRight <= sideLeft,
+      `the main column (right edge ${mainRight}) stays clear of the side column (${sideLeft})`,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'patient-record-fr.png'), fullPage: true });
 
     await switchToEnglish(page);
