@@ -13,17 +13,25 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     batch: { type: 'string', default: '1000' },
+    rate: { type: 'string', default: '100' },
   },
 });
 const patients = Number(values.patients);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const batchSize = Number(values.batch);
+const rate = Number(values.rate);
+/** Each scenario runs at a steady request rate (latency as users feel it) and flat out (capacity). */
+const LOADS = [
+  { label: `${rate} req/s`, rate },
+  { label: 'saturation', rate: undefined },
+] as const;
 const dialects = values.db.split(',') as ('postgres' | 'pglite')[];
 
 interface Row {
   readonly dialect: string;
   readonly scenario: string;
+  readonly load: string;
   readonly result: LoadResult;
 }
 
@@ -75,11 +83,14 @@ console.log('| database | seeding (patients/s) | seeding time (s) |');
 console.log('|---|---:|---:|');
 for (const s of seeding)
   console.log(`| ${s.dialect} | ${s.perSecond.toFixed(0)} | ${s.seconds.toFixed(1)} |`);
-console.log('\n| database | scenario | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | failures |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|');
-for (const { dialect, scenario, result: r } of rows) {
+console.log(
+  '\n| database | scenario | load | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | failures |',
+);
+console.log('|---|---|---|---:|---:|---:|---:|---:|---:|');
+const ms = (value: number) => value.toFixed(1);
+for (const { dialect, scenario, load, result: r } of rows) {
   console.log(
-    `| ${dialect} | ${scenario} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.failures} |`,
+    `| ${dialect} | ${scenario} | ${load} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.failures} |`,
   );
 }
 
@@ -124,22 +135,19 @@ async function measure(
   const pick = () =>
     sample[Math.floor(Math.random() * sample.length)] ?? { patient_id: '', family_name_key: 'xx' };
   console.error(`\n${dialect}: measuring as ${busiest.n} patients' GP`);
-  const record = await loadTest({
-    url,
-    token,
-    seconds,
-    connections,
-    pathOf: () => `/api/patients/${pick().patient_id}`,
-  });
-  const search = await loadTest({
-    url,
-    token,
-    seconds,
-    connections,
-    pathOf: () => `/api/patients?q=${encodeURIComponent(pick().family_name_key.slice(0, 4))}`,
-  });
-  return [
-    { dialect, scenario: 'patient record', result: record },
-    { dialect, scenario: 'patient search (4-letter prefix)', result: search },
+  const scenarios = [
+    { scenario: 'patient record', pathOf: () => `/api/patients/${pick().patient_id}` },
+    {
+      scenario: 'patient search (4-letter prefix)',
+      pathOf: () => `/api/patients?q=${encodeURIComponent(pick().family_name_key.slice(0, 4))}`,
+    },
   ];
+  const measured: Row[] = [];
+  for (const { scenario, pathOf } of scenarios) {
+    for (const { label, rate: loadRate } of LOADS) {
+      const result = await loadTest({ url, token, seconds, connections, pathOf, rate: loadRate });
+      measured.push({ dialect, scenario, load: label, result });
+    }
+  }
+  return measured;
 }

@@ -164,6 +164,58 @@ for (const { dialect, skip } of testDialects()) {
       assert.match(tooShort.json<{ detail: string }>().detail, /at least 2 letters/);
     });
 
+    test('a professional who joins the care team later finds the patient by any of their names', async () => {
+      const gp = await createProfessional(relais);
+      const nurse = await createProfessional(relais);
+      const patientId = await createPatient(relais, [gp.practitionerId], {
+        identity: {
+          birthFamilyName: 'Quéméner',
+          usedFamilyName: 'Le Bihan',
+          firstGivenName: 'Rozenn',
+          givenNames: 'Rozenn Anna',
+        },
+      });
+      const searchAsNurse = async (q: string) =>
+        (
+          await relais.http.inject({
+            url: `/api/patients?q=${encodeURIComponent(q)}`,
+            headers: bearer(nurse.token),
+          })
+        )
+          .json<PatientSearchResult>()
+          .items.map((hit) => hit.patientId);
+      assert.deepEqual(await searchAsNurse('quem'), []);
+
+      const joined = await relais.http.inject({
+        method: 'POST',
+        url: `/api/patients/${patientId}/care-team`,
+        headers: bearer(gp.token),
+        payload: { practitionerId: nurse.practitionerId, role: 'nurse' },
+      });
+      assert.equal(joined.statusCode, 201, joined.body);
+      assert.deepEqual(await searchAsNurse('quem'), [patientId]);
+      assert.deepEqual(await searchAsNurse('le'), [patientId]);
+      assert.deepEqual(await searchAsNurse('rozenn quem'), [patientId]);
+      assert.deepEqual(await searchAsNurse('rozenn dupont'), []);
+    });
+
+    test('search lists at most 50 hits, ordered by family then given name', async () => {
+      const gp = await createProfessional(relais);
+      const givenNames = Array.from(
+        { length: 55 },
+        (_, i) => `Yann${String.fromCharCode(97 + (i % 26))}${i}`,
+      );
+      for (const given of givenNames) {
+        await createPatient(relais, [gp.practitionerId], {
+          identity: { birthFamilyName: 'Zabulon', firstGivenName: given, givenNames: given },
+        });
+      }
+      const response = await relais.http.inject({ url: '/api/patients?q=zabu', headers: bearer(gp.token) });
+      const hits = response.json<PatientSearchResult>().items.map((hit) => hit.firstGivenName);
+      const expected = [...givenNames].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+      assert.deepEqual(hits, expected.slice(0, 50));
+    });
+
     test('an INS is withheld unless the identity is qualifiée', async () => {
       const gp = await createProfessional(relais);
       const patientId = await createPatient(relais, [gp.practitionerId], {

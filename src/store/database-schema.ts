@@ -75,6 +75,10 @@ export interface CareTeamMembersTable {
   started_on: DateOnly;
   ended_on: DateOnly | null;
   added_by: string | null;
+  /** Copies of the patient's name keys, filled and kept in step by triggers (migration 0006). */
+  family_name_key: Generated<string>;
+  used_family_name_key: Generated<string | null>;
+  given_name_key: Generated<string>;
 }
 
 export interface ConditionsTable {

@@ -1,16 +1,62 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { PatientQuery } from '../domain/record/patient-query.ts';
 import type { PatientFinder } from '../domain/record/record-ports.ts';
 import type { Database } from './database-schema.ts';
 
+const NAME_KEYS = ['family_name_key', 'used_family_name_key', 'given_name_key'] as const;
+
+type Members = ExpressionBuilder<Database, 'care_team_members'>;
+
 /**
- * Searches patients within a practitioner's active care teams. The name words are prefixes matched
- * on the indexed name keys; the care-team condition keeps anyone else's patients out of the results.
+ * Searches patients within a practitioner's active care teams, so anyone else's patients never
+ * appear. Name words are prefixes of the name keys that the care-team rows carry (migration 0006):
+ * the most selective word picks entries from the practitioner's name-key indexes, the others filter.
  */
 export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
+  const withinReach = (practitionerId: string) =>
+    db
+      .selectFrom('care_team_members')
+      .select(['patient_id', 'family_name_key', 'given_name_key'])
+      .where('practitioner_id', '=', practitionerId)
+      .where('ended_on', 'is', null);
+
+  const reachByQuery = (practitionerId: string, query: PatientQuery) => {
+    if (query.kind === 'name') {
+      const driver = query.words.reduce((longest, word) => (word.length > longest.length ? word : longest));
+      const everyWordMatches = (eb: Members) =>
+        eb.and(
+          query.words.map((word) => eb.or(NAME_KEYS.map((key) => eb(key, 'like', prefixPattern(word))))),
+        );
+      const startingWithDriver = (key: (typeof NAME_KEYS)[number]) =>
+        withinReach(practitionerId).where(key, 'like', prefixPattern(driver)).where(everyWordMatches);
+      // One branch per key, so each reads its own index; UNION also drops a patient met twice.
+      return startingWithDriver('family_name_key')
+        .union(startingWithDriver('used_family_name_key'))
+        .union(startingWithDriver('given_name_key'));
+    }
+    return withinReach(practitionerId)
+      .distinct()
+      .where('patient_id', 'in', (eb) => {
+        const patients = eb.selectFrom('patients').select('patients.patient_id');
+        return query.kind === 'ins'
+          ? patients.where('ins_matricule', '=', query.matricule)
+          : patients.where('birth_date', '=', query.birthDate);
+      });
+  };
+
   return {
     async search(practitionerId, query, limit) {
-      let select = db
-        .selectFrom('patients as p')
+      // Order and cut within reach first, so only the patients shown are read.
+      const firstInReach = db
+        .selectFrom(reachByQuery(practitionerId, query).as('r'))
+        .selectAll()
+        .orderBy('r.family_name_key')
+        .orderBy('r.given_name_key')
+        .orderBy('r.patient_id')
+        .limit(limit);
+      const rows = await db
+        .selectFrom(firstInReach.as('r'))
+        .innerJoin('patients as p', 'p.patient_id', 'r.patient_id')
         .select([
           'p.patient_id',
           'p.birth_family_name',
@@ -20,35 +66,9 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
           'p.birth_date',
           'p.identity_status',
         ])
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('care_team_members as m')
-              .select('m.id')
-              .whereRef('m.patient_id', '=', 'p.patient_id')
-              .where('m.practitioner_id', '=', practitionerId)
-              .where('m.ended_on', 'is', null),
-          ),
-        );
-      if (query.kind === 'ins') select = select.where('p.ins_matricule', '=', query.matricule);
-      if (query.kind === 'birth-date') select = select.where('p.birth_date', '=', query.birthDate);
-      if (query.kind === 'name') {
-        for (const word of query.words) {
-          const prefix = `${word.replace(/[%_\\]/g, '')}%`;
-          select = select.where((eb) =>
-            eb.or([
-              eb('p.family_name_key', 'like', prefix),
-              eb('p.used_family_name_key', 'like', prefix),
-              eb('p.given_name_key', 'like', prefix),
-            ]),
-          );
-        }
-      }
-      const rows = await select
-        .orderBy('p.birth_family_name')
-        .orderBy('p.first_given_name')
-        .orderBy('p.patient_id')
-        .limit(limit)
+        .orderBy('r.family_name_key')
+        .orderBy('r.given_name_key')
+        .orderBy('r.patient_id')
         .execute();
       return rows.map((row) => ({
         patientId: row.patient_id,
@@ -61,4 +81,9 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
       }));
     },
   };
+}
+
+/** A LIKE pattern for "starts with", with LIKE's own wildcards taken literally. */
+function prefixPattern(word: string): string {
+  return `${word.replace(/[%_\\]/g, '\\$&')}%`;
 }

@@ -1,178 +1,175 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { insKindFromOid } from '../domain/identity/ins.ts';
-import type { CoordinationRecord, PatientIdentity } from '../domain/record/coordination-record.ts';
+import type {
+  CoordinationRecord,
+  PatientIdentity,
+  TimelineEntry,
+} from '../domain/record/coordination-record.ts';
 import type { RecordReader } from '../domain/record/record-ports.ts';
 import { DomainError } from '../domain/shared/domain-error.ts';
 import type { Database, PatientsTable } from './database-schema.ts';
-import type { Selectable } from 'kysely';
 
 const TIMELINE_LENGTH = 100;
+const IDENTITY_COLUMNS = [
+  'patient_id',
+  'identity_status',
+  'ins_matricule',
+  'ins_oid',
+  'birth_family_name',
+  'first_given_name',
+  'given_names',
+  'used_family_name',
+  'used_given_name',
+  'sex',
+  'birth_date',
+  'birth_place_code',
+  'phone',
+  'email',
+  'address',
+] as const satisfies readonly (keyof PatientsTable)[];
 const LATEST_RESULTS = 30;
 
-/** Reads a patient's coordination record; the queries run in parallel, each on an index led by patient_id. */
+/** A timestamptz as an ISO-8601 UTC string, the way `Date.toISOString` writes it. */
+function isoUtc(column: Expression<Date>): RawBuilder<string> {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/**
+ * Reads a patient's coordination record in one statement: each part is a JSON subquery on an index
+ * led by patient_id, already shaped like the domain type, so a record costs one round trip.
+ */
 export function createSqlRecordReader(db: Kysely<Database>): RecordReader {
   return {
     async readRecord(scope, now): Promise<CoordinationRecord> {
       const id = scope.patientId;
-      const [
-        patient,
-        careTeam,
-        conditions,
-        medications,
-        allergies,
-        results,
-        documents,
-        appointments,
-        events,
-      ] = await Promise.all([
-        db.selectFrom('patients').selectAll().where('patient_id', '=', id).executeTakeFirst(),
-        db
-          .selectFrom('care_team_members as m')
-          .innerJoin('practitioners as p', 'p.id', 'm.practitioner_id')
-          .leftJoin('organizations as o', 'o.id', 'p.organization_id')
-          .select([
-            'm.id',
-            'm.practitioner_id',
-            'm.role',
-            'm.started_on',
-            'p.given_name',
-            'p.family_name',
-            'p.profession',
-            'p.specialty',
-            'o.name as organization',
-          ])
-          .where('m.patient_id', '=', id)
-          .where('m.ended_on', 'is', null)
-          // The médecin traitant first, then by role.
-          .orderBy(sql`m.role = 'medecin_traitant'`, 'desc')
-          .orderBy('m.role')
-          .execute(),
-        db
-          .selectFrom('conditions')
-          .selectAll()
-          .where('patient_id', '=', id)
-          .orderBy('onset_date', 'desc')
-          .execute(),
-        db
-          .selectFrom('medications')
-          .selectAll()
-          .where('patient_id', '=', id)
-          .orderBy('status')
-          .orderBy('name')
-          .execute(),
-        db.selectFrom('allergies').selectAll().where('patient_id', '=', id).orderBy('substance').execute(),
-        db
-          .selectFrom('results')
-          .selectAll()
-          .where('patient_id', '=', id)
-          .orderBy('effective_at', 'desc')
-          .limit(LATEST_RESULTS)
-          .execute(),
-        db
-          .selectFrom('documents')
-          .select(['id', 'type_code', 'title', 'mime_type', 'size_bytes', 'created_at'])
-          .where('patient_id', '=', id)
-          .orderBy('created_at', 'desc')
-          .execute(),
-        db
-          .selectFrom('appointments as a')
-          .leftJoin('practitioners as p', 'p.id', 'a.practitioner_id')
-          .leftJoin('organizations as o', 'o.id', 'a.organization_id')
-          .select([
-            'a.id',
-            'a.starts_at',
-            'a.ends_at',
-            'a.kind',
-            'a.reason',
-            'a.instructions',
-            'p.given_name',
-            'p.family_name',
-            'o.name as place',
-          ])
-          .where('a.patient_id', '=', id)
-          .where('a.starts_at', '>=', now)
-          .where('a.status', '=', 'booked')
-          .orderBy('a.starts_at')
-          .execute(),
-        db
-          .selectFrom('events')
-          .select(['id', 'type', 'occurred_at', 'payload'])
-          .where('patient_id', '=', id)
-          .orderBy('seq', 'desc')
-          .limit(TIMELINE_LENGTH)
-          .execute(),
-      ]);
-      if (patient === undefined) throw new DomainError('not-found', `no patient with id ${id}`);
-      return {
-        identity: identityOf(patient),
-        careTeam: careTeam.map((m) => ({
-          id: m.id,
-          practitionerId: m.practitioner_id,
-          name: `${m.given_name} ${m.family_name}`,
-          profession: m.profession,
-          specialty: m.specialty,
-          organization: m.organization,
-          role: m.role,
-          startedOn: m.started_on,
-        })),
-        conditions: conditions.map((c) => ({
-          id: c.id,
-          codeSystem: c.code_system,
-          code: c.code,
-          display: c.display,
-          clinicalStatus: c.clinical_status,
-          onsetDate: c.onset_date,
-        })),
-        medications: medications.map((m) => ({
-          id: m.id,
-          atcCode: m.atc_code,
-          name: m.name,
-          dosage: m.dosage,
-          startedOn: m.started_on,
-          status: m.status,
-        })),
-        allergies: allergies.map((a) => ({
-          id: a.id,
-          substance: a.substance,
-          reaction: a.reaction,
-          criticality: a.criticality,
-        })),
-        latestResults: results.map((r) => ({
-          id: r.id,
-          loincCode: r.loinc_code,
-          display: r.display,
-          valueNumeric: r.value_numeric,
-          valueText: r.value_text,
-          unit: r.unit,
-          referenceRange: r.reference_range,
-          interpretation: r.interpretation,
-          effectiveAt: r.effective_at.toISOString(),
-        })),
-        documents: documents.map((d) => ({
-          id: d.id,
-          typeCode: d.type_code,
-          title: d.title,
-          mimeType: d.mime_type,
-          sizeBytes: d.size_bytes,
-          createdAt: d.created_at.toISOString(),
-        })),
-        upcomingAppointments: appointments.map((a) => ({
-          id: a.id,
-          startsAt: a.starts_at.toISOString(),
-          endsAt: a.ends_at.toISOString(),
-          kind: a.kind,
-          with: a.family_name === null ? null : `${a.given_name ?? ''} ${a.family_name}`.trim(),
-          place: a.place,
-          reason: a.reason,
-          instructions: a.instructions,
-        })),
-        timeline: events.map((e) => ({
-          id: e.id,
-          type: e.type,
-          occurredAt: e.occurred_at.toISOString(),
-          summary: e.payload as Record<string, string | number | boolean | null>,
-        })),
-      };
+      const row = await db
+        .selectNoFrom((eb) => [
+          jsonObjectFrom(eb.selectFrom('patients').select(IDENTITY_COLUMNS).where('patient_id', '=', id)).as(
+            'patient',
+          ),
+          jsonArrayFrom(
+            eb
+              .selectFrom('care_team_members as m')
+              .innerJoin('practitioners as p', 'p.id', 'm.practitioner_id')
+              .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+              .select([
+                'm.id',
+                'm.practitioner_id as practitionerId',
+                sql<string>`p.given_name || ' ' || p.family_name`.as('name'),
+                'p.profession',
+                'p.specialty',
+                'o.name as organization',
+                'm.role',
+                'm.started_on as startedOn',
+              ])
+              .where('m.patient_id', '=', id)
+              .where('m.ended_on', 'is', null)
+              // The médecin traitant first, then by role.
+              .orderBy(sql`m.role = 'medecin_traitant'`, 'desc')
+              .orderBy('m.role'),
+          ).as('careTeam'),
+          jsonArrayFrom(
+            eb
+              .selectFrom('conditions')
+              .select([
+                'id',
+                'code_system as codeSystem',
+                'code',
+                'display',
+                'clinical_status as clinicalStatus',
+                'onset_date as onsetDate',
+              ])
+              .where('patient_id', '=', id)
+              .orderBy('onset_date', 'desc'),
+          ).as('conditions'),
+          jsonArrayFrom(
+            eb
+              .selectFrom('medications')
+              .select(['id', 'atc_code as atcCode', 'name', 'dosage', 'started_on as startedOn', 'status'])
+              .where('patient_id', '=', id)
+              .orderBy('status')
+              .orderBy('name'),
+          ).as('medications'),
+          jsonArrayFrom(
+            eb
+              .selectFrom('allergies')
+              .select(['id', 'substance', 'reaction', 'criticality'])
+              .where('patient_id', '=', id)
+              .orderBy('substance'),
+          ).as('allergies'),
+          jsonArrayFrom(
+            eb
+              .selectFrom('results')
+              .select((r) => [
+                'id',
+                'loinc_code as loincCode',
+                'display',
+                'value_numeric as valueNumeric',
+                'value_text as valueText',
+                'unit',
+                'reference_range as referenceRange',
+                'interpretation',
+                isoUtc(r.ref('effective_at')).as('effectiveAt'),
+              ])
+              .where('patient_id', '=', id)
+              .orderBy('effective_at', 'desc')
+              .limit(LATEST_RESULTS),
+          ).as('latestResults'),
+          jsonArrayFrom(
+            eb
+              .selectFrom('documents')
+              .select((d) => [
+                'id',
+                'type_code as typeCode',
+                'title',
+                'mime_type as mimeType',
+                'size_bytes as sizeBytes',
+                isoUtc(d.ref('created_at')).as('createdAt'),
+              ])
+              .where('patient_id', '=', id)
+              .orderBy('created_at', 'desc'),
+          ).as('documents'),
+          jsonArrayFrom(
+            eb
+              .selectFrom('appointments as a')
+              .leftJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+              .leftJoin('organizations as o', 'o.id', 'a.organization_id')
+              .select((a) => [
+                'a.id',
+                isoUtc(a.ref('a.starts_at')).as('startsAt'),
+                isoUtc(a.ref('a.ends_at')).as('endsAt'),
+                'a.kind',
+                sql<string | null>`nullif(trim(coalesce(p.given_name, '') || ' ' || p.family_name), '')`.as(
+                  'with',
+                ),
+                'o.name as place',
+                'a.reason',
+                'a.instructions',
+              ])
+              .where('a.patient_id', '=', id)
+              .where('a.starts_at', '>=', now)
+              .where('a.status', '=', 'booked')
+              .orderBy('a.starts_at'),
+          ).as('upcomingAppointments'),
+          jsonArrayFrom(
+            eb
+              .selectFrom('events')
+              .select((e) => [
+                'id',
+                'type',
+                isoUtc(e.ref('occurred_at')).as('occurredAt'),
+                e.ref('payload').$castTo<TimelineEntry['summary']>().as('summary'),
+              ])
+              .where('patient_id', '=', id)
+              .orderBy('seq', 'desc')
+              .limit(TIMELINE_LENGTH),
+          ).as('timeline'),
+        ])
+        .executeTakeFirstOrThrow();
+      if (row.patient === null) throw new DomainError('not-found', `no patient with id ${id}`);
+      const { patient, ...parts } = row;
+      return { identity: identityOf(patient), ...parts };
     },
 
     async readDocument(scope, documentId) {
@@ -189,7 +186,9 @@ export function createSqlRecordReader(db: Kysely<Database>): RecordReader {
   };
 }
 
-function identityOf(row: Selectable<PatientsTable>): PatientIdentity {
+function identityOf(
+  row: Pick<Selectable<PatientsTable>, (typeof IDENTITY_COLUMNS)[number]>,
+): PatientIdentity {
   const kind = row.ins_oid === null ? undefined : insKindFromOid(row.ins_oid);
   return {
     patientId: row.patient_id,

@@ -4,6 +4,7 @@ import type { NewPatient, RecordWriter } from '../domain/record/record-ports.ts'
 import type { Database } from './database-schema.ts';
 import { addEntryRow, addEventRow, type RowsByTable } from './entry-rows.ts';
 import { translateConstraintError } from './constraint-errors.ts';
+import { createUnnestInsert, type UnnestInsert } from './unnest-insert.ts';
 
 // Parents before children, so foreign keys hold at every insert.
 const INSERT_ORDER: readonly (keyof Database)[] = [
@@ -17,30 +18,38 @@ const INSERT_ORDER: readonly (keyof Database)[] = [
   'appointments',
   'events',
 ];
-// PostgreSQL takes at most 65,535 bind parameters per statement.
-const MAX_PARAMETERS = 60_000;
 
 /** Writes patient state and its journal events in one transaction per call. */
 export function createSqlRecordWriter(db: Kysely<Database>): RecordWriter {
+  const insert = createUnnestInsert();
   return {
     async registerPatients(patients: readonly NewPatient[]) {
       const rows: RowsByTable = {};
       for (const patient of patients) {
         const at = patient.events[0]?.occurredAt ?? new Date();
-        (rows.patients ??= []).push(patientRow(patient, at));
+        const row = patientRow(patient, at);
+        (rows.patients ??= []).push(row);
         const addedBy = patient.events[0]?.actorAccountId ?? null;
+        const members = (rows.care_team_members ??= []);
+        const firstMember = members.length;
         for (const { id, entry } of patient.entries)
           addEntryRow(rows, patient.patientId, id, entry, { at, addedBy });
+        // The search copies of the name keys, given here so the trigger need not look them up.
+        for (const member of members.slice(firstMember)) {
+          member.family_name_key = row.family_name_key;
+          member.used_family_name_key = row.used_family_name_key;
+          member.given_name_key = row.given_name_key;
+        }
         for (const event of patient.events) addEventRow(rows, event);
       }
-      await inTransaction(db, (trx) => insertAll(trx, rows));
+      await inTransaction(db, (trx) => insertAll(trx, insert, rows));
     },
 
     async addEntry(scope, id, entry, event) {
       const rows: RowsByTable = {};
       addEntryRow(rows, scope.patientId, id, entry, { at: event.occurredAt, addedBy: event.actorAccountId });
       addEventRow(rows, event);
-      await inTransaction(db, (trx) => insertAll(trx, rows));
+      await inTransaction(db, (trx) => insertAll(trx, insert, rows));
     },
   };
 }
@@ -53,19 +62,8 @@ async function inTransaction(db: Kysely<Database>, work: (trx: Transaction<Datab
   }
 }
 
-async function insertAll(trx: Transaction<Database>, rows: RowsByTable): Promise<void> {
-  for (const table of INSERT_ORDER) {
-    const tableRows = rows[table];
-    if (tableRows === undefined || tableRows.length === 0) continue;
-    const columns = Object.keys(tableRows[0] ?? {}).length;
-    const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-    for (let start = 0; start < tableRows.length; start += chunkSize) {
-      await trx
-        .insertInto(table)
-        .values(tableRows.slice(start, start + chunkSize))
-        .execute();
-    }
-  }
+async function insertAll(trx: Transaction<Database>, insert: UnnestInsert, rows: RowsByTable): Promise<void> {
+  for (const table of INSERT_ORDER) await insert(trx, table, rows[table] ?? []);
 }
 
 function patientRow(patient: NewPatient, at: Date) {

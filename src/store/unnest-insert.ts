@@ -1,0 +1,46 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './database-schema.ts';
+
+/** Inserts many rows into one table in one statement; see createUnnestInsert. */
+export type UnnestInsert = (
+  db: Kysely<Database>,
+  table: keyof Database,
+  rows: readonly Record<string, unknown>[],
+) => Promise<void>;
+
+/**
+ * Inserts rows as one array parameter per column (`insert … select * from unnest(…)`): the statement
+ * keeps the same size whatever the row count, so PostgreSQL parses, binds and plans it in constant
+ * time, where a multi-row VALUES list costs that work for every value. Every row must carry the
+ * same columns. Column types are read once per table from the catalog.
+ */
+export function createUnnestInsert(): UnnestInsert {
+  const typesByTable = new Map<string, Promise<ReadonlyMap<string, string>>>();
+
+  const columnTypes = (db: Kysely<Database>, table: string) => {
+    let types = typesByTable.get(table);
+    if (types === undefined) {
+      types = sql<{ name: string; type: string }>`
+        select attname as name, format_type(atttypid, atttypmod) as type
+          from pg_attribute
+         where attrelid = ${table}::regclass and attnum > 0 and not attisdropped`
+        .execute(db)
+        .then((result) => new Map(result.rows.map((row) => [row.name, row.type])));
+      typesByTable.set(table, types);
+    }
+    return types;
+  };
+
+  return async (db, table, rows) => {
+    if (rows.length === 0) return;
+    const types = await columnTypes(db, table);
+    const columns = Object.keys(rows[0] ?? {});
+    const arrays = columns.map((column) => {
+      const type = types.get(column);
+      if (type === undefined) throw new Error(`table ${table} has no column ${column}`);
+      return sql`${rows.map((row) => row[column] ?? null)}::${sql.raw(type)}[]`;
+    });
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))})
+      select * from unnest(${sql.join(arrays)})`.execute(db);
+  };
+}
