@@ -19,6 +19,11 @@ export const DEMO_PASSWORD = 'relais-demo';
 export const DEFAULT_DEMO_SEED = 20_240_517;
 /** Patients per registerPatients call (one transaction each). */
 export const DEMO_BATCH_SIZE = 500;
+/**
+ * Transactions written at once: while the database stores one batch, the next is built and sent,
+ * so a PostgreSQL server uses a second core. (PGlite runs them one after the other.)
+ */
+const BATCHES_IN_FLIGHT = 2;
 /** How many of the first patients get a patient-portal account (argon2 makes each one cost ~30 ms). */
 export const DEMO_PATIENT_ACCOUNTS = 10;
 /**
@@ -187,11 +192,21 @@ async function registerInBatches(
     throw new RangeError(`batchSize must be a positive integer, got ${plan.batchSize}`);
   }
   const ids: string[] = [];
+  const inFlight: Promise<string[]>[] = [];
+  const settleOldest = async () => {
+    const written = inFlight.shift();
+    if (written !== undefined) ids.push(...(await written));
+    plan.onBatch?.(ids.length);
+  };
   for (let start = 0; start < plan.count; start += plan.batchSize) {
+    if (inFlight.length === BATCHES_IN_FLIGHT) await settleOldest();
     const batch: PatientRegistration[] = [];
     for (let i = start; i < Math.min(plan.count, start + plan.batchSize); i += 1) batch.push(plan.build(i));
-    ids.push(...(await services.record.registerPatients(SYSTEM, batch, NO_CLIENT)));
-    plan.onBatch?.(ids.length);
+    const written = services.record.registerPatients(SYSTEM, batch, NO_CLIENT);
+    // Its failure is reported when it is awaited in turn; until then it must not count as unhandled.
+    written.catch(() => undefined);
+    inFlight.push(written);
   }
+  while (inFlight.length > 0) await settleOldest();
   return ids;
 }
