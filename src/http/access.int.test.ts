@@ -175,6 +175,13 @@ for (const { dialect, skip } of testDialects()) {
         ['Amlodipine 5 mg'],
       );
       assert.equal(summary.careTeam[0]?.role, 'medecin_traitant');
+      const portalAudit = await relais.database.db
+        .selectFrom('audit_entries')
+        .select(['actor_kind', 'outcome'])
+        .where('patient_id', '=', own)
+        .where('resource', '=', 'portal-summary')
+        .execute();
+      assert.deepEqual(portalAudit, [{ actor_kind: 'patient', outcome: 'allowed' }]);
       assert.equal(
         (await relais.http.inject({ url: `/api/patients/${own}`, headers: bearer(patient.token) }))
           .statusCode,

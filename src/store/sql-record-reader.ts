@@ -1,9 +1,17 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type Selectable,
+} from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { insKindFromOid } from '../domain/identity/ins.ts';
 import type {
   CoordinationRecord,
   PatientIdentity,
+  PortalSummary,
   TimelineEntry,
 } from '../domain/record/coordination-record.ts';
 import type { RecordReader } from '../domain/record/record-ports.ts';
@@ -39,137 +47,185 @@ function isoUtc(column: Expression<Date>): RawBuilder<string> {
  * Reads a patient's coordination record in one statement: each part is a JSON subquery on an index
  * led by patient_id, already shaped like the domain type, so a record costs one round trip.
  */
+type Parts = ExpressionBuilder<Database, never>;
+
+/** Each part of a record as a JSON subquery on an index led by patient_id, shaped like the domain type. */
+const recordParts = {
+  patient: (eb: Parts, id: string) =>
+    jsonObjectFrom(eb.selectFrom('patients').select(IDENTITY_COLUMNS).where('patient_id', '=', id)),
+
+  careTeam: (eb: Parts, id: string) =>
+    jsonArrayFrom(
+      eb
+        .selectFrom('care_team_members as m')
+        .innerJoin('practitioners as p', 'p.id', 'm.practitioner_id')
+        .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+        .select([
+          'm.id',
+          'm.practitioner_id as practitionerId',
+          sql<string>`p.given_name || ' ' || p.family_name`.as('name'),
+          'p.profession',
+          'p.specialty',
+          'o.name as organization',
+          'm.role',
+          'm.started_on as startedOn',
+        ])
+        .where('m.patient_id', '=', id)
+        .where('m.ended_on', 'is', null)
+        // The médecin traitant first, then by role.
+        .orderBy(sql`m.role = 'medecin_traitant'`, 'desc')
+        .orderBy('m.role'),
+    ),
+
+  conditions: (eb: Parts, id: string) =>
+    jsonArrayFrom(
+      eb
+        .selectFrom('conditions')
+        .select([
+          'id',
+          'code_system as codeSystem',
+          'code',
+          'display',
+          'clinical_status as clinicalStatus',
+          'onset_date as onsetDate',
+        ])
+        .where('patient_id', '=', id)
+        .orderBy('onset_date', 'desc'),
+    ),
+
+  medications: (eb: Parts, id: string, statuses: readonly ('active' | 'stopped')[]) =>
+    jsonArrayFrom(
+      eb
+        .selectFrom('medications')
+        .select(['id', 'atc_code as atcCode', 'name', 'dosage', 'started_on as startedOn', 'status'])
+        .where('patient_id', '=', id)
+        .where('status', 'in', statuses)
+        .orderBy('status')
+        .orderBy('name'),
+    ),
+
+  allergies: (eb: Parts, id: string) =>
+    jsonArrayFrom(
+      eb
+        .selectFrom('allergies')
+        .select(['id', 'substance', 'reaction', 'criticality'])
+        .where('patient_id', '=', id)
+        .orderBy('substance'),
+    ),
+
+  latestResults: (eb: Parts, id: string) =>
+    jsonArrayFrom(
+      eb
+        .selectFrom('results')
+        .select((r) => [
+          'id',
+          'loinc_code as loincCode',
+          'display',
+          'value_numeric as valueNumeric',
+          'value_text as valueText',
+          'unit',
+          'reference_range as referenceRange',
+          'interpretation',
+          isoUtc(r.ref('effective_at')).as('effectiveAt'),
+        ])
+        .where('patient_id', '=', id)
+        .orderBy('effective_at', 'desc')
+        .limit(LATEST_RESULTS),
+    ),
+
+  documents: (eb: Parts, id: string) =>
+    jsonArrayFrom(
+      eb
+        .selectFrom('documents')
+        .select((d) => [
+          'id',
+          'type_code as typeCode',
+          'title',
+          'mime_type as mimeType',
+          'size_bytes as sizeBytes',
+          isoUtc(d.ref('created_at')).as('createdAt'),
+        ])
+        .where('patient_id', '=', id)
+        .orderBy('created_at', 'desc'),
+    ),
+
+  upcomingAppointments: (eb: Parts, id: string, now: Date) =>
+    jsonArrayFrom(
+      eb
+        .selectFrom('appointments as a')
+        .leftJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+        .leftJoin('organizations as o', 'o.id', 'a.organization_id')
+        .select((a) => [
+          'a.id',
+          isoUtc(a.ref('a.starts_at')).as('startsAt'),
+          isoUtc(a.ref('a.ends_at')).as('endsAt'),
+          'a.kind',
+          sql<string | null>`nullif(trim(coalesce(p.given_name, '') || ' ' || p.family_name), '')`.as('with'),
+          'o.name as place',
+          'a.reason',
+          'a.instructions',
+        ])
+        .where('a.patient_id', '=', id)
+        .where('a.starts_at', '>=', now)
+        .where('a.status', '=', 'booked')
+        .orderBy('a.starts_at'),
+    ),
+
+  timeline: (eb: Parts, id: string) =>
+    jsonArrayFrom(
+      eb
+        .selectFrom('events')
+        .select((e) => [
+          'id',
+          'type',
+          isoUtc(e.ref('occurred_at')).as('occurredAt'),
+          e.ref('payload').$castTo<TimelineEntry['summary']>().as('summary'),
+        ])
+        .where('patient_id', '=', id)
+        .orderBy('seq', 'desc')
+        .limit(TIMELINE_LENGTH),
+    ),
+};
+
+/** Reads patient data; a record or a portal summary costs one statement, so one round trip. */
 export function createSqlRecordReader(db: Kysely<Database>): RecordReader {
   return {
     async readRecord(scope, now): Promise<CoordinationRecord> {
       const id = scope.patientId;
-      const row = await db
+      const { patient, ...parts } = await db
         .selectNoFrom((eb) => [
-          jsonObjectFrom(eb.selectFrom('patients').select(IDENTITY_COLUMNS).where('patient_id', '=', id)).as(
-            'patient',
-          ),
-          jsonArrayFrom(
-            eb
-              .selectFrom('care_team_members as m')
-              .innerJoin('practitioners as p', 'p.id', 'm.practitioner_id')
-              .leftJoin('organizations as o', 'o.id', 'p.organization_id')
-              .select([
-                'm.id',
-                'm.practitioner_id as practitionerId',
-                sql<string>`p.given_name || ' ' || p.family_name`.as('name'),
-                'p.profession',
-                'p.specialty',
-                'o.name as organization',
-                'm.role',
-                'm.started_on as startedOn',
-              ])
-              .where('m.patient_id', '=', id)
-              .where('m.ended_on', 'is', null)
-              // The médecin traitant first, then by role.
-              .orderBy(sql`m.role = 'medecin_traitant'`, 'desc')
-              .orderBy('m.role'),
-          ).as('careTeam'),
-          jsonArrayFrom(
-            eb
-              .selectFrom('conditions')
-              .select([
-                'id',
-                'code_system as codeSystem',
-                'code',
-                'display',
-                'clinical_status as clinicalStatus',
-                'onset_date as onsetDate',
-              ])
-              .where('patient_id', '=', id)
-              .orderBy('onset_date', 'desc'),
-          ).as('conditions'),
-          jsonArrayFrom(
-            eb
-              .selectFrom('medications')
-              .select(['id', 'atc_code as atcCode', 'name', 'dosage', 'started_on as startedOn', 'status'])
-              .where('patient_id', '=', id)
-              .orderBy('status')
-              .orderBy('name'),
-          ).as('medications'),
-          jsonArrayFrom(
-            eb
-              .selectFrom('allergies')
-              .select(['id', 'substance', 'reaction', 'criticality'])
-              .where('patient_id', '=', id)
-              .orderBy('substance'),
-          ).as('allergies'),
-          jsonArrayFrom(
-            eb
-              .selectFrom('results')
-              .select((r) => [
-                'id',
-                'loinc_code as loincCode',
-                'display',
-                'value_numeric as valueNumeric',
-                'value_text as valueText',
-                'unit',
-                'reference_range as referenceRange',
-                'interpretation',
-                isoUtc(r.ref('effective_at')).as('effectiveAt'),
-              ])
-              .where('patient_id', '=', id)
-              .orderBy('effective_at', 'desc')
-              .limit(LATEST_RESULTS),
-          ).as('latestResults'),
-          jsonArrayFrom(
-            eb
-              .selectFrom('documents')
-              .select((d) => [
-                'id',
-                'type_code as typeCode',
-                'title',
-                'mime_type as mimeType',
-                'size_bytes as sizeBytes',
-                isoUtc(d.ref('created_at')).as('createdAt'),
-              ])
-              .where('patient_id', '=', id)
-              .orderBy('created_at', 'desc'),
-          ).as('documents'),
-          jsonArrayFrom(
-            eb
-              .selectFrom('appointments as a')
-              .leftJoin('practitioners as p', 'p.id', 'a.practitioner_id')
-              .leftJoin('organizations as o', 'o.id', 'a.organization_id')
-              .select((a) => [
-                'a.id',
-                isoUtc(a.ref('a.starts_at')).as('startsAt'),
-                isoUtc(a.ref('a.ends_at')).as('endsAt'),
-                'a.kind',
-                sql<string | null>`nullif(trim(coalesce(p.given_name, '') || ' ' || p.family_name), '')`.as(
-                  'with',
-                ),
-                'o.name as place',
-                'a.reason',
-                'a.instructions',
-              ])
-              .where('a.patient_id', '=', id)
-              .where('a.starts_at', '>=', now)
-              .where('a.status', '=', 'booked')
-              .orderBy('a.starts_at'),
-          ).as('upcomingAppointments'),
-          jsonArrayFrom(
-            eb
-              .selectFrom('events')
-              .select((e) => [
-                'id',
-                'type',
-                isoUtc(e.ref('occurred_at')).as('occurredAt'),
-                e.ref('payload').$castTo<TimelineEntry['summary']>().as('summary'),
-              ])
-              .where('patient_id', '=', id)
-              .orderBy('seq', 'desc')
-              .limit(TIMELINE_LENGTH),
-          ).as('timeline'),
+          recordParts.patient(eb, id).as('patient'),
+          recordParts.careTeam(eb, id).as('careTeam'),
+          recordParts.conditions(eb, id).as('conditions'),
+          recordParts.medications(eb, id, ['active', 'stopped']).as('medications'),
+          recordParts.allergies(eb, id).as('allergies'),
+          recordParts.latestResults(eb, id).as('latestResults'),
+          recordParts.documents(eb, id).as('documents'),
+          recordParts.upcomingAppointments(eb, id, now).as('upcomingAppointments'),
+          recordParts.timeline(eb, id).as('timeline'),
         ])
         .executeTakeFirstOrThrow();
-      if (row.patient === null) throw new DomainError('not-found', `no patient with id ${id}`);
-      const { patient, ...parts } = row;
+      if (patient === null) throw new DomainError('not-found', `no patient with id ${id}`);
       return { identity: identityOf(patient), ...parts };
+    },
+
+    async readPortalSummary(scope, now): Promise<PortalSummary> {
+      const id = scope.patientId;
+      const { patient, ...parts } = await db
+        .selectNoFrom((eb) => [
+          jsonObjectFrom(
+            eb
+              .selectFrom('patients')
+              .select(['first_given_name', 'used_given_name'])
+              .where('patient_id', '=', id),
+          ).as('patient'),
+          recordParts.careTeam(eb, id).as('careTeam'),
+          recordParts.medications(eb, id, ['active']).as('medications'),
+          recordParts.upcomingAppointments(eb, id, now).as('upcomingAppointments'),
+        ])
+        .executeTakeFirstOrThrow();
+      if (patient === null) throw new DomainError('not-found', `no patient with id ${id}`);
+      return { firstGivenName: patient.used_given_name ?? patient.first_given_name, ...parts };
     },
 
     async readDocument(scope, documentId) {

@@ -109,6 +109,15 @@ export interface CoordinationRecord {
   readonly timeline: readonly TimelineEntry[];
 }
 
+/** What a patient sees of their own record in the portal: their team, treatments and what comes next. */
+export interface PortalSummary {
+  readonly firstGivenName: string;
+  readonly careTeam: readonly CareTeamMember[];
+  /** Active treatments only. */
+  readonly medications: readonly Medication[];
+  readonly upcomingAppointments: readonly Appointment[];
+}
+
 /** A search hit: enough to pick the right patient, nothing more. */
 export interface PatientSearchHit {
   readonly patientId: string;

@@ -2,7 +2,7 @@ import type { PatientScope } from '../access/patient-scope.ts';
 import type { DomainEvent } from '../journal/domain-event.ts';
 import type { ValidIdentity } from '../identity/patient-registration.ts';
 import type { ClinicalEntry } from './clinical-entry.ts';
-import type { CoordinationRecord, PatientSearchHit } from './coordination-record.ts';
+import type { CoordinationRecord, PatientSearchHit, PortalSummary } from './coordination-record.ts';
 import type { PatientQuery } from './patient-query.ts';
 
 /** A patient to create: identity, first care team, initial entries, and the events that say so. */
@@ -17,6 +17,8 @@ export interface NewPatient {
 export interface RecordReader {
   /** The whole coordination record as of `now` (upcoming appointments are after it). */
   readRecord(scope: PatientScope, now: Date): Promise<CoordinationRecord>;
+  /** The portal's part of the record as of `now`. */
+  readPortalSummary(scope: PatientScope, now: Date): Promise<PortalSummary>;
   /** A document's bytes, or undefined when the patient has no such document. */
   readDocument(
     scope: PatientScope,

@@ -8,7 +8,7 @@ import { DomainError } from '../shared/domain-error.ts';
 import { isoDate, type Clock } from '../shared/clock.ts';
 import type { NewId } from '../shared/new-id.ts';
 import { EVENT_OF_ENTRY, summaryOf, validateClinicalEntry, type ClinicalEntry } from './clinical-entry.ts';
-import type { CoordinationRecord, PatientSearchHit } from './coordination-record.ts';
+import type { CoordinationRecord, PatientSearchHit, PortalSummary } from './coordination-record.ts';
 import { withInsSharingRule } from './ins-sharing.ts';
 import { parsePatientQuery } from './patient-query.ts';
 import type { NewPatient, PatientFinder, RecordReader, RecordWriter } from './record-ports.ts';
@@ -47,6 +47,14 @@ export function createRecordService(deps: {
       const scope = await access.open(principal, patientId, { action: 'read', resource: 'record' }, origin);
       const record = await reader.readRecord(scope, clock());
       return { ...record, identity: withInsSharingRule(record.identity) };
+    },
+
+    /** The signed-in patient's portal summary. Errors: `forbidden` for anyone but a patient. */
+    async readPortalSummary(principal: Principal, origin: RequestOrigin): Promise<PortalSummary> {
+      if (principal.kind !== 'patient') throw new DomainError('forbidden', 'the portal is for patients');
+      const purpose = { action: 'read', resource: 'portal-summary' } as const;
+      const scope = await access.open(principal, principal.patientId, purpose, origin);
+      return reader.readPortalSummary(scope, clock());
     },
 
     /** A document's content. Errors: `not-found` (patient or document), `forbidden`. */

@@ -20,17 +20,7 @@ export const portalRoutes: FastifyPluginCallbackTypebox<{ record: RecordService 
       },
       config: { audience: 'patient' },
     },
-    async (request) => {
-      const principal = principalOf(request);
-      const patientId = principal.kind === 'patient' ? principal.patientId : '';
-      const own = await record.readRecord(principal, patientId, originOf(request));
-      return {
-        firstGivenName: own.identity.usedGivenName ?? own.identity.firstGivenName,
-        careTeam: own.careTeam,
-        medications: own.medications.filter((medication) => medication.status === 'active'),
-        upcomingAppointments: own.upcomingAppointments,
-      };
-    },
+    (request) => record.readPortalSummary(principalOf(request), originOf(request)),
   );
   done();
 };
