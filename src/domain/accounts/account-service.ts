@@ -30,12 +30,21 @@ export function createAccountService(deps: {
   clock: Clock;
 }) {
   const { accounts, sessions, tokens, hasher, audit, clock } = deps;
+  // An unknown login is checked against this hash, so it costs as much as a wrong password and
+  // the response time does not tell which logins exist.
+  let decoyHash: Promise<string> | undefined;
+  const checkPassword = async (account: AccountRecord | undefined, password: string) => {
+    if (account !== undefined) return hasher.verify(account.passwordHash, password);
+    decoyHash ??= hasher.hash(tokens.issue().token);
+    await hasher.verify(await decoyHash, password);
+    return false;
+  };
   return {
     /** Checks a password and opens a session. Error: `unauthenticated`, the same for an unknown login. */
     async logIn(login: string, password: string, origin: RequestOrigin): Promise<SignedIn> {
       const now = clock();
       const account = await accounts.findByLogin(login.trim().toLowerCase());
-      const valid = account !== undefined && (await hasher.verify(account.passwordHash, password));
+      const valid = (await checkPassword(account, password)) && account !== undefined;
       await audit.append([
         {
           at: now,
