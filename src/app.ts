@@ -59,6 +59,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
       : createEmailDeliveryJob(
           createNotificationEmailDelivery(database.db, clock, { mailer, publicUrl: config.publicUrl }),
           logger,
+          config.emailDeliveryEveryMs,
         );
   if (options.scheduleJobs !== false) emailDelivery?.start();
   return {

@@ -20,6 +20,8 @@ export interface RelaisConfig {
   readonly timeZone: string;
   /** How often an open live connection gets a heartbeat (and its session is re-checked). */
   readonly liveHeartbeatMs: number;
+  /** How often the e-mail deliverer looks for due e-mails (immediate ones, digests whose hour came). */
+  readonly emailDeliveryEveryMs: number;
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -42,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     publicUrl: url(env, 'RELAIS_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
     timeZone: timeZoneOf(env),
     liveHeartbeatMs: 25_000,
+    emailDeliveryEveryMs: 10_000,
   };
 }
 

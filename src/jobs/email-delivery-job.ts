@@ -3,15 +3,17 @@ import type { EmailDelivery } from '../domain/notifications/email-delivery-servi
 import { createPeriodicJob, type PeriodicJob } from './periodic-job.ts';
 
 /**
- * Checks every few seconds for due notification e-mails (immediate ones, and digests whose hour has
+ * Checks every `everyMs` for due notification e-mails (immediate ones, and digests whose hour has
  * come, both decided when the notification was created) and sends them.
  */
-export const EMAIL_DELIVERY_EVERY_MS = 10_000;
-
-export function createEmailDeliveryJob(delivery: EmailDelivery, logger: Logger): PeriodicJob {
+export function createEmailDeliveryJob(
+  delivery: EmailDelivery,
+  logger: Logger,
+  everyMs: number,
+): PeriodicJob {
   return createPeriodicJob({
     name: 'email-delivery',
-    everyMs: EMAIL_DELIVERY_EVERY_MS,
+    everyMs,
     logger,
     async run() {
       const report = await delivery.deliverDue();

@@ -6,7 +6,10 @@ export interface PeriodicJob {
   runOnce(): Promise<void>;
   /** Runs every `everyMs` from now on (the first run after one interval). */
   start(): void;
-  /** Cancels the timer and waits for the run in progress, so nothing outlives the app. */
+  /**
+   * Cancels the timer and waits for the run in progress, so nothing outlives the app. The timer is not
+   * unref'd: a job someone forgot to stop keeps the process (and a test run) from ending, visibly.
+   */
   stop(): Promise<void>;
 }
 
@@ -40,8 +43,6 @@ export function createPeriodicJob(options: {
         if (running) schedule();
       });
     }, everyMs);
-    // The HTTP server keeps the process alive; a job timer alone must not.
-    timer.unref();
   };
 
   return {
