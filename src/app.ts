@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { RelaisConfig } from './config.ts';
+import type { LivePublisher } from './domain/live/live-channel.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { buildHttpServer } from './http/http-server.ts';
 import { createInProcessLiveHub } from './integrations/in-process-live-hub.ts';
@@ -17,6 +18,8 @@ export interface Relais {
   readonly services: Services;
   readonly http: FastifyInstance;
   readonly logger: Logger;
+  /** Pushes messages to open browser tabs (`GET /api/live`), e.g. "worklist changed" from another context. */
+  readonly live: LivePublisher;
   /** Background jobs; `emailDelivery` is null when no SMTP server is configured. */
   readonly jobs: { readonly emailDelivery: PeriodicJob | null };
   /** Stops the jobs, ends live connections, closes the server and the database. */
@@ -67,6 +70,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     services,
     http,
     logger,
+    live,
     jobs: { emailDelivery },
     async close() {
       await emailDelivery?.stop();
