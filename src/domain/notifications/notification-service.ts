@@ -50,11 +50,12 @@ export function createNotificationService(deps: {
     type: EventType,
     actorAccountId: string | null,
     payload: DomainEvent['payload'],
+    occurredAt: Date = clock(),
   ): DomainEvent =>
     // No patient_id: notifications belong to their recipient, and stay out of the patient's timeline.
-    ({ id: newId(), type, patientId: null, actorAccountId, occurredAt: clock(), payload });
+    ({ id: newId(), type, patientId: null, actorAccountId, occurredAt, payload });
 
-  const settingsOf = async (accountId: string): Promise<NotificationSettings> =>
+  const savedOrDefault = async (accountId: string): Promise<NotificationSettings> =>
     (await settings.settingsOf([accountId])).get(accountId) ?? DEFAULT_SETTINGS;
 
   return {
@@ -93,13 +94,18 @@ export function createNotificationService(deps: {
           notification,
           idempotencyKey: request.idempotencyKey,
           email: { plan, dueAt },
-          event: eventOf('notification.created', null, {
-            notificationId: notification.id,
-            recipientAccountId: notification.recipientAccountId,
-            kind: notification.kind,
-            urgency: notification.urgency,
-            emailPlan: plan,
-          }),
+          event: eventOf(
+            'notification.created',
+            null,
+            {
+              notificationId: notification.id,
+              recipientAccountId: notification.recipientAccountId,
+              kind: notification.kind,
+              urgency: notification.urgency,
+              emailPlan: plan,
+            },
+            now,
+          ),
         };
       });
       const inserted = await store.insertNew(candidates);
@@ -155,7 +161,7 @@ export function createNotificationService(deps: {
 
     /** My e-mail preferences (the defaults until I save some). */
     async settingsOf(accountId: string): Promise<SettingsView> {
-      return { ...(await settingsOf(accountId)), emailEnabled: email.enabled, timeZone: email.timeZone };
+      return { ...(await savedOrDefault(accountId)), emailEnabled: email.enabled, timeZone: email.timeZone };
     },
 
     /**
