@@ -8,6 +8,7 @@ const ADAPTER_PATHS = [
   '**/http/**',
   '**/cli/**',
   '**/integrations/**',
+  '**/jobs/**',
   '**/demo/**',
   '**/app.ts',
   '**/services.ts',

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isKnownTimeZone } from './domain/notifications/digest-schedule.ts';
 import type { DatabaseLocation } from './store/database.ts';
 
 /** Everything Relais reads from its environment, with the defaults of the quick start. */
@@ -11,14 +12,25 @@ export interface RelaisConfig {
   readonly secureCookies: boolean;
   readonly loginRateLimit: { max: number; timeWindow: number };
   readonly demoPatients: number;
+  /** Outgoing e-mail; null (no RELAIS_SMTP_URL) disables notification e-mails. */
+  readonly email: { readonly smtpUrl: string; readonly from: string } | null;
+  /** Where users reach the app, for links in e-mails. */
+  readonly publicUrl: string;
+  /** The territory's time zone: the daily digest hour is read on its clock. */
+  readonly timeZone: string;
+  /** How often an open live connection gets a heartbeat (and its session is re-checked). */
+  readonly liveHeartbeatMs: number;
+  /** How often the e-mail deliverer looks for due e-mails (immediate ones, digests whose hour came). */
+  readonly emailDeliveryEveryMs: number;
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
   const databaseUrl = env.DATABASE_URL?.trim();
+  const port = integer(env, 'PORT', 8080);
   return {
     host: env.HOST ?? '0.0.0.0',
-    port: integer(env, 'PORT', 8080),
+    port,
     database:
       databaseUrl !== undefined && databaseUrl !== ''
         ? { kind: 'postgres', url: databaseUrl }
@@ -28,7 +40,33 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     secureCookies: env.RELAIS_SECURE_COOKIES === 'true',
     loginRateLimit: { max: integer(env, 'RELAIS_LOGIN_RATE_LIMIT', 10), timeWindow: 60_000 },
     demoPatients: integer(env, 'RELAIS_DEMO_PATIENTS', 200),
+    email: emailOf(env),
+    publicUrl: url(env, 'RELAIS_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
+    timeZone: timeZoneOf(env),
+    liveHeartbeatMs: 25_000,
+    emailDeliveryEveryMs: 10_000,
   };
+}
+
+function emailOf(env: NodeJS.ProcessEnv): RelaisConfig['email'] {
+  const smtpUrl = url(env, 'RELAIS_SMTP_URL', ['smtp:', 'smtps:']);
+  if (smtpUrl === undefined) return null;
+  return { smtpUrl, from: env.RELAIS_MAIL_FROM?.trim() || 'Relais <no-reply@localhost>' };
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  const parsed = URL.parse(raw);
+  if (parsed === null || !protocols.includes(parsed.protocol))
+    throw new Error(`${name} must be a ${protocols.join(' or ')}// URL`);
+  return raw;
+}
+
+function timeZoneOf(env: NodeJS.ProcessEnv): string {
+  const timeZone = env.RELAIS_TIME_ZONE?.trim() || 'Europe/Paris';
+  if (!isKnownTimeZone(timeZone)) throw new Error(`RELAIS_TIME_ZONE "${timeZone}" is not a known time zone`);
+  return timeZone;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

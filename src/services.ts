@@ -3,6 +3,10 @@ import type { Kysely } from 'kysely';
 import { createAccountService } from './domain/accounts/account-service.ts';
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
+import type { LivePublisher } from './domain/live/live-channel.ts';
+import { createEmailDelivery } from './domain/notifications/email-delivery-service.ts';
+import type { Mailer } from './domain/notifications/notification-ports.ts';
+import { createNotificationService } from './domain/notifications/notification-service.ts';
 import { createRecordService } from './domain/record/record-service.ts';
 import type { Clock } from './domain/shared/clock.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
@@ -12,12 +16,22 @@ import { createSqlAccessFacts } from './store/sql-access-facts.ts';
 import { createSqlAccountStore } from './store/sql-account-store.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
+import { createSqlEmailOutbox } from './store/sql-email-outbox.ts';
+import { createSqlNotificationSettingsStore } from './store/sql-notification-settings-store.ts';
+import { createSqlNotificationStore } from './store/sql-notification-store.ts';
 import { createSqlPatientFinder } from './store/sql-patient-finder.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
 import { createSqlRecordWriter } from './store/sql-record-writer.ts';
 
+/** What the use cases need beyond the database and the clock. */
+export interface ServiceOptions {
+  readonly live: LivePublisher;
+  /** Whether notification e-mails can be sent (SMTP configured), and the zone of the digest hour. */
+  readonly email: { readonly enabled: boolean; readonly timeZone: string };
+}
+
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
-export function createServices(db: Kysely<Database>, clock: Clock) {
+export function createServices(db: Kysely<Database>, clock: Clock, options: ServiceOptions) {
   const audit = createSqlAuditTrail(db);
   const accountStore = createSqlAccountStore(db);
   const newId = randomUUID;
@@ -44,7 +58,30 @@ export function createServices(db: Kysely<Database>, clock: Clock) {
       hasher: argon2PasswordHasher,
       newId,
     }),
+    notifications: createNotificationService({
+      store: createSqlNotificationStore(db),
+      settings: createSqlNotificationSettingsStore(db),
+      live: options.live,
+      clock,
+      newId,
+      email: options.email,
+    }),
   };
+}
+
+/** The e-mail deliverer of notifications, over its outbox. */
+export function createNotificationEmailDelivery(
+  db: Kysely<Database>,
+  clock: Clock,
+  options: { mailer: Mailer; publicUrl: string },
+) {
+  return createEmailDelivery({
+    outbox: createSqlEmailOutbox(db),
+    mailer: options.mailer,
+    clock,
+    newId: randomUUID,
+    publicUrl: options.publicUrl,
+  });
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { createInProcessLiveHub } from '../integrations/in-process-live-hub.ts';
 import { createServices } from '../services.ts';
 import { openDatabase, type DatabaseHandle } from '../store/database.ts';
 import { migrateToLatest } from '../store/migrate.ts';
@@ -21,7 +22,10 @@ let territory: DemoTerritory;
 before(async () => {
   handle = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
   await migrateToLatest(handle.db);
-  services = createServices(handle.db, () => new Date());
+  services = createServices(handle.db, () => new Date(), {
+    live: createInProcessLiveHub(),
+    email: { enabled: false, timeZone: 'Europe/Paris' },
+  });
   territory = await seedDemoTerritory(services, { patients: PATIENTS, seed: 7, now: new Date() });
 });
 

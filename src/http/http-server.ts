@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { LiveSubscriptions } from '../domain/live/live-channel.ts';
 import type { Services } from '../services.ts';
 import { registerAuthentication } from './authentication.ts';
 import { OPENAPI_INFO } from './openapi.ts';
@@ -14,6 +15,8 @@ import { handleError, sendProblem } from './problem.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
+import { liveRoutes } from './routes/live-routes.ts';
+import { notificationRoutes } from './routes/notification-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
@@ -32,6 +35,9 @@ export interface HttpOptions {
   readonly webRoot: string | undefined;
   readonly secureCookies: boolean;
   readonly loginRateLimit: { max: number; timeWindow: number };
+  /** The live channel's listening side, for `GET /api/live`. */
+  readonly live: LiveSubscriptions;
+  readonly liveHeartbeatMs: number;
 }
 
 /** Builds the HTTP server: problem errors, authentication, rate limits, OpenAPI, the API routes and the web app. */
@@ -89,6 +95,12 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(entryRoutes, { record: services.record });
   await app.register(portalRoutes, { record: services.record });
   await app.register(directoryRoutes, { directory: services.directory });
+  await app.register(notificationRoutes, { notifications: services.notifications });
+  await app.register(liveRoutes, {
+    live: options.live,
+    accounts: services.accounts,
+    heartbeatMs: options.liveHeartbeatMs,
+  });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

@@ -8,6 +8,8 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, DomainError>> = {
   appointments_practitioner_id_fkey: new DomainError('not-found', 'no practitioner with this id'),
   appointments_organization_id_fkey: new DomainError('not-found', 'no organisation with this id'),
   accounts_login_key: new DomainError('conflict', 'this login is already taken'),
+  notifications_recipient_account_id_fkey: new DomainError('not-found', 'no account with this id'),
+  notification_settings_account_id_fkey: new DomainError('not-found', 'no account with this id'),
   practitioners_rpps_key: new DomainError('conflict', 'a practitioner with this RPPS is already registered'),
 };
 

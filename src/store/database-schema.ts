@@ -176,6 +176,34 @@ export interface AuditEntriesTable {
   client_address: string | null;
 }
 
+export interface NotificationsTable {
+  recipient_account_id: string;
+  id: string;
+  idempotency_key: string;
+  kind: string;
+  urgency: 'urgent' | 'normal';
+  patient_id: string | null;
+  link: string;
+  title: string;
+  body: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  email_plan: 'none' | 'immediate' | 'digest';
+  email_due_at: Timestamp | null;
+  email_sent_at: Timestamp | null;
+  email_attempts: Generated<number>;
+  email_last_error: string | null;
+}
+
+export interface NotificationSettingsTable {
+  account_id: string;
+  email_address: string | null;
+  email_mode: 'off' | 'urgent-now-digest-rest' | 'all-now' | 'digest-only';
+  digest_hour: number;
+  detail_level: 'minimal' | 'titles';
+  updated_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -192,4 +220,6 @@ export interface Database {
   appointments: AppointmentsTable;
   events: EventsTable;
   audit_entries: AuditEntriesTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
 }

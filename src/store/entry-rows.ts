@@ -109,12 +109,17 @@ export function addEntryRow(
 
 /** Adds the journal row of an event to `rows`. */
 export function addEventRow(rows: RowsByTable, event: DomainEvent): void {
-  (rows.events ??= []).push({
+  (rows.events ??= []).push(eventRow(event));
+}
+
+/** The journal row of an event. */
+export function eventRow(event: DomainEvent): Insertable<Database['events']> {
+  return {
     id: event.id,
     patient_id: event.patientId,
     type: event.type,
     actor_account_id: event.actorAccountId,
     occurred_at: event.occurredAt,
     payload: JSON.stringify(event.payload),
-  });
+  };
 }

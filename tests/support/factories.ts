@@ -116,3 +116,10 @@ export async function createPatient(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The account id behind a session token (notifications are addressed to accounts). */
+export async function accountIdOf(relais: Relais, token: string): Promise<string> {
+  const response = await relais.http.inject({ url: '/api/me', headers: bearer(token) });
+  if (response.statusCode !== 200) throw new Error(`/api/me failed: ${response.body}`);
+  return response.json<{ accountId: string }>().accountId;
+}

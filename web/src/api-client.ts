@@ -1,4 +1,10 @@
 import type { LoginRequest, LoginResponse, Me } from '../../src/contracts/auth-contracts.ts';
+import type {
+  NotificationPage,
+  NotificationSettingsInput,
+  NotificationSettingsView,
+  UnreadCount,
+} from '../../src/contracts/notification-contracts.ts';
 import type { PractitionerList } from '../../src/contracts/record-contracts.ts';
 import { ApiError, codeOfStatus } from './api-error.ts';
 import type { CoordinationRecord, PatientSearchResult, PortalSummary } from './api-types.ts';
@@ -23,11 +29,15 @@ interface RequestOptions {
   readonly expectUnauthorized?: boolean;
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (options.signal !== undefined) init.signal = options.signal;
-  if (method === 'POST') {
+  if (method !== 'GET') {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body ?? {});
   }
@@ -105,6 +115,30 @@ export const api = {
 
   practitioners: (signal?: AbortSignal): Promise<PractitionerList> =>
     request<PractitionerList>('GET', '/api/practitioners', { signal }),
+
+  notifications: (
+    page: { limit: number; cursor: string | null },
+    signal?: AbortSignal,
+  ): Promise<NotificationPage> => {
+    const query = new URLSearchParams({ limit: String(page.limit) });
+    if (page.cursor !== null) query.set('cursor', page.cursor);
+    return request<NotificationPage>('GET', `/api/notifications?${query.toString()}`, { signal });
+  },
+
+  unreadCount: (signal?: AbortSignal): Promise<UnreadCount> =>
+    request<UnreadCount>('GET', '/api/notifications/unread-count', { signal }),
+
+  markNotificationRead: (notificationId: string): Promise<undefined> =>
+    request<undefined>('POST', `/api/notifications/${encodeURIComponent(notificationId)}/read`),
+
+  markAllNotificationsRead: (): Promise<UnreadCount> =>
+    request<UnreadCount>('POST', '/api/notifications/read-all'),
+
+  notificationSettings: (signal?: AbortSignal): Promise<NotificationSettingsView> =>
+    request<NotificationSettingsView>('GET', '/api/me/notification-settings', { signal }),
+
+  saveNotificationSettings: (settings: NotificationSettingsInput): Promise<NotificationSettingsView> =>
+    request<NotificationSettingsView>('PUT', '/api/me/notification-settings', { body: settings }),
 
   /** A plain link target: the browser sends the session cookie and the server sets the content type. */
   documentContentUrl: (patientId: string, documentId: string): string =>

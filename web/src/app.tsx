@@ -9,6 +9,8 @@ import { ProblemMessage } from './components/problem-message.tsx';
 import { hasStoredLanguage, setLanguage } from './i18n.ts';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { NotificationSettingsPage } from './pages/notification-settings-page.tsx';
+import { NotificationsPage } from './pages/notifications-page.tsx';
 import { PatientRecordPage } from './pages/patient-record-page.tsx';
 import { PatientSearchPage } from './pages/patient-search-page.tsx';
 import { PortalPage } from './pages/portal-page.tsx';
@@ -109,8 +111,9 @@ export function App() {
   }
 }
 
-/** Professionals work in /patients; patients only see /portal. */
+/** Professionals work in /patients; patients only see /portal; everyone has /notifications. */
 function allowedFor(me: Me, path: string): boolean {
+  if (path.startsWith('/notifications')) return true;
   return me.kind === 'patient' ? path.startsWith('/portal') : path.startsWith('/patients');
 }
 
@@ -118,7 +121,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   const { t } = useTranslation();
   const home = homePathOf(me);
   if (pathname === '/' || pathname === '/login') return <Redirect to={home} />;
-  const knownArea = pathname.startsWith('/patients') || pathname.startsWith('/portal');
+  const knownArea = ['/patients', '/portal', '/notifications'].some((area) => pathname.startsWith(area));
   if (knownArea && !allowedFor(me, pathname)) return <Redirect to={home} />;
 
   const recordMatch = matchPath('/patients/:patientId', pathname);
@@ -127,6 +130,8 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   else if (recordMatch?.['patientId'] !== undefined)
     page = <PatientRecordPage key={recordMatch['patientId']} patientId={recordMatch['patientId']} />;
   else if (pathname === '/portal') page = <PortalPage />;
+  else if (pathname === '/notifications') page = <NotificationsPage />;
+  else if (pathname === '/notifications/settings') page = <NotificationSettingsPage />;
   else page = <NotFoundPage home={home} />;
 
   return (

@@ -7,7 +7,12 @@ export type EventType =
   | 'allergy.recorded'
   | 'result.recorded'
   | 'document.added'
-  | 'appointment.booked';
+  | 'appointment.booked'
+  | 'notification.created'
+  | 'notification.read'
+  | 'notification.emailed'
+  | 'notification.email-failed'
+  | 'notification-settings.changed';
 
 /** A change, written in the same transaction as the state it describes; the timeline reads these. */
 export interface DomainEvent {

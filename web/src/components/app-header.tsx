@@ -4,6 +4,7 @@ import { Link, useLocation } from '../router.tsx';
 import { homePathOf, useSession } from '../session-context.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 
 /** The bar on every signed-in screen: brand, navigation, who is signed in, language, log out. */
 export function AppHeader() {
@@ -37,6 +38,7 @@ export function AppHeader() {
           </nav>
         )}
         <div className="app-header-tools">
+          <NotificationBell />
           <span
             className="app-user"
             data-testid="user-name"
