@@ -7,7 +7,14 @@ export type EventType =
   | 'allergy.recorded'
   | 'result.recorded'
   | 'document.added'
-  | 'appointment.booked';
+  | 'appointment.booked'
+  | 'task.created'
+  | 'task.assigned'
+  | 'task.claimed'
+  | 'task.started'
+  | 'task.completed'
+  | 'task.cancelled'
+  | 'task.commented';
 
 /** A change, written in the same transaction as the state it describes; the timeline reads these. */
 export interface DomainEvent {
