@@ -16,6 +16,7 @@ import { directoryRoutes } from './routes/directory-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
+import { taskRoutes } from './routes/task-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
@@ -89,6 +90,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(entryRoutes, { record: services.record });
   await app.register(portalRoutes, { record: services.record });
   await app.register(directoryRoutes, { directory: services.directory });
+  await app.register(taskRoutes, { tasks: services.tasks, worklist: services.worklist });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

@@ -40,9 +40,30 @@ export async function scanWorklist(
   limits: ScanLimits,
   on: Date,
 ): Promise<{ id: string; via: TaskRelation }[]> {
-  const scans = await sourceScans(db, practitionerId, limits, isoDate(on));
-  if (scans.length === 0) return [];
-  const union = scans.reduce((all, scan) => all.unionAll(scan));
+  const query = await worklistQuery(db, practitionerId, limits, on);
+  return query === undefined ? [] : query.execute();
+}
+
+/** How many distinct tasks the sources hold, reading at most `perSource` rows of each. */
+export async function countWorklist(
+  db: Kysely<Database>,
+  practitionerId: string,
+  limits: ScanLimits,
+  on: Date,
+): Promise<number> {
+  const query = await worklistCountQuery(db, practitionerId, limits, on);
+  return query === undefined ? 0 : Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+/** The page query of scanWorklist (exported for EXPLAIN in the benchmark); undefined when no source applies. */
+export async function worklistQuery(
+  db: Kysely<Database>,
+  practitionerId: string,
+  limits: ScanLimits,
+  on: Date,
+) {
+  const union = await sourcesUnion(db, practitionerId, limits, isoDate(on));
+  if (union === undefined) return undefined;
   return db
     .selectFrom(
       db
@@ -57,25 +78,25 @@ export async function scanWorklist(
     .orderBy('w.due_sort')
     .orderBy('w.priority_rank')
     .orderBy('w.id')
-    .limit(limits.perSource)
-    .execute();
+    .limit(limits.perSource);
 }
 
-/** How many distinct tasks the sources hold, reading at most `perSource` rows of each. */
-export async function countWorklist(
+/** The count query of countWorklist (exported for EXPLAIN in the benchmark). */
+export async function worklistCountQuery(
   db: Kysely<Database>,
   practitionerId: string,
   limits: ScanLimits,
   on: Date,
-): Promise<number> {
-  const scans = await sourceScans(db, practitionerId, limits, isoDate(on));
-  if (scans.length === 0) return 0;
-  const union = scans.reduce((all, scan) => all.unionAll(scan));
-  const row = await db
-    .selectFrom(union.as('u'))
-    .select((eb) => eb.fn.count<string>('u.id').distinct().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+) {
+  const union = await sourcesUnion(db, practitionerId, limits, isoDate(on));
+  return union === undefined
+    ? undefined
+    : db.selectFrom(union.as('u')).select((eb) => eb.fn.count<string>('u.id').distinct().as('n'));
+}
+
+async function sourcesUnion(db: Kysely<Database>, practitionerId: string, limits: ScanLimits, today: string) {
+  const scans = await sourceScans(db, practitionerId, limits, today);
+  return scans.length === 0 ? undefined : scans.reduce((all, scan) => all.unionAll(scan));
 }
 
 /** One ordered, bounded scan per source that can hold matching tasks. */
@@ -116,16 +137,18 @@ function sourcesOf(
   filters: WorklistFilters,
   today: string,
 ): Source[] {
+  // A scalar subquery, not EXISTS: PostgreSQL turns an EXISTS into a join or a hashed subplan, and both
+  // first read all the practitioner's memberships (thousands for a GP) before the scan can start. A
+  // scalar subquery stays one index probe per task read, so the scan keeps its order and stops early.
   const holds = (eb: TaskExpressions, role: CareTeamRole) =>
-    eb.exists(
-      eb
-        .selectFrom('care_team_members as m')
-        .select('m.id')
-        .where('m.practitioner_id', '=', practitionerId)
-        .where('m.role', '=', role)
-        .whereRef('m.patient_id', '=', 't.patient_id')
-        .where(activeOn('m', today)),
-    );
+    sql<boolean>`coalesce((${eb
+      .selectFrom('care_team_members as m')
+      .select(sql<boolean>`true`.as('held'))
+      .where('m.practitioner_id', '=', practitionerId)
+      .where('m.role', '=', role)
+      .whereRef('m.patient_id', '=', 't.patient_id')
+      .where(activeOn('m', today))
+      .limit(1)}), false)`;
   const ownOrganization =
     filters.organizationId === undefined || filters.organizationId === facts.organizationId;
   const sources: Source[] = [];
