@@ -3,7 +3,7 @@ import { isoDate } from '../domain/shared/clock.ts';
 import type { TaskReader } from '../domain/tasks/task-ports.ts';
 import { MAX_WORKLIST_LIMIT } from '../domain/tasks/worklist.ts';
 import type { Database } from './database-schema.ts';
-import { countWorklist, scanWorklist } from './sql-task-worklist.ts';
+import { countWorklist, worklistQuery } from './sql-task-worklist.ts';
 import { selectTaskViews, taskViewOf } from './sql-task-views.ts';
 
 /** Reads tasks for display: one task, a patient's open tasks, worklists and their counts. */
@@ -54,25 +54,21 @@ export function createSqlTaskReader(db: Kysely<Database>): TaskReader {
     },
 
     async worklist(practitionerId, query, on) {
-      const page = await scanWorklist(
+      const page = await worklistQuery(
         db,
         practitionerId,
         { filters: query.filters, after: query.after, dueBefore: null, perSource: query.limit + 1 },
         on,
       );
-      if (page.length === 0) return [];
+      if (page === undefined) return [];
       const rows = await selectTaskViews(db, practitionerId, isoDate(on))
-        .where(
-          't.id',
-          'in',
-          page.map((entry) => entry.id),
-        )
+        .innerJoin(page.as('w'), 'w.id', 't.id')
+        .select('w.via')
+        .orderBy('t.due_sort')
+        .orderBy('t.priority_rank')
+        .orderBy('t.id')
         .execute();
-      const viewOf = new Map(rows.map((row) => [row.id, taskViewOf(row)]));
-      return page.flatMap(({ id, via }) => {
-        const view = viewOf.get(id);
-        return view === undefined ? [] : [{ ...view, via }];
-      });
+      return rows.map((row) => ({ ...taskViewOf(row), via: row.via }));
     },
 
     countDueBefore(practitionerId, before, cap, on) {

@@ -1,19 +1,17 @@
-import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { CARE_TEAM_ROLES, type CareTeamRole } from '../domain/care-team/care-team-role.ts';
 import { isoDate } from '../domain/shared/clock.ts';
 import type { TaskRelation } from '../domain/tasks/task-policy.ts';
 import type { WorklistCursor, WorklistFilters } from '../domain/tasks/worklist.ts';
-import { activeOn } from './active-care-team.ts';
+import { activeOn, inCareTeam } from './active-care-team.ts';
 import type { Database, TasksTable } from './database-schema.ts';
 
 type TaskDatabase = Database & { t: TasksTable };
-type TaskExpressions = ExpressionBuilder<TaskDatabase, 't'>;
-type TaskCondition = (eb: TaskExpressions) => RawBuilder<boolean>;
 
 /** One source of a worklist: why its tasks are the practitioner's, and which tasks they are. */
 interface Source {
   readonly via: TaskRelation;
-  readonly condition: TaskCondition;
+  readonly condition: RawBuilder<boolean>;
 }
 
 /** What else narrows every source: the filters, the page cursor, a due-date bound. */
@@ -28,22 +26,6 @@ export interface ScanLimits {
 // Written as literals, like the partial indexes' predicates (0002-tasks.ts), so the planner matches them.
 const OPEN = sql<boolean>`t.status in ('todo', 'in_progress')`;
 
-/**
- * The open tasks a practitioner must act on, in worklist order, as a union of per-source scans: each
- * source reads its own partial index in (due_sort, priority_rank, id) order and stops after
- * `perSource` rows, so a page costs about the same with a thousand tasks or a million. A task reached
- * by two sources keeps the more direct one (TaskRelation order).
- */
-export async function scanWorklist(
-  db: Kysely<Database>,
-  practitionerId: string,
-  limits: ScanLimits,
-  on: Date,
-): Promise<{ id: string; via: TaskRelation }[]> {
-  const query = await worklistQuery(db, practitionerId, limits, on);
-  return query === undefined ? [] : query.execute();
-}
-
 /** How many distinct tasks the sources hold, reading at most `perSource` rows of each. */
 export async function countWorklist(
   db: Kysely<Database>,
@@ -55,7 +37,12 @@ export async function countWorklist(
   return query === undefined ? 0 : Number((await query.executeTakeFirstOrThrow()).n);
 }
 
-/** The page query of scanWorklist (exported for EXPLAIN in the benchmark); undefined when no source applies. */
+/**
+ * The open tasks a practitioner must act on, in worklist order, as a union of per-source scans: each
+ * source reads its own partial index in (due_sort, priority_rank, id) order and stops after
+ * `perSource` rows, so a page costs about the same with a thousand tasks or a million. A task reached
+ * by two sources keeps the more direct one (TaskRelation order). Undefined when no source applies.
+ */
 export async function worklistQuery(
   db: Kysely<Database>,
   practitionerId: string,
@@ -137,25 +124,14 @@ function sourcesOf(
   filters: WorklistFilters,
   today: string,
 ): Source[] {
-  // A scalar subquery, not EXISTS: PostgreSQL turns an EXISTS into a join or a hashed subplan, and both
-  // first read all the practitioner's memberships (thousands for a GP) before the scan can start. A
-  // scalar subquery stays one index probe per task read, so the scan keeps its order and stops early.
-  const holds = (eb: TaskExpressions, role: CareTeamRole) =>
-    sql<boolean>`coalesce((${eb
-      .selectFrom('care_team_members as m')
-      .select(sql<boolean>`true`.as('held'))
-      .where('m.practitioner_id', '=', practitionerId)
-      .where('m.role', '=', role)
-      .whereRef('m.patient_id', '=', 't.patient_id')
-      .where(activeOn('m', today))
-      .limit(1)}), false)`;
+  const holds = (role: CareTeamRole) => inCareTeam(practitionerId, 't.patient_id', today, role);
   const ownOrganization =
     filters.organizationId === undefined || filters.organizationId === facts.organizationId;
   const sources: Source[] = [];
   if (filters.role === undefined && ownOrganization) {
     sources.push({
       via: 'assignee',
-      condition: () => sql<boolean>`t.assignee_practitioner_id = ${practitionerId}`,
+      condition: sql<boolean>`t.assignee_practitioner_id = ${practitionerId}`,
     });
   }
   for (const role of facts.roles) {
@@ -163,19 +139,19 @@ function sourcesOf(
       continue;
     sources.push({
       via: 'role-holder',
-      condition: (eb) => sql<boolean>`t.assignee_role = ${role} and ${holds(eb, role)}`,
+      condition: sql<boolean>`t.assignee_role = ${role} and ${holds(role)}`,
     });
   }
   if (facts.organizationId !== null && filters.role === undefined && ownOrganization) {
     sources.push({
       via: 'service-member',
-      condition: () => sql<boolean>`t.assignee_organization_id = ${facts.organizationId}`,
+      condition: sql<boolean>`t.assignee_organization_id = ${facts.organizationId}`,
     });
   }
   if (facts.roles.includes('coordinator')) {
     sources.push({
       via: 'coordinator',
-      condition: (eb) => sql<boolean>`t.patient_id is not null and ${holds(eb, 'coordinator')}`,
+      condition: sql<boolean>`t.patient_id is not null and ${holds('coordinator')}`,
     });
   }
   return sources;
@@ -225,8 +201,10 @@ interface PractitionerFacts {
 }
 
 /**
- * The practitioner's organisation and the roles they hold anywhere, in one query: one EXISTS probe per
- * known role on care_team_members (practitioner_id, role, …), instead of reading all their memberships.
+ * The practitioner's organisation and the roles they hold anywhere, in one query: one probe per known
+ * role on care_team_members (practitioner_id, role, patient_id). Each probe asks for the first active
+ * row in that index's order: as a bare EXISTS, PostgreSQL may guess a sequential scan finds a row
+ * soon, and scan the whole table for a role the practitioner does not hold.
  */
 async function practitionerFacts(
   db: Kysely<Database>,
@@ -236,18 +214,11 @@ async function practitionerFacts(
   const row = await db
     .selectFrom('practitioners as p')
     .select('p.organization_id')
-    .select((eb) =>
+    .select(
       CARE_TEAM_ROLES.map((role) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('care_team_members as m')
-              .select('m.id')
-              .whereRef('m.practitioner_id', '=', 'p.id')
-              .where('m.role', '=', role)
-              .where(activeOn('m', today)),
-          )
-          .as(role),
+        sql<boolean>`coalesce((select true from care_team_members m
+          where m.practitioner_id = ${practitionerId} and m.role = ${role} and ${activeOn('m', today)}
+          order by m.patient_id limit 1), false)`.as(role),
       ),
     )
     .where('p.id', '=', practitionerId)

@@ -121,13 +121,23 @@ export function checkWorklistLimit(limit: number): number {
 
 type LocalDate = { readonly year: number; readonly month: number; readonly day: number };
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one of each per time zone.
+const formatters = new Map<string, { date: Intl.DateTimeFormat; offset: Intl.DateTimeFormat }>();
+
+function formattersOf(timeZone: string) {
+  let pair = formatters.get(timeZone);
+  if (pair === undefined) {
+    pair = {
+      date: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      offset: new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' }),
+    };
+    formatters.set(timeZone, pair);
+  }
+  return pair;
+}
+
 function localDate(instant: Date, timeZone: string): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = formattersOf(timeZone).date.formatToParts(instant);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day') };
 }
@@ -147,8 +157,8 @@ function startOfLocalDay(date: LocalDate, timeZone: string): Date {
 
 /** The zone's offset from UTC at an instant, in ms (Europe/Paris: +1 h in winter, +2 h in summer). */
 function offsetMs(instant: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(instant)
+  const name = formattersOf(timeZone)
+    .offset.formatToParts(instant)
     .find((part) => part.type === 'timeZoneName')?.value;
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
   if (match === null) return 0; // "GMT" alone: UTC
