@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { CARE_TEAM_ROLE_CODES } from './care-team-role-codes.ts';
 import { IsoDateTime, Nullable, ReadonlyList, Uuid } from './common-contracts.ts';
 
 const closed = { additionalProperties: false } as const;
@@ -23,17 +24,7 @@ export const TaskOriginKind = Type.Union([
   Type.Literal('transition'),
   Type.Literal('questionnaire'),
 ]);
-export const CareTeamRoleCode = Type.Union([
-  Type.Literal('medecin_traitant'),
-  Type.Literal('specialist'),
-  Type.Literal('nurse'),
-  Type.Literal('pharmacist'),
-  Type.Literal('physiotherapist'),
-  Type.Literal('dietitian'),
-  Type.Literal('social_worker'),
-  Type.Literal('psychologist'),
-  Type.Literal('coordinator'),
-]);
+export const CareTeamRoleCode = Type.Enum(CARE_TEAM_ROLE_CODES);
 export const WorklistBucket = Type.Union([
   Type.Literal('overdue'),
   Type.Literal('today'),

@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PatientRecordPage } from './pages/patient-record-page.tsx';
 import { PatientSearchPage } from './pages/patient-search-page.tsx';
 import { PortalPage } from './pages/portal-page.tsx';
+import { WorklistPage } from './pages/worklist-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
 import { homePathOf, SessionContext, type Session } from './session-context.ts';
 
@@ -109,21 +110,24 @@ export function App() {
   }
 }
 
-/** Professionals work in /patients; patients only see /portal. */
+/** Professionals work in /patients and /worklist; patients only see /portal. */
 function allowedFor(me: Me, path: string): boolean {
-  return me.kind === 'patient' ? path.startsWith('/portal') : path.startsWith('/patients');
+  return me.kind === 'patient'
+    ? path.startsWith('/portal')
+    : path.startsWith('/patients') || path.startsWith('/worklist');
 }
 
 function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   const { t } = useTranslation();
   const home = homePathOf(me);
   if (pathname === '/' || pathname === '/login') return <Redirect to={home} />;
-  const knownArea = pathname.startsWith('/patients') || pathname.startsWith('/portal');
+  const knownArea = ['/patients', '/worklist', '/portal'].some((area) => pathname.startsWith(area));
   if (knownArea && !allowedFor(me, pathname)) return <Redirect to={home} />;
 
   const recordMatch = matchPath('/patients/:patientId', pathname);
   let page;
   if (pathname === '/patients') page = <PatientSearchPage />;
+  else if (pathname === '/worklist') page = <WorklistPage />;
   else if (recordMatch?.['patientId'] !== undefined)
     page = <PatientRecordPage key={recordMatch['patientId']} patientId={recordMatch['patientId']} />;
   else if (pathname === '/portal') page = <PortalPage />;
