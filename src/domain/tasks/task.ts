@@ -7,7 +7,7 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 export const TASK_STATUSES = ['todo', 'in_progress', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 /** Statuses in which a task still asks for work; worklists show only these. */
-export const OPEN_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress'];
+const OPEN_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress'];
 
 export const TASK_ORIGIN_KINDS = [
   'manual',
@@ -103,10 +103,6 @@ export const LIMITS = {
   comment: 2000,
 } as const;
 const SUBJECT_KIND = /^[a-z][a-z-]{1,39}$/;
-
-export function isOpen(status: TaskStatus): boolean {
-  return OPEN_STATUSES.includes(status);
-}
 
 /**
  * Checks a new task and, for system tasks, its origin and key. Error: `invalid-input` naming every
