@@ -182,7 +182,8 @@ describe('the web app in a real browser', { skip: browserSkipReason() }, () => {
     await page.getByTestId('login-input').fill(patient.login);
     await page.getByTestId('password-input').fill(TEST_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('portal').waitFor();
+    // The portal shows a loading state first: wait for its content, not just its frame.
+    await page.getByTestId('portal').getByTestId('care-team-member').first().waitFor();
     assert.match(await page.getByTestId('portal').innerText(), /Testeur/);
     // A string expression: the server tsconfig has no DOM lib, the page has.
     const width = await page.evaluate<number>('document.documentElement.scrollWidth');
