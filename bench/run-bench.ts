@@ -5,6 +5,7 @@ import { readConfig } from '../src/config.ts';
 import { seedDemoTerritory, seedSyntheticPatients } from '../src/demo/seed-territory.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { loadTest, type LoadResult } from './http-load.ts';
+import { benchWorklist } from './worklist-bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     batch: { type: 'string', default: '1000' },
     rate: { type: 'string', default: '100' },
+    tasks: { type: 'string', default: '1000000' },
   },
 });
 const patients = Number(values.patients);
@@ -70,6 +72,10 @@ for (const dialect of dialects) {
     const elapsed = (performance.now() - started) / 1000;
     seeding.push({ dialect, perSecond: patients / elapsed, seconds: elapsed });
     rows.push(...(await measure(relais, dialect, territory.professionals, territory.password)));
+    const tasks = Number(values.tasks);
+    const worklist = await benchWorklist(relais, { tasks, seconds, connections, loads: LOADS });
+    for (const { load, result } of worklist)
+      rows.push({ dialect, scenario: `worklist (${tasks} tasks)`, load, result });
   } finally {
     await relais.close();
     await postgres?.stop();

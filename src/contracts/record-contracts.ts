@@ -176,3 +176,11 @@ export const PractitionerListItem = Type.Object({
 });
 export const PractitionerList = Type.Object({ items: Type.Array(PractitionerListItem) });
 export type PractitionerList = Static<typeof PractitionerList>;
+
+export const HospitalServiceListItem = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  specialty: Nullable(Type.String()),
+});
+export const HospitalServiceList = Type.Object({ items: Type.Array(HospitalServiceListItem) });
+export type HospitalServiceList = Static<typeof HospitalServiceList>;

@@ -118,3 +118,41 @@ test('synthetic patients are added in batches next to the demo', async () => {
   assert.deepEqual(batches, [10, 20, 25]);
   assert.equal(await count('patients'), PATIENTS + 25);
 });
+
+test('each demo GP, nurse and coordinator finds overdue, today and soon tasks in their worklist', async () => {
+  const professionals = await handle.db
+    .selectFrom('accounts as a')
+    .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+    .select(['a.id', 'a.practitioner_id', 'p.profession', 'p.specialty'])
+    .where((eb) =>
+      eb.or([eb('p.specialty', '=', 'general_practice'), eb('p.profession', 'in', ['nurse', 'coordinator'])]),
+    )
+    .execute();
+  assert.ok(professionals.length >= 10);
+  let withTasks = 0;
+  for (const professional of professionals) {
+    const principal = {
+      kind: 'professional' as const,
+      accountId: professional.id,
+      practitionerId: professional.practitioner_id ?? '',
+      roles: [],
+    };
+    const page = await services.worklist.worklist(
+      principal,
+      { filters: {}, limit: 100, after: null },
+      NO_CLIENT,
+    );
+    if (page.items.length === 0) continue;
+    withTasks += 1;
+    const buckets = new Set(page.items.map((item) => item.bucket));
+    for (const bucket of ['overdue', 'today', 'soon'] as const) {
+      assert.ok(buckets.has(bucket), `${professional.profession} has a task ${bucket}`);
+    }
+    assert.ok(
+      page.items.some((item) => item.task.origin.explanation !== null),
+      'system tasks explain themselves',
+    );
+  }
+  // Every GP has patients among 20; a nurse or coordinator may have none in so few.
+  assert.ok(withTasks >= 6, `${withTasks} demo professionals have tasks`);
+});

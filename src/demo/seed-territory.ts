@@ -2,9 +2,12 @@
  * Writes the demo territory (first start) and synthetic patients (benchmark) through the real use
  * cases, so seeded data obeys the same validation, journal and constraints as real data.
  */
+import { isCareTeamRole } from '../domain/care-team/care-team-role.ts';
 import type { DirectoryService } from '../domain/directory/directory-service.ts';
 import type { NewAccount } from '../domain/directory/directory.ts';
 import type { PatientRegistration, RecordService } from '../domain/record/record-service.ts';
+import type { TaskService } from '../domain/tasks/task-service.ts';
+import { buildDemoTasks, type DemoCareTeam } from './demo-tasks.ts';
 import {
   buildDemoDirectory,
   buildPatientRegistration,
@@ -36,6 +39,7 @@ export const SYNTHETIC_FIRST_INDEX = 1_000_000;
 export interface SeedServices {
   readonly directory: Pick<DirectoryService, 'register' | 'createAccounts'>;
   readonly record: Pick<RecordService, 'registerPatients'>;
+  readonly tasks: Pick<TaskService, 'createSystemTasks' | 'createTask'>;
 }
 
 /** What the CLI prints after seeding. */
@@ -69,8 +73,9 @@ export async function seedDirectory(
 }
 
 /**
- * Loads the demo territory into an empty database: directory, `patients` patients, and accounts for
- * every professional and the first patients, all with DEMO_PASSWORD; the first GP is an admin.
+ * Loads the demo territory into an empty database: directory, `patients` patients, accounts for
+ * every professional and the first patients, all with DEMO_PASSWORD (the first GP is an admin), and
+ * a handful of open tasks per GP, nurse and coordinator.
  * `now` must not be ahead of the services' clock, which refuses results dated in its future.
  * Errors: those of the use cases (`conflict` when the territory is already there).
  */
@@ -81,6 +86,7 @@ export async function seedDemoTerritory(
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const directory = await seedDirectory(services, seed);
   const registrations: PatientRegistration[] = [];
+  const teams: DemoCareTeam['members'][] = [];
   const patientIds = await registerInBatches(services, {
     count: options.patients,
     batchSize: DEMO_BATCH_SIZE,
@@ -92,6 +98,13 @@ export async function seedDemoTerritory(
         options.now,
       );
       if (i < DEMO_PATIENT_ACCOUNTS) registrations.push(registration);
+      teams.push(
+        registration.entries.flatMap((entry) =>
+          entry.kind === 'care-team-member' && isCareTeamRole(entry.role)
+            ? [{ practitionerId: entry.practitionerId, role: entry.role }]
+            : [],
+        ),
+      );
       return registration;
     },
   });
@@ -131,7 +144,17 @@ export async function seedDemoTerritory(
       locale: 'fr',
     })),
   ];
-  await services.directory.createAccounts(accounts);
+  const accountIds = await services.directory.createAccounts(accounts);
+  await seedDemoTasks(services, {
+    directory,
+    careTeams: patientIds.map((patientId, i) => ({ patientId, members: teams[i] ?? [] })),
+    accountOf: new Map(
+      accounts.flatMap((a, i) =>
+        a.practitionerId === null ? [] : [[a.practitionerId, accountIds[i] ?? '']],
+      ),
+    ),
+    now: options.now,
+  });
 
   return {
     password: DEMO_PASSWORD,
@@ -144,6 +167,26 @@ export async function seedDemoTerritory(
     directory,
     patientIds,
   };
+}
+
+/** Creates the demo's open tasks through the use cases: system tasks, then those written by hand. */
+async function seedDemoTasks(
+  services: SeedServices,
+  demo: {
+    directory: DemoDirectory;
+    careTeams: readonly DemoCareTeam[];
+    accountOf: ReadonlyMap<string, string>;
+    now: Date;
+  },
+): Promise<void> {
+  const plan = buildDemoTasks(demo.directory, demo.careTeams, demo.now);
+  await services.tasks.createSystemTasks(plan.system);
+  for (const { practitionerId, task } of plan.manual) {
+    const accountId = demo.accountOf.get(practitionerId);
+    if (accountId === undefined) continue;
+    const principal = { kind: 'professional', accountId, practitionerId, roles: [] } as const;
+    await services.tasks.createTask(principal, task, NO_CLIENT);
+  }
 }
 
 /**

@@ -19,6 +19,7 @@ import { liveRoutes } from './routes/live-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
+import { taskRoutes } from './routes/task-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
@@ -101,6 +102,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     accounts: services.accounts,
     heartbeatMs: options.liveHeartbeatMs,
   });
+  await app.register(taskRoutes, { tasks: services.tasks, worklist: services.worklist });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

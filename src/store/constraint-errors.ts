@@ -11,6 +11,10 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, DomainError>> = {
   notifications_recipient_account_id_fkey: new DomainError('not-found', 'no account with this id'),
   notification_settings_account_id_fkey: new DomainError('not-found', 'no account with this id'),
   practitioners_rpps_key: new DomainError('conflict', 'a practitioner with this RPPS is already registered'),
+  // Task references are checked by the use cases; these answer a race with a deletion or a direct call.
+  tasks_patient_id_fkey: new DomainError('invalid-input', 'no patient with this id'),
+  tasks_assignee_practitioner_id_fkey: new DomainError('invalid-input', 'no practitioner with this id'),
+  tasks_assignee_organization_id_fkey: new DomainError('invalid-input', 'no organisation with this id'),
 };
 
 /**

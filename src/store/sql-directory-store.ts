@@ -74,6 +74,22 @@ export function createSqlDirectoryStore(db: Kysely<Database>): DirectoryStore {
       const row = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
       return row === undefined;
     },
+    async listHospitalServices() {
+      const rows = await db
+        .selectFrom('organizations')
+        .select(['id', 'kind', 'name', 'finess', 'parent_id', 'specialty'])
+        .where('kind', '=', 'hospital_service')
+        .orderBy('name')
+        .execute();
+      return rows.map((o) => ({
+        id: o.id,
+        kind: o.kind,
+        name: o.name,
+        finess: o.finess,
+        parentId: o.parent_id,
+        specialty: o.specialty,
+      }));
+    },
     async listPractitioners() {
       const rows = await db
         .selectFrom('practitioners as p')

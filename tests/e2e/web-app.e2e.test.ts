@@ -109,6 +109,72 @@ describe('the web app in a real browser', { skip: browserSkipReason() }, () => {
     await page.close();
   });
 
+  test('a GP creates a task from the record, finds it in the worklist, completes it; the badge follows', async () => {
+    // The browser in the territory's time zone, so "today" in the form is today for the server too.
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      timezoneId: 'Europe/Paris',
+    });
+    await page.goto(`${baseUrl}/patients/${patientId}`);
+    await page.getByTestId('login-input').fill(gp.login);
+    await page.getByTestId('password-input').fill(TEST_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('patient-tasks-empty').waitFor();
+    assert.equal(await page.getByTestId('worklist-badge').count(), 0);
+
+    await page.getByTestId('new-task-open').click();
+    await page.getByTestId('new-task-title').fill('Appeler le laboratoire');
+    await page.getByTestId('new-task-priority').selectOption('urgent');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    await page.getByTestId('new-task-due').fill(today);
+    await page.getByTestId('new-task-submit').click();
+    const onRecord = page.getByTestId('patient-tasks').getByTestId('task-row');
+    await onRecord.filter({ hasText: 'Appeler le laboratoire' }).waitFor();
+    await page.getByTestId('worklist-badge').filter({ hasText: '1' }).waitFor();
+    await page.reload();
+    await page.getByTestId('timeline').getByText('Tâche créée').first().waitFor();
+
+    // A system task for the GP's role, already late, arrives (as a rule would create it).
+    await relais.services.tasks.createSystemTasks([
+      {
+        patientId,
+        title: 'Contrôler l’HbA1c',
+        details: null,
+        assignee: { kind: 'care-team-role', role: 'medecin_traitant' },
+        priority: 'high',
+        dueAt: new Date(Date.now() - 86_400_000),
+        about: null,
+        origin: { kind: 'rule', ref: 'hba1c', explanation: 'HbA1c au-dessus de la cible deux fois' },
+        idempotencyKey: `e2e:${patientId}:hba1c`,
+      },
+    ]);
+    await page.getByTestId('nav-worklist').click();
+    await page.getByTestId('worklist').waitFor();
+    const overdue = page.getByTestId('bucket-overdue').getByTestId('task-row');
+    await overdue.filter({ hasText: 'Contrôler l’HbA1c' }).waitFor();
+    assert.match(await overdue.first().innerText(), /HbA1c au-dessus de la cible deux fois/);
+    const mine = page
+      .getByTestId('bucket-today')
+      .getByTestId('task-row')
+      .filter({ hasText: 'Appeler le laboratoire' });
+    assert.match(await mine.innerText(), /NAVARRE Odile/);
+    await page.getByTestId('worklist-badge').filter({ hasText: '2' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'worklist-fr.png'), fullPage: true });
+
+    await mine.getByTestId('task-complete').click();
+    await mine.waitFor({ state: 'detached' });
+    await page.getByTestId('worklist-badge').filter({ hasText: '1' }).waitFor();
+
+    const late = overdue.filter({ hasText: 'Contrôler l’HbA1c' });
+    await late.getByTestId('task-cancel').click();
+    assert.ok(await late.getByTestId('task-cancel-confirm').isDisabled(), 'no cancelling without a reason');
+    await late.getByTestId('task-cancel-reason').fill('Déjà contrôlée au laboratoire hier');
+    await late.getByTestId('task-cancel-confirm').click();
+    await page.getByTestId('worklist-empty').waitFor();
+    assert.equal(await page.getByTestId('worklist-badge').count(), 0);
+    await page.close();
+  });
+
   test('a patient logs in to a mobile-sized portal', async () => {
     const patient = await createPatientAccount(relais, patientId);
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -116,7 +182,8 @@ describe('the web app in a real browser', { skip: browserSkipReason() }, () => {
     await page.getByTestId('login-input').fill(patient.login);
     await page.getByTestId('password-input').fill(TEST_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('portal').waitFor();
+    // The portal shows a loading state first: wait for its content, not just its frame.
+    await page.getByTestId('portal').getByTestId('care-team-member').first().waitFor();
     assert.match(await page.getByTestId('portal').innerText(), /Testeur/);
     // A string expression: the server tsconfig has no DOM lib, the page has.
     const width = await page.evaluate<number>('document.documentElement.scrollWidth');

@@ -5,9 +5,20 @@ import type {
   NotificationSettingsView,
   UnreadCount,
 } from '../../src/contracts/notification-contracts.ts';
-import type { PractitionerList } from '../../src/contracts/record-contracts.ts';
+import type { HospitalServiceList, PractitionerList } from '../../src/contracts/record-contracts.ts';
 import { ApiError, codeOfStatus } from './api-error.ts';
-import type { CoordinationRecord, PatientSearchResult, PortalSummary } from './api-types.ts';
+import type {
+  CoordinationRecord,
+  NewTaskRequest,
+  PatientSearchResult,
+  PatientTaskList,
+  PortalSummary,
+  TaskAssignee,
+  TaskDetail,
+  WorklistCount,
+  WorklistFilters,
+  WorklistPage,
+} from './api-types.ts';
 
 /**
  * The REST API, same origin. The server keeps the session in an httpOnly cookie set at login, so
@@ -93,6 +104,7 @@ async function problemOf(response: Response): Promise<ApiError> {
 }
 
 const patientPath = (patientId: string): string => `/api/patients/${encodeURIComponent(patientId)}`;
+const taskPath = (taskId: string): string => `/api/tasks/${encodeURIComponent(taskId)}`;
 
 export const api = {
   login: (credentials: LoginRequest): Promise<LoginResponse> =>
@@ -139,6 +151,42 @@ export const api = {
 
   saveNotificationSettings: (settings: NotificationSettingsInput): Promise<NotificationSettingsView> =>
     request<NotificationSettingsView>('PUT', '/api/me/notification-settings', { body: settings }),
+
+  services: (signal?: AbortSignal): Promise<HospitalServiceList> =>
+    request<HospitalServiceList>('GET', '/api/services', { signal }),
+
+  worklist: (
+    filters: WorklistFilters,
+    cursor: string | null,
+    signal?: AbortSignal,
+  ): Promise<WorklistPage> => {
+    const query = new URLSearchParams(
+      Object.entries({ ...filters, cursor }).filter((entry): entry is [string, string] => entry[1] != null),
+    );
+    return request<WorklistPage>('GET', `/api/worklist?${query.toString()}`, { signal });
+  },
+
+  worklistCount: (signal?: AbortSignal): Promise<WorklistCount> =>
+    request<WorklistCount>('GET', '/api/worklist/count', { signal }),
+
+  patientTasks: (patientId: string, signal?: AbortSignal): Promise<PatientTaskList> =>
+    request<PatientTaskList>('GET', `${patientPath(patientId)}/tasks`, { signal }),
+
+  task: (taskId: string, signal?: AbortSignal): Promise<TaskDetail> =>
+    request<TaskDetail>('GET', taskPath(taskId), { signal }),
+
+  createTask: (task: NewTaskRequest): Promise<{ id: string }> =>
+    request<{ id: string }>('POST', '/api/tasks', { body: task }),
+
+  /** Claim, start or complete: changes that need no more than the task. */
+  changeTask: (taskId: string, change: 'claim' | 'start' | 'complete'): Promise<undefined> =>
+    request<undefined>('POST', `${taskPath(taskId)}/${change}`),
+
+  cancelTask: (taskId: string, reason: string): Promise<undefined> =>
+    request<undefined>('POST', `${taskPath(taskId)}/cancel`, { body: { reason } }),
+
+  reassignTask: (taskId: string, assignee: TaskAssignee): Promise<undefined> =>
+    request<undefined>('POST', `${taskPath(taskId)}/reassign`, { body: { assignee } }),
 
   /** A plain link target: the browser sends the session cookie and the server sets the content type. */
   documentContentUrl: (patientId: string, documentId: string): string =>

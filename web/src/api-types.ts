@@ -1,3 +1,5 @@
+import type { CareTeamRoleCode } from '../../src/contracts/care-team-role-codes.ts';
+import type { ReassignTaskRequest, TaskSummary } from '../../src/contracts/task-contracts.ts';
 import type {
   CoordinationRecord as ContractRecord,
   PatientSearchHit as ContractSearchHit,
@@ -40,3 +42,24 @@ export interface PatientSearchResult {
 }
 
 export type PortalSummary = Patch<ContractPortalSummary, { upcomingAppointments: Appointment[] }>;
+
+export type {
+  NewTaskRequest,
+  PatientTaskList,
+  TaskDetail,
+  TaskSummary,
+  WorklistCount,
+  WorklistPage,
+} from '../../src/contracts/task-contracts.ts';
+export type TaskAssignee = ReassignTaskRequest['assignee'];
+export type TaskAction = TaskSummary['actions'][number];
+export type TaskPriority = TaskSummary['priority'];
+export type TaskOriginKind = TaskSummary['origin']['kind'];
+export type { CareTeamRoleCode };
+/** The worklist filters the page offers (the API also filters by organisation). */
+export interface WorklistFilters {
+  readonly patientId?: string;
+  readonly priority?: TaskPriority;
+  readonly origin?: TaskOriginKind;
+  readonly role?: CareTeamRoleCode;
+}

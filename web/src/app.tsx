@@ -14,6 +14,7 @@ import { NotificationsPage } from './pages/notifications-page.tsx';
 import { PatientRecordPage } from './pages/patient-record-page.tsx';
 import { PatientSearchPage } from './pages/patient-search-page.tsx';
 import { PortalPage } from './pages/portal-page.tsx';
+import { WorklistPage } from './pages/worklist-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
 import { homePathOf, SessionContext, type Session } from './session-context.ts';
 
@@ -111,22 +112,27 @@ export function App() {
   }
 }
 
-/** Professionals work in /patients; patients only see /portal; everyone has /notifications. */
+/** Professionals work in /patients and /worklist; patients only see /portal; everyone has /notifications. */
 function allowedFor(me: Me, path: string): boolean {
   if (path.startsWith('/notifications')) return true;
-  return me.kind === 'patient' ? path.startsWith('/portal') : path.startsWith('/patients');
+  return me.kind === 'patient'
+    ? path.startsWith('/portal')
+    : path.startsWith('/patients') || path.startsWith('/worklist');
 }
 
 function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   const { t } = useTranslation();
   const home = homePathOf(me);
   if (pathname === '/' || pathname === '/login') return <Redirect to={home} />;
-  const knownArea = ['/patients', '/portal', '/notifications'].some((area) => pathname.startsWith(area));
+  const knownArea = ['/patients', '/worklist', '/portal', '/notifications'].some((area) =>
+    pathname.startsWith(area),
+  );
   if (knownArea && !allowedFor(me, pathname)) return <Redirect to={home} />;
 
   const recordMatch = matchPath('/patients/:patientId', pathname);
   let page;
   if (pathname === '/patients') page = <PatientSearchPage />;
+  else if (pathname === '/worklist') page = <WorklistPage />;
   else if (recordMatch?.['patientId'] !== undefined)
     page = <PatientRecordPage key={recordMatch['patientId']} patientId={recordMatch['patientId']} />;
   else if (pathname === '/portal') page = <PortalPage />;

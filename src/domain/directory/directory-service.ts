@@ -41,6 +41,7 @@ export function createDirectoryService(deps: {
     },
 
     listPractitioners: () => store.listPractitioners(),
+    listHospitalServices: () => store.listHospitalServices(),
     isEmpty: () => store.isEmpty(),
   };
 }

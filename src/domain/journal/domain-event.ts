@@ -12,7 +12,14 @@ export type EventType =
   | 'notification.read'
   | 'notification.emailed'
   | 'notification.email-failed'
-  | 'notification-settings.changed';
+  | 'notification-settings.changed'
+  | 'task.created'
+  | 'task.assigned'
+  | 'task.claimed'
+  | 'task.started'
+  | 'task.completed'
+  | 'task.cancelled'
+  | 'task.commented';
 
 /** A change, written in the same transaction as the state it describes; the timeline reads these. */
 export interface DomainEvent {

@@ -1,5 +1,5 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { PractitionerList } from '../../contracts/record-contracts.ts';
+import { HospitalServiceList, PractitionerList } from '../../contracts/record-contracts.ts';
 import type { DirectoryService } from '../../domain/directory/directory-service.ts';
 import { problemResponses } from '../openapi.ts';
 
@@ -20,6 +20,24 @@ export const directoryRoutes: FastifyPluginCallbackTypebox<{ directory: Director
       config: { audience: 'professional' },
     },
     async () => ({ items: await directory.listPractitioners() }),
+  );
+  app.get(
+    '/api/services',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'Hospital services of the territory (a task can be assigned to one)',
+        response: { 200: HospitalServiceList, ...problemResponses(401, 403) },
+      },
+      config: { audience: 'professional' },
+    },
+    async () => ({
+      items: (await directory.listHospitalServices()).map(({ id, name, specialty }) => ({
+        id,
+        name,
+        specialty,
+      })),
+    }),
   );
   done();
 };

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../router.tsx';
 import { homePathOf, useSession } from '../session-context.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
+import { WorklistNavBadge } from './worklist-nav-badge.tsx';
 
 /** The bar on every signed-in screen: brand, navigation, who is signed in, language, log out. */
 export function AppHeader() {
@@ -15,9 +16,17 @@ export function AppHeader() {
   const home = homePathOf(me);
 
   // The portal is a single page: patients get no navigation to get lost in.
-  const navItems =
+  const navItems: { to: string; label: string; active: boolean; badge?: ReactNode }[] =
     me.kind === 'professional'
-      ? [{ to: '/patients', label: t('nav.patients'), active: pathname.startsWith('/patients') }]
+      ? [
+          {
+            to: '/worklist',
+            label: t('nav.worklist'),
+            active: pathname.startsWith('/worklist'),
+            badge: <WorklistNavBadge />,
+          },
+          { to: '/patients', label: t('nav.patients'), active: pathname.startsWith('/patients') },
+        ]
       : [];
 
   return (
@@ -29,8 +38,14 @@ export function AppHeader() {
             <ul>
               {navItems.map((item) => (
                 <li key={item.to}>
-                  <Link to={item.to} className="app-nav-link" aria-current={item.active ? 'page' : undefined}>
+                  <Link
+                    to={item.to}
+                    className="app-nav-link"
+                    data-testid={`nav-${item.to.slice(1)}`}
+                    aria-current={item.active ? 'page' : undefined}
+                  >
                     {item.label}
+                    {item.badge}
                   </Link>
                 </li>
               ))}

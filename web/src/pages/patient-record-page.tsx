@@ -12,6 +12,7 @@ import { DocumentsSection } from '../components/record/documents-section.tsx';
 import { IdentityHeader } from '../components/record/identity-header.tsx';
 import { MedicationsSection } from '../components/record/medications-section.tsx';
 import { ResultsSection } from '../components/record/results-section.tsx';
+import { TasksSection } from '../components/record/tasks-section.tsx';
 import { TimelineSection } from '../components/record/timeline-section.tsx';
 import { Link } from '../router.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
@@ -76,6 +77,7 @@ function RecordView({ record }: { record: CoordinationRecord }) {
       )}
       <div className="record-grid">
         <div className="record-main">
+          <TasksSection patientId={record.identity.patientId} />
           <ConditionsSection conditions={record.conditions} />
           <MedicationsSection medications={record.medications} />
           <ResultsSection results={record.latestResults} />

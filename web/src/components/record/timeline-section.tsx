@@ -118,6 +118,22 @@ export function summaryText(
         startsAt === '' ? '' : formatDateTime(startsAt, language),
       ]);
     }
+    case 'task.created':
+    case 'task.assigned':
+    case 'task.claimed':
+    case 'task.started':
+    case 'task.completed':
+    case 'task.cancelled':
+    case 'task.commented': {
+      const assignee =
+        field('assigneeKind') === 'care-team-role' ? roleLabel(field('assignee')) : field('assignee');
+      const by = field('by');
+      return join([
+        field('title'),
+        assignee,
+        by === '' ? '' : translateOr('timeline.taskBy', by, { name: by }),
+      ]);
+    }
     default:
       return join(
         Object.entries(s)

@@ -1,0 +1,29 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * Whether the care_team_members row under `alias` is active on `today` (YYYY-MM-DD): started, and not
+ * ended. The access check and the task queries share this one rule.
+ */
+export function activeOn(alias: string, today: string): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<boolean>`(${column('started_on')} <= ${today} and (${column('ended_on')} is null or ${column('ended_on')} > ${today}))`;
+}
+
+/**
+ * Whether the practitioner is, on `today`, in the active care team of the patient in `patientColumn`
+ * (holding `role`, when given). Written as a scalar subquery on purpose: PostgreSQL turns an EXISTS
+ * into a join or a hashed subplan, and both first read all the practitioner's memberships (thousands
+ * for a GP); a scalar subquery stays one index probe per row, so an ordered scan keeps its order and
+ * stops after a page.
+ */
+export function inCareTeam(
+  practitionerId: string,
+  patientColumn: string,
+  today: string,
+  role?: string,
+): RawBuilder<boolean> {
+  const holding = role === undefined ? sql`` : sql`and m.role = ${role}`;
+  return sql<boolean>`coalesce((select true from care_team_members m
+    where m.practitioner_id = ${practitionerId} and m.patient_id = ${sql.ref(patientColumn)} ${holding}
+      and ${activeOn('m', today)} limit 1), false)`;
+}
