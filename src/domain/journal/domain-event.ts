@@ -7,7 +7,8 @@ export type EventType =
   | 'allergy.recorded'
   | 'result.recorded'
   | 'document.added'
-  | 'appointment.booked';
+  | 'appointment.booked'
+  | 'questionnaire.completed';
 
 /** A change, written in the same transaction as the state it describes; the timeline reads these. */
 export interface DomainEvent {
