@@ -25,7 +25,9 @@ export async function createRelais(
   const database = await openDatabase(config.database);
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-  const services = createServices(database.db, options.clock ?? systemClock);
+  const services = createServices(database.db, options.clock ?? systemClock, {
+    urgentThresholds: config.urgentThresholds,
+  });
   const http = await buildHttpServer(services, {
     logger,
     webRoot: config.webRoot,

@@ -1,4 +1,8 @@
 import { resolve } from 'node:path';
+import {
+  DEFAULT_URGENT_THRESHOLDS,
+  type UrgentFollowUpThresholds,
+} from './domain/questionnaires/urgent-follow-up.ts';
 import type { DatabaseLocation } from './store/database.ts';
 
 /** Everything Relais reads from its environment, with the defaults of the quick start. */
@@ -11,6 +15,8 @@ export interface RelaisConfig {
   readonly secureCookies: boolean;
   readonly loginRateLimit: { max: number; timeWindow: number };
   readonly demoPatients: number;
+  /** When a PHQ-9 or GAD-7 result raises an urgent follow-up (validated when the services start). */
+  readonly urgentThresholds: UrgentFollowUpThresholds;
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -28,6 +34,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     secureCookies: env.RELAIS_SECURE_COOKIES === 'true',
     loginRateLimit: { max: integer(env, 'RELAIS_LOGIN_RATE_LIMIT', 10), timeWindow: 60_000 },
     demoPatients: integer(env, 'RELAIS_DEMO_PATIENTS', 200),
+    urgentThresholds: {
+      safetyAnswerAtLeast: integer(
+        env,
+        'RELAIS_URGENT_PHQ9_ITEM9_ANSWER',
+        DEFAULT_URGENT_THRESHOLDS.safetyAnswerAtLeast,
+      ),
+      totalAtLeast: {
+        'PHQ-9': integer(env, 'RELAIS_URGENT_PHQ9_TOTAL', DEFAULT_URGENT_THRESHOLDS.totalAtLeast['PHQ-9']),
+        'GAD-7': integer(env, 'RELAIS_URGENT_GAD7_TOTAL', DEFAULT_URGENT_THRESHOLDS.totalAtLeast['GAD-7']),
+      },
+    },
   };
 }
 

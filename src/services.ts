@@ -3,6 +3,11 @@ import type { Kysely } from 'kysely';
 import { createAccountService } from './domain/accounts/account-service.ts';
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
+import { createQuestionnaireService } from './domain/questionnaires/questionnaire-service.ts';
+import {
+  DEFAULT_URGENT_THRESHOLDS,
+  type UrgentFollowUpThresholds,
+} from './domain/questionnaires/urgent-follow-up.ts';
 import { createRecordService } from './domain/record/record-service.ts';
 import type { Clock } from './domain/shared/clock.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
@@ -13,13 +18,19 @@ import { createSqlAccountStore } from './store/sql-account-store.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
 import { createSqlPatientFinder } from './store/sql-patient-finder.ts';
+import { createSqlQuestionnaireStore } from './store/sql-questionnaire-store.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
 import { createSqlRecordWriter } from './store/sql-record-writer.ts';
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
-export function createServices(db: Kysely<Database>, clock: Clock) {
+export function createServices(
+  db: Kysely<Database>,
+  clock: Clock,
+  options: { urgentThresholds?: UrgentFollowUpThresholds } = {},
+) {
   const audit = createSqlAuditTrail(db);
   const accountStore = createSqlAccountStore(db);
+  const access = createPatientAccess({ facts: createSqlAccessFacts(db), audit, clock });
   const newId = randomUUID;
   return {
     accounts: createAccountService({
@@ -31,13 +42,20 @@ export function createServices(db: Kysely<Database>, clock: Clock) {
       clock,
     }),
     record: createRecordService({
-      access: createPatientAccess({ facts: createSqlAccessFacts(db), audit, clock }),
+      access,
       audit,
       reader: createSqlRecordReader(db),
       finder: createSqlPatientFinder(db),
       writer: createSqlRecordWriter(db),
       clock,
       newId,
+    }),
+    questionnaires: createQuestionnaireService({
+      access,
+      store: createSqlQuestionnaireStore(db),
+      clock,
+      newId,
+      thresholds: options.urgentThresholds ?? DEFAULT_URGENT_THRESHOLDS,
     }),
     directory: createDirectoryService({
       store: createSqlDirectoryStore(db),

@@ -16,6 +16,7 @@ import { directoryRoutes } from './routes/directory-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
+import { questionnaireRoutes } from './routes/questionnaire-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
@@ -88,6 +89,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(patientRoutes, { record: services.record });
   await app.register(entryRoutes, { record: services.record });
   await app.register(portalRoutes, { record: services.record });
+  await app.register(questionnaireRoutes, { questionnaires: services.questionnaires });
   await app.register(directoryRoutes, { directory: services.directory });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',

@@ -172,6 +172,21 @@ export interface AuditEntriesTable {
   client_address: string | null;
 }
 
+export interface QuestionnaireResponsesTable {
+  patient_id: string;
+  id: string;
+  instrument: 'PHQ-9' | 'GAD-7';
+  answers: number[];
+  difficulty: number | null;
+  score: number;
+  band: 'minimal' | 'mild' | 'moderate' | 'moderately-severe' | 'severe';
+  urgent: boolean;
+  urgent_reasons: ColumnType<unknown, string, string>;
+  filled_by: 'patient' | 'professional';
+  filled_by_account_id: string;
+  completed_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -188,4 +203,5 @@ export interface Database {
   appointments: AppointmentsTable;
   events: EventsTable;
   audit_entries: AuditEntriesTable;
+  questionnaire_responses: QuestionnaireResponsesTable;
 }
