@@ -4,6 +4,7 @@ import { IsoDateTime, Nullable, ReadonlyList, Uuid } from './common-contracts.ts
 const closed = { additionalProperties: false } as const;
 
 export const InstrumentId = Type.Union([Type.Literal('PHQ-9'), Type.Literal('GAD-7')]);
+export type InstrumentId = Static<typeof InstrumentId>;
 export const SeverityBand = Type.Union([
   Type.Literal('minimal'),
   Type.Literal('mild'),

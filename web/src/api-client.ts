@@ -1,7 +1,14 @@
 import type { LoginRequest, LoginResponse, Me } from '../../src/contracts/auth-contracts.ts';
+import type {
+  InstrumentList,
+  NewQuestionnaireResponse,
+  QuestionnaireHistory,
+  QuestionnaireResult,
+} from '../../src/contracts/questionnaire-contracts.ts';
 import type { PractitionerList } from '../../src/contracts/record-contracts.ts';
 import { ApiError, codeOfStatus } from './api-error.ts';
 import type { CoordinationRecord, PatientSearchResult, PortalSummary } from './api-types.ts';
+import type { Language } from './i18n.ts';
 
 /**
  * The REST API, same origin. The server keeps the session in an httpOnly cookie set at login, so
@@ -84,6 +91,10 @@ async function problemOf(response: Response): Promise<ApiError> {
 
 const patientPath = (patientId: string): string => `/api/patients/${encodeURIComponent(patientId)}`;
 
+/** The questionnaire routes answer in the interface language (wording, bands, urgent reasons). */
+const withLang = (path: string, lang: Language): string =>
+  `${path}?${new URLSearchParams({ lang }).toString()}`;
+
 export const api = {
   login: (credentials: LoginRequest): Promise<LoginResponse> =>
     request<LoginResponse>('POST', '/api/auth/login', { body: credentials, expectUnauthorized: true }),
@@ -105,6 +116,34 @@ export const api = {
 
   practitioners: (signal?: AbortSignal): Promise<PractitionerList> =>
     request<PractitionerList>('GET', '/api/practitioners', { signal }),
+
+  instruments: (lang: Language, signal?: AbortSignal): Promise<InstrumentList> =>
+    request<InstrumentList>('GET', withLang('/api/questionnaires', lang), { signal }),
+
+  /** The signed-in patient's own questionnaires. */
+  portalQuestionnaires: (lang: Language, signal?: AbortSignal): Promise<QuestionnaireHistory> =>
+    request<QuestionnaireHistory>('GET', withLang('/api/portal/questionnaires', lang), { signal }),
+
+  submitPortalQuestionnaire: (body: NewQuestionnaireResponse, lang: Language): Promise<QuestionnaireResult> =>
+    request<QuestionnaireResult>('POST', withLang('/api/portal/questionnaires', lang), { body }),
+
+  patientQuestionnaires: (
+    patientId: string,
+    lang: Language,
+    signal?: AbortSignal,
+  ): Promise<QuestionnaireHistory> =>
+    request<QuestionnaireHistory>('GET', withLang(`${patientPath(patientId)}/questionnaires`, lang), {
+      signal,
+    }),
+
+  submitPatientQuestionnaire: (
+    patientId: string,
+    body: NewQuestionnaireResponse,
+    lang: Language,
+  ): Promise<QuestionnaireResult> =>
+    request<QuestionnaireResult>('POST', withLang(`${patientPath(patientId)}/questionnaires`, lang), {
+      body,
+    }),
 
   /** A plain link target: the browser sends the session cookie and the server sets the content type. */
   documentContentUrl: (patientId: string, documentId: string): string =>

@@ -40,3 +40,11 @@ export interface PatientSearchResult {
 }
 
 export type PortalSummary = Patch<ContractPortalSummary, { upcomingAppointments: Appointment[] }>;
+
+export type {
+  Instrument,
+  InstrumentId,
+  NewQuestionnaireResponse,
+  QuestionnaireHistory,
+  QuestionnaireResult,
+} from '../../src/contracts/questionnaire-contracts.ts';

@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PatientRecordPage } from './pages/patient-record-page.tsx';
 import { PatientSearchPage } from './pages/patient-search-page.tsx';
 import { PortalPage } from './pages/portal-page.tsx';
+import { PortalQuestionnairePage } from './pages/portal-questionnaire-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
 import { homePathOf, SessionContext, type Session } from './session-context.ts';
 
@@ -122,11 +123,14 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   if (knownArea && !allowedFor(me, pathname)) return <Redirect to={home} />;
 
   const recordMatch = matchPath('/patients/:patientId', pathname);
+  const questionnaire = matchPath('/portal/questionnaires/:instrument', pathname)?.['instrument'];
   let page;
   if (pathname === '/patients') page = <PatientSearchPage />;
   else if (recordMatch?.['patientId'] !== undefined)
     page = <PatientRecordPage key={recordMatch['patientId']} patientId={recordMatch['patientId']} />;
   else if (pathname === '/portal') page = <PortalPage />;
+  else if (questionnaire === 'PHQ-9' || questionnaire === 'GAD-7')
+    page = <PortalQuestionnairePage key={questionnaire} instrumentId={questionnaire} />;
   else page = <NotFoundPage home={home} />;
 
   return (
