@@ -10,6 +10,9 @@ import {
 } from './domain/questionnaires/urgent-follow-up.ts';
 import { createRecordService } from './domain/record/record-service.ts';
 import type { Clock } from './domain/shared/clock.ts';
+import { createTaskGate } from './domain/tasks/task-gate.ts';
+import { createTaskService } from './domain/tasks/task-service.ts';
+import { createWorklistService } from './domain/tasks/worklist-service.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import type { Database } from './store/database-schema.ts';
@@ -21,6 +24,9 @@ import { createSqlPatientFinder } from './store/sql-patient-finder.ts';
 import { createSqlQuestionnaireStore } from './store/sql-questionnaire-store.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
 import { createSqlRecordWriter } from './store/sql-record-writer.ts';
+import { createSqlTaskFacts } from './store/sql-task-facts.ts';
+import { createSqlTaskReader } from './store/sql-task-reader.ts';
+import { createSqlTaskStore } from './store/sql-task-store.ts';
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
 export function createServices(
@@ -30,8 +36,19 @@ export function createServices(
 ) {
   const audit = createSqlAuditTrail(db);
   const accountStore = createSqlAccountStore(db);
-  const access = createPatientAccess({ facts: createSqlAccessFacts(db), audit, clock });
   const newId = randomUUID;
+  const access = createPatientAccess({ facts: createSqlAccessFacts(db), audit, clock });
+  const taskStore = createSqlTaskStore(db);
+  const taskFacts = createSqlTaskFacts(db);
+  const taskGate = createTaskGate({ store: taskStore, facts: taskFacts, audit, clock });
+  const tasks = createTaskService({
+    access,
+    gate: taskGate,
+    store: taskStore,
+    facts: taskFacts,
+    clock,
+    newId,
+  });
   return {
     accounts: createAccountService({
       accounts: accountStore,
@@ -49,6 +66,15 @@ export function createServices(
       writer: createSqlRecordWriter(db),
       clock,
       newId,
+    }),
+    tasks: createTaskService({ access, gate: taskGate, store: taskStore, facts: taskFacts, clock, newId }),
+    worklist: createWorklistService({
+      access,
+      gate: taskGate,
+      audit,
+      facts: taskFacts,
+      reader: createSqlTaskReader(db),
+      clock,
     }),
     questionnaires: createQuestionnaireService({
       access,

@@ -8,6 +8,13 @@ export type EventType =
   | 'result.recorded'
   | 'document.added'
   | 'appointment.booked'
+  | 'task.created'
+  | 'task.assigned'
+  | 'task.claimed'
+  | 'task.started'
+  | 'task.completed'
+  | 'task.cancelled'
+  | 'task.commented'
   | 'questionnaire.completed';
 
 /** A change, written in the same transaction as the state it describes; the timeline reads these. */
