@@ -67,7 +67,7 @@ export function createServices(
       clock,
       newId,
     }),
-    tasks: createTaskService({ access, gate: taskGate, store: taskStore, facts: taskFacts, clock, newId }),
+    tasks,
     worklist: createWorklistService({
       access,
       gate: taskGate,
@@ -82,6 +82,7 @@ export function createServices(
       clock,
       newId,
       thresholds: options.urgentThresholds ?? DEFAULT_URGENT_THRESHOLDS,
+      tasks,
     }),
     directory: createDirectoryService({
       store: createSqlDirectoryStore(db),

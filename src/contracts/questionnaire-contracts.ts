@@ -73,6 +73,13 @@ const resultFields = {
 export const QuestionnaireResult = Type.Object(resultFields);
 export type QuestionnaireResult = Static<typeof QuestionnaireResult>;
 
+/** The answer to POST …/questionnaires: the result, and the urgent follow-up task it created (or null). */
+export const SubmittedQuestionnaire = Type.Object({
+  ...resultFields,
+  followUpTaskId: Nullable(Uuid),
+});
+export type SubmittedQuestionnaire = Static<typeof SubmittedQuestionnaire>;
+
 export const QuestionnaireHistory = Type.Object({
   items: ReadonlyList(Type.Object({ ...resultFields, changeSincePrevious: Nullable(Type.Integer()) })),
   trends: ReadonlyList(

@@ -2,9 +2,11 @@ import type {
   Instrument,
   QuestionnaireHistory,
   QuestionnaireResult,
+  SubmittedQuestionnaire,
 } from '../contracts/questionnaire-contracts.ts';
 import { INSTRUMENTS } from '../domain/questionnaires/instrument-catalog.ts';
 import type { QuestionnaireResponse } from '../domain/questionnaires/questionnaire-response.ts';
+import type { SubmittedQuestionnaire as Submitted } from '../domain/questionnaires/questionnaire-service.ts';
 import {
   maxScoreOf,
   type ScreeningInstrument,
@@ -52,6 +54,11 @@ export function presentResult(response: QuestionnaireResponse, lang: ScreeningLa
     filledBy: response.filledBy,
     completedAt: response.completedAt.toISOString(),
   };
+}
+
+/** A just-recorded response, with the follow-up task it raised. */
+export function presentSubmitted(submitted: Submitted, lang: ScreeningLanguage): SubmittedQuestionnaire {
+  return { ...presentResult(submitted.response, lang), followUpTaskId: submitted.followUpTaskId };
 }
 
 export function presentHistory(history: History, lang: ScreeningLanguage): QuestionnaireHistory {

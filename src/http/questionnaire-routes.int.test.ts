@@ -6,12 +6,14 @@ import type {
   InstrumentList,
   QuestionnaireHistory,
   QuestionnaireResult,
+  SubmittedQuestionnaire,
 } from '../contracts/questionnaire-contracts.ts';
 import {
   bearer,
   createPatient,
   createPatientAccount,
   createProfessional,
+  identity,
 } from '../../tests/support/factories.ts';
 import { openTestDatabase, testDialects } from '../../tests/support/test-database.ts';
 import { startTestRelais } from '../../tests/support/test-relais.ts';
@@ -40,6 +42,26 @@ for (const { dialect, skip } of testDialects()) {
         .select(['type', 'payload'])
         .where('patient_id', '=', patientId)
         .where('type', '=', 'questionnaire.completed')
+        .execute();
+
+    const tasksOf = (patientId: string) =>
+      relais.database.db
+        .selectFrom('tasks')
+        .select([
+          'id',
+          'title',
+          'assignee_kind',
+          'assignee_role',
+          'priority',
+          'status',
+          'origin_kind',
+          'origin_ref',
+          'origin_explanation',
+          'about_kind',
+          'about_id',
+          'idempotency_key',
+        ])
+        .where('patient_id', '=', patientId)
         .execute();
 
     test('the instruments come in French by default and in English on request', async () => {
@@ -228,6 +250,7 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(read.statusCode, 403);
       assert.deepEqual(await rowsOf(patientId), []);
       assert.deepEqual(await eventsOf(patientId), []);
+      assert.deepEqual(await tasksOf(patientId), []);
     });
 
     test('bad answers are refused with what is wrong, and nothing is written', async () => {
@@ -261,9 +284,10 @@ for (const { dialect, skip } of testDialects()) {
       }
       assert.deepEqual(await rowsOf(patientId), []);
       assert.deepEqual(await eventsOf(patientId), []);
+      assert.deepEqual(await tasksOf(patientId), []);
     });
 
-    test('an urgent result is flagged with its reasons in words', async () => {
+    test('an urgent result is flagged in words and creates exactly one urgent task for the médecin traitant', async () => {
       const gp = await createProfessional(relais);
       const patientId = await createPatient(relais, [gp.practitionerId]);
       const patient = await createPatientAccount(relais, patientId);
@@ -274,18 +298,83 @@ for (const { dialect, skip } of testDialects()) {
         payload: SELF_HARM_PHQ9,
       });
       assert.equal(sent.statusCode, 201, sent.body);
-      const result = sent.json<QuestionnaireResult>();
+      const result = sent.json<SubmittedQuestionnaire>();
       assert.equal(result.score, 5);
       assert.equal(result.band, 'mild');
       assert.equal(result.urgent, true);
-      assert.deepEqual(result.urgentReasons, [
-        'PHQ-9 : réponse 2 à la question 9 (idées de mort ou d’auto-agression)',
-      ]);
+      const reason = 'PHQ-9 : réponse 2 à la question 9 (idées de mort ou d’auto-agression)';
+      assert.deepEqual(result.urgentReasons, [reason]);
       const [row] = await rowsOf(patientId);
       assert.equal(row?.urgent, true);
       assert.deepEqual(row.urgent_reasons, [{ kind: 'safety-item', item: 9, answer: 2 }]);
       const [event] = await eventsOf(patientId);
       assert.equal((event?.payload as { urgent: boolean }).urgent, true);
+
+      assert.deepEqual(await tasksOf(patientId), [
+        {
+          id: result.followUpTaskId,
+          title: 'Suivi urgent après le questionnaire PHQ-9 : contacter le patient',
+          assignee_kind: 'care-team-role',
+          assignee_role: 'medecin_traitant',
+          priority: 'urgent',
+          status: 'todo',
+          origin_kind: 'questionnaire',
+          origin_ref: result.id,
+          origin_explanation: reason,
+          about_kind: 'questionnaire-response',
+          about_id: result.id,
+          idempotency_key: `questionnaire:${result.id}`,
+        },
+      ]);
+      const created = await relais.database.db
+        .selectFrom('events')
+        .select('id')
+        .where('patient_id', '=', patientId)
+        .where('type', '=', 'task.created')
+        .execute();
+      assert.equal(created.length, 1);
+    });
+
+    test('a result that is not urgent creates no task', async () => {
+      const gp = await createProfessional(relais);
+      const patientId = await createPatient(relais, [gp.practitionerId]);
+      const sent = await relais.http.inject({
+        method: 'POST',
+        url: `/api/patients/${patientId}/questionnaires`,
+        headers: bearer(gp.token),
+        payload: MODERATE_PHQ9,
+      });
+      assert.equal(sent.json<SubmittedQuestionnaire>().followUpTaskId, null);
+      assert.deepEqual(await tasksOf(patientId), []);
+    });
+
+    test('without a médecin traitant, the urgent task goes to the coordinator role', async () => {
+      const coordinator = await createProfessional(relais, 'coordinator');
+      const [patientId = ''] = await relais.services.record.registerPatients(
+        { kind: 'system' },
+        [
+          {
+            identity: identity(),
+            entries: [
+              { kind: 'care-team-member', practitionerId: coordinator.practitionerId, role: 'coordinator' },
+            ],
+          },
+        ],
+        { clientAddress: null },
+      );
+      const sent = await relais.http.inject({
+        method: 'POST',
+        url: `/api/patients/${patientId}/questionnaires`,
+        headers: bearer(coordinator.token),
+        payload: { instrument: 'GAD-7', answers: [3, 3, 3, 3, 3, 3, 3], difficulty: 3 },
+      });
+      assert.equal(sent.statusCode, 201, sent.body);
+      const [task] = await tasksOf(patientId);
+      assert.equal(task?.assignee_role, 'coordinator');
+      assert.equal(
+        task.origin_explanation,
+        'GAD-7 : score total 21 sur 21 (Anxiété sévère ; seuil d’alerte 15)',
+      );
     });
   });
 }

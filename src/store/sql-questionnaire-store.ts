@@ -2,6 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { QuestionnaireStore } from '../domain/questionnaires/questionnaire-ports.ts';
 import type { QuestionnaireResponse } from '../domain/questionnaires/questionnaire-response.ts';
 import type { UrgentReason } from '../domain/questionnaires/urgent-follow-up.ts';
+import { isoDate } from '../domain/shared/clock.ts';
+import { activeOn } from './active-care-team.ts';
 import type { Database, QuestionnaireResponsesTable } from './database-schema.ts';
 import { addEventRow, type RowsByTable } from './entry-rows.ts';
 
@@ -45,6 +47,17 @@ export function createSqlQuestionnaireStore(db: Kysely<Database>): Questionnaire
         .limit(limit)
         .execute();
       return rows.map(responseOf);
+    },
+
+    async activeCareTeamRoles(scope, on) {
+      const rows = await db
+        .selectFrom('care_team_members as m')
+        .select('m.role')
+        .distinct()
+        .where('m.patient_id', '=', scope.patientId)
+        .where(activeOn('m', isoDate(on)))
+        .execute();
+      return rows.map((row) => row.role);
     },
   };
 }

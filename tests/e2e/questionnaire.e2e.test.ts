@@ -90,6 +90,12 @@ describe('screening questionnaires in a real browser', { skip: browserSkipReason
       .where('patient_id', '=', patientId)
       .execute();
     assert.deepEqual(row, { answers: [1, 1, 0, 1, 0, 0, 0, 0, 2], urgent: true, filled_by: 'patient' });
+    const tasks = await relais.database.db
+      .selectFrom('tasks')
+      .select(['priority', 'assignee_role'])
+      .where('patient_id', '=', patientId)
+      .execute();
+    assert.deepEqual(tasks, [{ priority: 'urgent', assignee_role: 'medecin_traitant' }]);
     await page.close();
   });
 
@@ -116,6 +122,7 @@ describe('screening questionnaires in a real browser', { skip: browserSkipReason
     const saved = await card.getByTestId('questionnaire-saved').innerText();
     assert.match(saved, /Questionnaire saved: 15 of 21, Severe anxiety/);
     assert.match(saved, /GAD-7: total score 15 of 21/);
+    assert.match(saved, /An urgent task is created for the GP/);
     await card.locator('[data-testid=questionnaire-row][data-urgent=true]').nth(1).waitFor();
     assert.equal(await card.getByTestId('questionnaire-row').count(), 2);
     await page.screenshot({ path: join(ARTIFACTS, 'record-questionnaires-en.png'), fullPage: true });

@@ -3,7 +3,7 @@ import type {
   InstrumentList,
   NewQuestionnaireResponse,
   QuestionnaireHistory,
-  QuestionnaireResult,
+  SubmittedQuestionnaire,
 } from '../../src/contracts/questionnaire-contracts.ts';
 import type { PractitionerList } from '../../src/contracts/record-contracts.ts';
 import { ApiError, codeOfStatus } from './api-error.ts';
@@ -124,8 +124,11 @@ export const api = {
   portalQuestionnaires: (lang: Language, signal?: AbortSignal): Promise<QuestionnaireHistory> =>
     request<QuestionnaireHistory>('GET', withLang('/api/portal/questionnaires', lang), { signal }),
 
-  submitPortalQuestionnaire: (body: NewQuestionnaireResponse, lang: Language): Promise<QuestionnaireResult> =>
-    request<QuestionnaireResult>('POST', withLang('/api/portal/questionnaires', lang), { body }),
+  submitPortalQuestionnaire: (
+    body: NewQuestionnaireResponse,
+    lang: Language,
+  ): Promise<SubmittedQuestionnaire> =>
+    request<SubmittedQuestionnaire>('POST', withLang('/api/portal/questionnaires', lang), { body }),
 
   patientQuestionnaires: (
     patientId: string,
@@ -140,8 +143,8 @@ export const api = {
     patientId: string,
     body: NewQuestionnaireResponse,
     lang: Language,
-  ): Promise<QuestionnaireResult> =>
-    request<QuestionnaireResult>('POST', withLang(`${patientPath(patientId)}/questionnaires`, lang), {
+  ): Promise<SubmittedQuestionnaire> =>
+    request<SubmittedQuestionnaire>('POST', withLang(`${patientPath(patientId)}/questionnaires`, lang), {
       body,
     }),
 

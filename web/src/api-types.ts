@@ -47,4 +47,5 @@ export type {
   NewQuestionnaireResponse,
   QuestionnaireHistory,
   QuestionnaireResult,
+  SubmittedQuestionnaire,
 } from '../../src/contracts/questionnaire-contracts.ts';

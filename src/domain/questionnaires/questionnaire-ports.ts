@@ -8,4 +8,6 @@ export interface QuestionnaireStore {
   saveResponse(scope: PatientScope, response: QuestionnaireResponse, event: DomainEvent): Promise<void>;
   /** The patient's responses, newest first, at most `limit`. */
   listResponses(scope: PatientScope, limit: number): Promise<QuestionnaireResponse[]>;
+  /** The roles held in the patient's care team on `on` (to route an urgent follow-up). */
+  activeCareTeamRoles(scope: PatientScope, on: Date): Promise<string[]>;
 }

@@ -3,6 +3,7 @@ import type { Principal } from '../access/principal.ts';
 import type { DomainEvent } from '../journal/domain-event.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { NewId } from '../shared/new-id.ts';
+import type { TaskService } from '../tasks/task-service.ts';
 import { INSTRUMENTS, instrumentOf } from './instrument-catalog.ts';
 import type { QuestionnaireStore } from './questionnaire-ports.ts';
 import type { QuestionnaireResponse } from './questionnaire-response.ts';
@@ -14,12 +15,19 @@ import {
   validateUrgentThresholds,
   type UrgentFollowUpThresholds,
 } from './urgent-follow-up.ts';
+import { urgentFollowUpTask } from './urgent-follow-up-task.ts';
 
 /** A questionnaire as sent: the instrument's id, one answer per item (null when skipped), the difficulty. */
 export interface QuestionnaireSubmission {
   readonly instrument: string;
   readonly answers: readonly (number | null)[];
   readonly difficulty: number | null;
+}
+
+/** A recorded response and the urgent follow-up task it raised, if any. */
+export interface SubmittedQuestionnaire {
+  readonly response: QuestionnaireResponse;
+  readonly followUpTaskId: string | null;
 }
 
 /** The most recent responses a history shows. */
@@ -32,8 +40,10 @@ export function createQuestionnaireService(deps: {
   clock: Clock;
   newId: NewId;
   thresholds: UrgentFollowUpThresholds;
+  /** The task use cases, through which an urgent response raises its follow-up (ADR 0004). */
+  tasks: Pick<TaskService, 'createSystemTasks'>;
 }) {
-  const { access, store, clock, newId, thresholds } = deps;
+  const { access, store, clock, newId, thresholds, tasks } = deps;
   validateUrgentThresholds(thresholds);
 
   return {
@@ -43,8 +53,9 @@ export function createQuestionnaireService(deps: {
     },
 
     /**
-     * Scores a completed questionnaire and records it with its `questionnaire.completed` event. A patient
-     * completes their own; a professional of the care team completes one with the patient.
+     * Scores a completed questionnaire and records it with its `questionnaire.completed` event; an urgent
+     * result also creates one urgent follow-up task. A patient completes their own; a professional of the
+     * care team completes one with the patient.
      * Errors: `invalid-input` (unknown instrument, missing or invalid answers), `not-found`, `forbidden`.
      */
     async submit(
@@ -52,7 +63,7 @@ export function createQuestionnaireService(deps: {
       patientId: string,
       submission: QuestionnaireSubmission,
       origin: RequestOrigin,
-    ): Promise<QuestionnaireResponse> {
+    ): Promise<SubmittedQuestionnaire> {
       const instrument = instrumentOf(submission.instrument);
       const score = scoreScreening(instrument, submission);
       const scope = await access.open(
@@ -73,8 +84,16 @@ export function createQuestionnaireService(deps: {
         filledByAccountId: principal.accountId,
         completedAt: clock(),
       };
+      const followUp = urgentFollowUpTask(
+        response,
+        patientId,
+        response.urgentReasons.length > 0 ? await store.activeCareTeamRoles(scope, response.completedAt) : [],
+      );
+      // The task and the response are two transactions (each context writes its own tables). The task
+      // goes first: should the second write fail, the urgent signal still reaches a clinician.
+      const [task] = followUp === null ? [] : await tasks.createSystemTasks([followUp]);
       await store.saveResponse(scope, response, completedEvent(response, patientId, newId()));
-      return response;
+      return { response, followUpTaskId: task?.id ?? null };
     },
 
     /** The patient's questionnaires, newest first, with each instrument's trend. Errors: `not-found`, `forbidden`. */

@@ -5,13 +5,13 @@ import {
   LanguageQuery,
   NewQuestionnaireResponse,
   QuestionnaireHistory,
-  QuestionnaireResult,
+  SubmittedQuestionnaire,
 } from '../../contracts/questionnaire-contracts.ts';
 import type { Principal } from '../../domain/access/principal.ts';
 import type { QuestionnaireService } from '../../domain/questionnaires/questionnaire-service.ts';
 import { originOf, principalOf } from '../authentication.ts';
 import { problemResponses } from '../openapi.ts';
-import { presentHistory, presentInstrument, presentResult } from '../questionnaire-presenter.ts';
+import { presentHistory, presentInstrument, presentSubmitted } from '../questionnaire-presenter.ts';
 
 /** Screening questionnaires: the instruments, and completing one by a professional or by the patient. */
 export const questionnaireRoutes: FastifyPluginCallbackTypebox<{ questionnaires: QuestionnaireService }> = (
@@ -43,17 +43,17 @@ export const questionnaireRoutes: FastifyPluginCallbackTypebox<{ questionnaires:
         params: PatientIdParams,
         querystring: LanguageQuery,
         body: NewQuestionnaireResponse,
-        response: { 201: QuestionnaireResult, ...problemResponses(400, 401, 403, 404) },
+        response: { 201: SubmittedQuestionnaire, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const response = await questionnaires.submit(
+      const submitted = await questionnaires.submit(
         principalOf(request),
         request.params.patientId,
         request.body,
         originOf(request),
       );
-      return reply.code(201).send(presentResult(response, request.query.lang ?? 'fr'));
+      return reply.code(201).send(presentSubmitted(submitted, request.query.lang ?? 'fr'));
     },
   );
 
@@ -83,19 +83,19 @@ export const questionnaireRoutes: FastifyPluginCallbackTypebox<{ questionnaires:
         summary: 'Fill in a questionnaire about myself',
         querystring: LanguageQuery,
         body: NewQuestionnaireResponse,
-        response: { 201: QuestionnaireResult, ...problemResponses(400, 401, 403) },
+        response: { 201: SubmittedQuestionnaire, ...problemResponses(400, 401, 403) },
       },
       config: { audience: 'patient' },
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const response = await questionnaires.submit(
+      const submitted = await questionnaires.submit(
         principal,
         ownPatientId(principal),
         request.body,
         originOf(request),
       );
-      return reply.code(201).send(presentResult(response, request.query.lang ?? 'fr'));
+      return reply.code(201).send(presentSubmitted(submitted, request.query.lang ?? 'fr'));
     },
   );
 

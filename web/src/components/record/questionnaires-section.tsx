@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InstrumentId, QuestionnaireHistory, QuestionnaireResult } from '../../api-types.ts';
+import type { InstrumentId, QuestionnaireHistory, SubmittedQuestionnaire } from '../../api-types.ts';
 import { api } from '../../api-client.ts';
 import { formatDateTime } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
@@ -25,7 +25,7 @@ export function QuestionnairesSection({ patientId }: { patientId: string }) {
     api.patientQuestionnaires(patientId, language, signal),
   );
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
-  const [saved, setSaved] = useState<QuestionnaireResult | null>(null);
+  const [saved, setSaved] = useState<SubmittedQuestionnaire | null>(null);
   const items = history.status === 'ready' ? history.data.items : [];
 
   return (
@@ -116,7 +116,7 @@ function FillInstrument({
   );
 }
 
-function SavedNotice({ result }: { result: QuestionnaireResult }) {
+function SavedNotice({ result }: { result: SubmittedQuestionnaire }) {
   const { t } = useTranslation();
   return (
     <div
@@ -139,7 +139,7 @@ function SavedNotice({ result }: { result: QuestionnaireResult }) {
               <li key={reason}>{reason}</li>
             ))}
           </ul>
-          <p>{t('questionnaires.urgent.teamTask')}</p>
+          {result.followUpTaskId !== null && <p>{t('questionnaires.urgent.teamTask')}</p>}
         </>
       )}
     </div>
