@@ -44,6 +44,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
   const services = createServices(database.db, clock, {
     live,
     email: { enabled: config.email !== null, timeZone: config.timeZone },
+    urgentThresholds: config.urgentThresholds,
   });
   const http = await buildHttpServer(services, {
     logger,

@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
 import { isKnownTimeZone } from './domain/notifications/digest-schedule.ts';
+import {
+  DEFAULT_URGENT_THRESHOLDS,
+  type UrgentFollowUpThresholds,
+} from './domain/questionnaires/urgent-follow-up.ts';
 import type { DatabaseLocation } from './store/database.ts';
 
 /** Everything Relais reads from its environment, with the defaults of the quick start. */
@@ -22,6 +26,8 @@ export interface RelaisConfig {
   readonly liveHeartbeatMs: number;
   /** How often the e-mail deliverer looks for due e-mails (immediate ones, digests whose hour came). */
   readonly emailDeliveryEveryMs: number;
+  /** When a PHQ-9 or GAD-7 result raises an urgent follow-up (validated when the services start). */
+  readonly urgentThresholds: UrgentFollowUpThresholds;
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -45,6 +51,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     timeZone: timeZoneOf(env),
     liveHeartbeatMs: 25_000,
     emailDeliveryEveryMs: 10_000,
+    urgentThresholds: {
+      safetyAnswerAtLeast: integer(
+        env,
+        'RELAIS_URGENT_PHQ9_ITEM9_ANSWER',
+        DEFAULT_URGENT_THRESHOLDS.safetyAnswerAtLeast,
+      ),
+      totalAtLeast: {
+        'PHQ-9': integer(env, 'RELAIS_URGENT_PHQ9_TOTAL', DEFAULT_URGENT_THRESHOLDS.totalAtLeast['PHQ-9']),
+        'GAD-7': integer(env, 'RELAIS_URGENT_GAD7_TOTAL', DEFAULT_URGENT_THRESHOLDS.totalAtLeast['GAD-7']),
+      },
+    },
   };
 }
 

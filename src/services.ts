@@ -7,6 +7,11 @@ import type { LivePublisher } from './domain/live/live-channel.ts';
 import { createEmailDelivery } from './domain/notifications/email-delivery-service.ts';
 import type { Mailer } from './domain/notifications/notification-ports.ts';
 import { createNotificationService } from './domain/notifications/notification-service.ts';
+import { createQuestionnaireService } from './domain/questionnaires/questionnaire-service.ts';
+import {
+  DEFAULT_URGENT_THRESHOLDS,
+  type UrgentFollowUpThresholds,
+} from './domain/questionnaires/urgent-follow-up.ts';
 import { createRecordService } from './domain/record/record-service.ts';
 import type { Clock } from './domain/shared/clock.ts';
 import { createTaskGate } from './domain/tasks/task-gate.ts';
@@ -23,6 +28,7 @@ import { createSqlEmailOutbox } from './store/sql-email-outbox.ts';
 import { createSqlNotificationSettingsStore } from './store/sql-notification-settings-store.ts';
 import { createSqlNotificationStore } from './store/sql-notification-store.ts';
 import { createSqlPatientFinder } from './store/sql-patient-finder.ts';
+import { createSqlQuestionnaireStore } from './store/sql-questionnaire-store.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
 import { createSqlRecordWriter } from './store/sql-record-writer.ts';
 import { createSqlTaskFacts } from './store/sql-task-facts.ts';
@@ -34,6 +40,8 @@ export interface ServiceOptions {
   readonly live: LivePublisher;
   /** Whether notification e-mails can be sent (SMTP configured), and the zone of the digest hour. */
   readonly email: { readonly enabled: boolean; readonly timeZone: string };
+  /** When a PHQ-9 or GAD-7 result raises an urgent follow-up; the published-band defaults otherwise. */
+  readonly urgentThresholds?: UrgentFollowUpThresholds;
 }
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
@@ -45,6 +53,14 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const taskStore = createSqlTaskStore(db);
   const taskFacts = createSqlTaskFacts(db);
   const taskGate = createTaskGate({ store: taskStore, facts: taskFacts, audit, clock });
+  const tasks = createTaskService({
+    access,
+    gate: taskGate,
+    store: taskStore,
+    facts: taskFacts,
+    clock,
+    newId,
+  });
   return {
     accounts: createAccountService({
       accounts: accountStore,
@@ -63,7 +79,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       clock,
       newId,
     }),
-    tasks: createTaskService({ access, gate: taskGate, store: taskStore, facts: taskFacts, clock, newId }),
+    tasks,
     worklist: createWorklistService({
       access,
       gate: taskGate,
@@ -71,6 +87,14 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       facts: taskFacts,
       reader: createSqlTaskReader(db),
       clock,
+    }),
+    questionnaires: createQuestionnaireService({
+      access,
+      store: createSqlQuestionnaireStore(db),
+      clock,
+      newId,
+      thresholds: options.urgentThresholds ?? DEFAULT_URGENT_THRESHOLDS,
+      tasks,
     }),
     directory: createDirectoryService({
       store: createSqlDirectoryStore(db),

@@ -37,6 +37,7 @@ function validBody(url: string, practitionerId: string): Record<string, unknown>
     },
     documents: { typeCode: '11488-4', title: 'x', mimeType: 'text/plain', contentBase64: 'eA==' },
     'care-team': { practitionerId, role: 'nurse' },
+    questionnaires: { instrument: 'GAD-7', answers: [0, 1, 0, 1, 0, 1, 0], difficulty: null },
     appointments: {
       startsAt: '2030-01-01T09:00:00Z',
       endsAt: '2030-01-01T09:30:00Z',

@@ -19,6 +19,7 @@ import { liveRoutes } from './routes/live-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
+import { questionnaireRoutes } from './routes/questionnaire-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
@@ -95,6 +96,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(patientRoutes, { record: services.record });
   await app.register(entryRoutes, { record: services.record });
   await app.register(portalRoutes, { record: services.record });
+  await app.register(questionnaireRoutes, { questionnaires: services.questionnaires });
   await app.register(directoryRoutes, { directory: services.directory });
   await app.register(notificationRoutes, { notifications: services.notifications });
   await app.register(liveRoutes, {

@@ -245,6 +245,21 @@ export interface TaskCommentsTable {
   created_at: Timestamp;
 }
 
+export interface QuestionnaireResponsesTable {
+  patient_id: string;
+  id: string;
+  instrument: 'PHQ-9' | 'GAD-7';
+  answers: number[];
+  difficulty: number | null;
+  score: number;
+  band: 'minimal' | 'mild' | 'moderate' | 'moderately-severe' | 'severe';
+  urgent: boolean;
+  urgent_reasons: ColumnType<unknown, string, string>;
+  filled_by: 'patient' | 'professional';
+  filled_by_account_id: string;
+  completed_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -265,4 +280,5 @@ export interface Database {
   notification_settings: NotificationSettingsTable;
   tasks: TasksTable;
   task_comments: TaskCommentsTable;
+  questionnaire_responses: QuestionnaireResponsesTable;
 }

@@ -19,6 +19,13 @@ import type {
   WorklistFilters,
   WorklistPage,
 } from './api-types.ts';
+import type {
+  InstrumentList,
+  NewQuestionnaireResponse,
+  QuestionnaireHistory,
+  SubmittedQuestionnaire,
+} from '../../src/contracts/questionnaire-contracts.ts';
+import type { Language } from './i18n.ts';
 
 /**
  * The REST API, same origin. The server keeps the session in an httpOnly cookie set at login, so
@@ -106,6 +113,10 @@ async function problemOf(response: Response): Promise<ApiError> {
 const patientPath = (patientId: string): string => `/api/patients/${encodeURIComponent(patientId)}`;
 const taskPath = (taskId: string): string => `/api/tasks/${encodeURIComponent(taskId)}`;
 
+/** The questionnaire routes answer in the interface language (wording, bands, urgent reasons). */
+const withLang = (path: string, lang: Language): string =>
+  `${path}?${new URLSearchParams({ lang }).toString()}`;
+
 export const api = {
   login: (credentials: LoginRequest): Promise<LoginResponse> =>
     request<LoginResponse>('POST', '/api/auth/login', { body: credentials, expectUnauthorized: true }),
@@ -187,6 +198,37 @@ export const api = {
 
   reassignTask: (taskId: string, assignee: TaskAssignee): Promise<undefined> =>
     request<undefined>('POST', `${taskPath(taskId)}/reassign`, { body: { assignee } }),
+
+  instruments: (lang: Language, signal?: AbortSignal): Promise<InstrumentList> =>
+    request<InstrumentList>('GET', withLang('/api/questionnaires', lang), { signal }),
+
+  /** The signed-in patient's own questionnaires. */
+  portalQuestionnaires: (lang: Language, signal?: AbortSignal): Promise<QuestionnaireHistory> =>
+    request<QuestionnaireHistory>('GET', withLang('/api/portal/questionnaires', lang), { signal }),
+
+  submitPortalQuestionnaire: (
+    body: NewQuestionnaireResponse,
+    lang: Language,
+  ): Promise<SubmittedQuestionnaire> =>
+    request<SubmittedQuestionnaire>('POST', withLang('/api/portal/questionnaires', lang), { body }),
+
+  patientQuestionnaires: (
+    patientId: string,
+    lang: Language,
+    signal?: AbortSignal,
+  ): Promise<QuestionnaireHistory> =>
+    request<QuestionnaireHistory>('GET', withLang(`${patientPath(patientId)}/questionnaires`, lang), {
+      signal,
+    }),
+
+  submitPatientQuestionnaire: (
+    patientId: string,
+    body: NewQuestionnaireResponse,
+    lang: Language,
+  ): Promise<SubmittedQuestionnaire> =>
+    request<SubmittedQuestionnaire>('POST', withLang(`${patientPath(patientId)}/questionnaires`, lang), {
+      body,
+    }),
 
   /** A plain link target: the browser sends the session cookie and the server sets the content type. */
   documentContentUrl: (patientId: string, documentId: string): string =>

@@ -63,3 +63,11 @@ export interface WorklistFilters {
   readonly origin?: TaskOriginKind;
   readonly role?: CareTeamRoleCode;
 }
+export type {
+  Instrument,
+  InstrumentId,
+  NewQuestionnaireResponse,
+  QuestionnaireHistory,
+  QuestionnaireResult,
+  SubmittedQuestionnaire,
+} from '../../src/contracts/questionnaire-contracts.ts';

@@ -14,6 +14,7 @@ import { NotificationsPage } from './pages/notifications-page.tsx';
 import { PatientRecordPage } from './pages/patient-record-page.tsx';
 import { PatientSearchPage } from './pages/patient-search-page.tsx';
 import { PortalPage } from './pages/portal-page.tsx';
+import { PortalQuestionnairePage } from './pages/portal-questionnaire-page.tsx';
 import { WorklistPage } from './pages/worklist-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
 import { homePathOf, SessionContext, type Session } from './session-context.ts';
@@ -130,6 +131,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   if (knownArea && !allowedFor(me, pathname)) return <Redirect to={home} />;
 
   const recordMatch = matchPath('/patients/:patientId', pathname);
+  const questionnaire = matchPath('/portal/questionnaires/:instrument', pathname)?.['instrument'];
   let page;
   if (pathname === '/patients') page = <PatientSearchPage />;
   else if (pathname === '/worklist') page = <WorklistPage />;
@@ -138,6 +140,8 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   else if (pathname === '/portal') page = <PortalPage />;
   else if (pathname === '/notifications') page = <NotificationsPage />;
   else if (pathname === '/notifications/settings') page = <NotificationSettingsPage />;
+  else if (questionnaire === 'PHQ-9' || questionnaire === 'GAD-7')
+    page = <PortalQuestionnairePage key={questionnaire} instrumentId={questionnaire} />;
   else page = <NotFoundPage home={home} />;
 
   return (

@@ -14,6 +14,9 @@ export interface AccessFacts {
 /** The outcome, always with a reason in words (it goes to the audit trail and to the user). */
 export type AccessDecision = { readonly allowed: boolean; readonly reason: string };
 
+/** What patients report about themselves and may therefore write: their screening questionnaires. */
+const PATIENT_REPORTED: readonly string[] = ['questionnaire'];
+
 /**
  * Decides whether a principal may act on a patient's data. Pure: consent, objections and
  * break-the-glass grants (issue 8) extend `AccessFacts` and add rules here, and nowhere else.
@@ -28,7 +31,7 @@ export function decidePatientAccess(
     if (principal.patientId !== patientId) {
       return { allowed: false, reason: 'a patient may only see their own record' };
     }
-    if (purpose.action === 'write') {
+    if (purpose.action === 'write' && !PATIENT_REPORTED.includes(purpose.resource)) {
       return { allowed: false, reason: 'patients cannot change their coordination record here' };
     }
     return { allowed: true, reason: 'the patient themself' };

@@ -19,7 +19,8 @@ export type EventType =
   | 'task.started'
   | 'task.completed'
   | 'task.cancelled'
-  | 'task.commented';
+  | 'task.commented'
+  | 'questionnaire.completed';
 
 /** A change, written in the same transaction as the state it describes; the timeline reads these. */
 export interface DomainEvent {

@@ -11,6 +11,7 @@ import { ConditionsSection } from '../components/record/conditions-section.tsx';
 import { DocumentsSection } from '../components/record/documents-section.tsx';
 import { IdentityHeader } from '../components/record/identity-header.tsx';
 import { MedicationsSection } from '../components/record/medications-section.tsx';
+import { QuestionnairesSection } from '../components/record/questionnaires-section.tsx';
 import { ResultsSection } from '../components/record/results-section.tsx';
 import { TasksSection } from '../components/record/tasks-section.tsx';
 import { TimelineSection } from '../components/record/timeline-section.tsx';
@@ -81,6 +82,7 @@ function RecordView({ record }: { record: CoordinationRecord }) {
           <ConditionsSection conditions={record.conditions} />
           <MedicationsSection medications={record.medications} />
           <ResultsSection results={record.latestResults} />
+          <QuestionnairesSection patientId={record.identity.patientId} />
           <DocumentsSection patientId={record.identity.patientId} documents={record.documents} />
           <TimelineSection entries={record.timeline} careTeam={record.careTeam} />
         </div>

@@ -8,6 +8,7 @@ import { roleLabel, specialtyOrProfessionLabel } from '../labels.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { useResource } from '../use-resource.ts';
 import { AppointmentWhen } from '../components/appointment-when.tsx';
+import { PortalQuestionnairesSection } from '../components/questionnaire/portal-questionnaires-section.tsx';
 
 /** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
 export function PortalPage() {
@@ -129,6 +130,8 @@ function PortalView({ summary }: { summary: PortalSummary }) {
           </ul>
         )}
       </section>
+
+      <PortalQuestionnairesSection />
 
       <p className="portal-help">{t('portal.help')}</p>
     </>

@@ -109,6 +109,11 @@ export function summaryText(
         [names.get(field('practitionerId')) ?? '', field('role') === '' ? '' : roleLabel(field('role'))],
         ' — ',
       );
+    case 'questionnaire.completed':
+      return join([
+        `${field('instrument')}${language === 'fr' ? ' : ' : ': '}${field('score')}/${field('maxScore')}`,
+        s['urgent'] === true ? translateOr('timeline.urgent', 'urgent') : '',
+      ]);
     case 'appointment.booked': {
       const kind = field('kind');
       const startsAt = field('startsAt');

@@ -1,0 +1,79 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { QuestionnaireStore } from '../domain/questionnaires/questionnaire-ports.ts';
+import type { QuestionnaireResponse } from '../domain/questionnaires/questionnaire-response.ts';
+import type { UrgentReason } from '../domain/questionnaires/urgent-follow-up.ts';
+import { isoDate } from '../domain/shared/clock.ts';
+import { activeOn } from './active-care-team.ts';
+import type { Database, QuestionnaireResponsesTable } from './database-schema.ts';
+import { addEventRow, type RowsByTable } from './entry-rows.ts';
+
+/** Keeps questionnaire responses; each one is written with its journal event in one transaction. */
+export function createSqlQuestionnaireStore(db: Kysely<Database>): QuestionnaireStore {
+  return {
+    async saveResponse(scope, response, event) {
+      const rows: RowsByTable = {};
+      addEventRow(rows, event);
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('questionnaire_responses')
+          .values({
+            patient_id: scope.patientId,
+            id: response.id,
+            instrument: response.instrument,
+            answers: [...response.answers],
+            difficulty: response.difficulty,
+            score: response.score,
+            band: response.band,
+            urgent: response.urgentReasons.length > 0,
+            urgent_reasons: JSON.stringify(response.urgentReasons),
+            filled_by: response.filledBy,
+            filled_by_account_id: response.filledByAccountId,
+            completed_at: response.completedAt,
+          })
+          .execute();
+        await trx
+          .insertInto('events')
+          .values(rows.events ?? [])
+          .execute();
+      });
+    },
+
+    async listResponses(scope, limit) {
+      const rows = await db
+        .selectFrom('questionnaire_responses')
+        .selectAll()
+        .where('patient_id', '=', scope.patientId)
+        .orderBy('completed_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(responseOf);
+    },
+
+    async activeCareTeamRoles(scope, on) {
+      const rows = await db
+        .selectFrom('care_team_members as m')
+        .select('m.role')
+        .distinct()
+        .where('m.patient_id', '=', scope.patientId)
+        .where(activeOn('m', isoDate(on)))
+        .execute();
+      return rows.map((row) => row.role);
+    },
+  };
+}
+
+function responseOf(row: Selectable<QuestionnaireResponsesTable>): QuestionnaireResponse {
+  return {
+    id: row.id,
+    instrument: row.instrument,
+    answers: row.answers,
+    difficulty: row.difficulty,
+    score: row.score,
+    band: row.band,
+    // Written by saveResponse from the domain's own list, so it reads back as that list.
+    urgentReasons: row.urgent_reasons as UrgentReason[],
+    filledBy: row.filled_by,
+    filledByAccountId: row.filled_by_account_id,
+    completedAt: row.completed_at,
+  };
+}
