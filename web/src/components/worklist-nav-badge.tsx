@@ -5,12 +5,12 @@ import type { WorklistCount } from '../api-types.ts';
 import { useLocation } from '../router.tsx';
 import { useTasksChanged } from '../task-events.ts';
 
-/** Changes made by others show up within this delay, until live notifications push them (issue 4). */
+/** A safety net: changes made by others arrive live; this catches anything a dropped stream missed. */
 const REFRESH_MS = 60_000;
 
 /**
  * The navigation badge: my open tasks overdue or due today ("99+" beyond 99); nothing when none.
- * Refreshed on each navigation, after each task change in this tab, and every minute.
+ * Refreshed on each navigation, on each task change (here or pushed live), and every minute.
  */
 export function WorklistNavBadge() {
   const { t } = useTranslation();
