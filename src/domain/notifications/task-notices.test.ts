@@ -23,6 +23,6 @@ test('a handover notifies every account of the assignee but the one who handed i
 test('a handover notice names neither the patient nor the task, and a normal task is not urgent', () => {
   const [notice] = taskHandoverNotices({ id: 'e2', actorAccountId: null }, { ...task, priority: 'normal' });
   assert.equal(notice?.urgency, 'normal');
-  assert.equal(notice?.title, 'Nouvelle tâche');
-  assert.doesNotMatch(`${notice?.title} ${notice?.body}`, /2222|1111/);
+  assert.equal(notice.title, 'Nouvelle tâche');
+  assert.doesNotMatch(`${notice.title} ${notice.body}`, /2222|1111/);
 });
