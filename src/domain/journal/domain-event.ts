@@ -1,13 +1,28 @@
 /** The kinds of change the journal records, named `<thing>.<past-tense verb>`. */
-export type EventType =
-  | 'patient.registered'
-  | 'care-team.member-added'
-  | 'condition.recorded'
-  | 'medication.recorded'
-  | 'allergy.recorded'
-  | 'result.recorded'
-  | 'document.added'
-  | 'appointment.booked';
+export const EVENT_TYPES = [
+  'patient.registered',
+  'care-team.member-added',
+  'condition.recorded',
+  'medication.recorded',
+  'allergy.recorded',
+  'result.recorded',
+  'document.added',
+  'appointment.booked',
+  // Nothing emits these two yet (scheduling and hospital transitions will); rules already listen to them.
+  'appointment.missed',
+  'stay.discharged',
+  'target.set',
+  'rule.fired',
+  'patient-alert.dismissed',
+  'rule-set.saved',
+  'rule.switched',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export function isEventType(value: string): value is EventType {
+  return (EVENT_TYPES as readonly string[]).includes(value);
+}
 
 /** A change, written in the same transaction as the state it describes; the timeline reads these. */
 export interface DomainEvent {
