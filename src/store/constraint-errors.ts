@@ -9,6 +9,10 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, DomainError>> = {
   appointments_organization_id_fkey: new DomainError('not-found', 'no organisation with this id'),
   accounts_login_key: new DomainError('conflict', 'this login is already taken'),
   practitioners_rpps_key: new DomainError('conflict', 'a practitioner with this RPPS is already registered'),
+  // Task references are checked by the use cases; these answer a race with a deletion or a direct call.
+  tasks_patient_id_fkey: new DomainError('invalid-input', 'no patient with this id'),
+  tasks_assignee_practitioner_id_fkey: new DomainError('invalid-input', 'no practitioner with this id'),
+  tasks_assignee_organization_id_fkey: new DomainError('invalid-input', 'no organisation with this id'),
 };
 
 /**

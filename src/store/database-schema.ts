@@ -3,6 +3,9 @@ import type { ColumnType, Generated } from 'kysely';
 /** Dates come back as JS Dates from both drivers; `date` columns are read as ISO strings (see database.ts). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DateOnly = ColumnType<string, string, string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+/** Computed by PostgreSQL (generated columns): read, never written. */
+type Computed<T> = ColumnType<T, never, never>;
 
 export interface OrganizationsTable {
   id: string;
@@ -265,6 +268,44 @@ export interface PatientTargetsTable {
   set_at: Timestamp;
 }
 
+export interface TasksTable {
+  id: string;
+  patient_id: string | null;
+  title: string;
+  details: string | null;
+  assignee_kind: 'practitioner' | 'care-team-role' | 'service';
+  assignee_practitioner_id: string | null;
+  assignee_role: string | null;
+  assignee_organization_id: string | null;
+  priority: 'urgent' | 'high' | 'normal' | 'low';
+  due_at: NullableTimestamp;
+  due_sort: Computed<Date>;
+  priority_rank: Computed<number>;
+  status: 'todo' | 'in_progress' | 'done' | 'cancelled';
+  origin_kind: 'manual' | 'rule' | 'pathway' | 'referral' | 'transition' | 'questionnaire';
+  origin_ref: string | null;
+  origin_explanation: string | null;
+  about_kind: string | null;
+  about_id: string | null;
+  claimed_by: string | null;
+  created_by_account_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: NullableTimestamp;
+  closed_by: string | null;
+  cancel_reason: string | null;
+  idempotency_key: string | null;
+  version: Generated<number>;
+}
+
+export interface TaskCommentsTable {
+  task_id: string;
+  id: string;
+  author_practitioner_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -288,4 +329,6 @@ export interface Database {
   patient_alerts: PatientAlertsTable;
   rule_deferred_checks: RuleDeferredChecksTable;
   patient_targets: PatientTargetsTable;
+  tasks: TasksTable;
+  task_comments: TaskCommentsTable;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AccessFactsSource } from '../domain/access/patient-access-service.ts';
 import { isoDate } from '../domain/shared/clock.ts';
+import { activeOn } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 
 /** Loads care-team membership for the access decision (one indexed lookup each). */
@@ -15,14 +16,12 @@ export function createSqlAccessFacts(db: Kysely<Database>): AccessFactsSource {
       return row !== undefined;
     },
     async activeCareTeamRoles(practitionerId, patientId, on) {
-      const today = isoDate(on);
       const rows = await db
-        .selectFrom('care_team_members')
-        .select('role')
-        .where('patient_id', '=', patientId)
-        .where('practitioner_id', '=', practitionerId)
-        .where('started_on', '<=', today)
-        .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', today)]))
+        .selectFrom('care_team_members as m')
+        .select('m.role')
+        .where('m.patient_id', '=', patientId)
+        .where('m.practitioner_id', '=', practitionerId)
+        .where(activeOn('m', isoDate(on)))
         .execute();
       return rows.map((row) => row.role);
     },

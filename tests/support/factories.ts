@@ -6,22 +6,31 @@ import type { ClinicalEntry } from '../../src/domain/record/clinical-entry.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-/** A professional of a fresh practice, with an account; each call builds its own, so tests never share. */
-export async function createProfessional(relais: Relais, profession = 'physician') {
-  const organizationId = randomUUID();
+/**
+ * A professional with an account, in a fresh practice of their own unless `organizationId` places them
+ * (e.g. in a hospital service); each call builds its own, so tests never share.
+ */
+export async function createProfessional(
+  relais: Relais,
+  profession = 'physician',
+  options: { organizationId?: string } = {},
+) {
+  const organizationId = options.organizationId ?? randomUUID();
   const practitionerId = randomUUID();
   const login = `pro-${practitionerId.slice(0, 8)}`;
   await relais.services.directory.register(
-    [
-      {
-        id: organizationId,
-        kind: 'practice',
-        name: `MSP ${login}`,
-        finess: null,
-        parentId: null,
-        specialty: null,
-      },
-    ],
+    options.organizationId === undefined
+      ? [
+          {
+            id: organizationId,
+            kind: 'practice',
+            name: `MSP ${login}`,
+            finess: null,
+            parentId: null,
+            specialty: null,
+          },
+        ]
+      : [],
     [
       {
         id: practitionerId,
@@ -46,6 +55,34 @@ export async function createProfessional(relais: Relais, profession = 'physician
     },
   ]);
   return { practitionerId, login, token: await logIn(relais, login) };
+}
+
+/** A hospital with one service (an organisation of kind hospital_service); returns the service's id. */
+export async function createHospitalService(relais: Relais, specialty = 'cardiology'): Promise<string> {
+  const hospitalId = randomUUID();
+  const serviceId = randomUUID();
+  await relais.services.directory.register(
+    [
+      {
+        id: hospitalId,
+        kind: 'hospital',
+        name: `CH ${hospitalId.slice(0, 8)}`,
+        finess: null,
+        parentId: null,
+        specialty: null,
+      },
+      {
+        id: serviceId,
+        kind: 'hospital_service',
+        name: `Service ${specialty}`,
+        finess: null,
+        parentId: hospitalId,
+        specialty,
+      },
+    ],
+    [],
+  );
+  return serviceId;
 }
 
 /** Creates a patient account for an existing patient and signs it in. */

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { createRelais, type Relais } from '../../src/app.ts';
 import { readConfig, type RelaisConfig } from '../../src/config.ts';
+import type { Clock } from '../../src/domain/shared/clock.ts';
 import type { Dialect } from './test-database.ts';
 import { createIsolatedDatabase, TEST_PG_URL_ENV } from './postgres-server.ts';
 
@@ -8,6 +9,7 @@ import { createIsolatedDatabase, TEST_PG_URL_ENV } from './postgres-server.ts';
 export async function startTestRelais(
   dialect: Dialect,
   overrides: Partial<RelaisConfig> = {},
+  options: { clock?: Clock } = {},
 ): Promise<Relais> {
   const database: RelaisConfig['database'] =
     dialect === 'pglite'
@@ -19,5 +21,5 @@ export async function startTestRelais(
     loginRateLimit: { max: 1000, timeWindow: 60_000 },
     ...overrides,
   };
-  return createRelais(config, { logger: pino({ level: 'silent' }) });
+  return createRelais(config, { logger: pino({ level: 'silent' }), ...options });
 }

@@ -8,6 +8,13 @@ export const EVENT_TYPES = [
   'result.recorded',
   'document.added',
   'appointment.booked',
+  'task.created',
+  'task.assigned',
+  'task.claimed',
+  'task.started',
+  'task.completed',
+  'task.cancelled',
+  'task.commented',
   // Nothing emits these two yet (scheduling and hospital transitions will); rules already listen to them.
   'appointment.missed',
   'stay.discharged',

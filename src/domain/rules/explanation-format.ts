@@ -71,8 +71,8 @@ interface EventWords {
   readonly many: string;
 }
 
-/** Each event type as a noun phrase, singular and plural. */
-const EVENT_WORDS: Readonly<Record<EventType, Record<Language, EventWords>>> = {
+/** Each event type as a noun phrase, singular and plural; a type without words shows as itself. */
+const EVENT_WORDS: Readonly<Partial<Record<EventType, Record<Language, EventWords>>>> = {
   'patient.registered': {
     fr: { one: 'enregistrement du patient', many: 'enregistrements du patient' },
     en: { one: 'patient registration', many: 'patient registrations' },
@@ -104,6 +104,14 @@ const EVENT_WORDS: Readonly<Record<EventType, Record<Language, EventWords>>> = {
   'appointment.booked': {
     fr: { one: 'rendez-vous pris', many: 'rendez-vous pris' },
     en: { one: 'appointment booked', many: 'appointments booked' },
+  },
+  'task.created': {
+    fr: { one: 'tâche créée', many: 'tâches créées' },
+    en: { one: 'task created', many: 'tasks created' },
+  },
+  'task.completed': {
+    fr: { one: 'tâche terminée', many: 'tâches terminées' },
+    en: { one: 'task completed', many: 'tasks completed' },
   },
   'appointment.missed': {
     fr: { one: 'rendez-vous manqué', many: 'rendez-vous manqués' },
@@ -137,6 +145,8 @@ const EVENT_WORDS: Readonly<Record<EventType, Record<Language, EventWords>>> = {
 
 // French agrees "aucun/aucune" with the noun's gender.
 const FEMININE_IN_FRENCH: ReadonlySet<EventType> = new Set([
+  'task.created',
+  'task.completed',
   'allergy.recorded',
   'stay.discharged',
   'target.set',
@@ -147,7 +157,7 @@ const FEMININE_IN_FRENCH: ReadonlySet<EventType> = new Set([
 
 /** `2 rendez-vous manqués`, `1 missed appointment`, `aucune sortie d'hospitalisation` (count 0). */
 export function eventWords(type: EventType, count: number, language: Language): string {
-  const words = EVENT_WORDS[type][language];
+  const words = wordsOf(type, language);
   if (count === 0) {
     if (language === 'en') return `no ${words.one}`;
     return `${FEMININE_IN_FRENCH.has(type) ? 'aucune' : 'aucun'} ${words.one}`;
@@ -156,5 +166,9 @@ export function eventWords(type: EventType, count: number, language: Language): 
 }
 
 export function eventName(type: EventType, language: Language): string {
-  return EVENT_WORDS[type][language].one;
+  return wordsOf(type, language).one;
+}
+
+function wordsOf(type: EventType, language: Language): EventWords {
+  return EVENT_WORDS[type]?.[language] ?? { one: type, many: type };
 }

@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import { isoDate } from '../domain/shared/clock.ts';
+import type { TaskFactsSource } from '../domain/tasks/task-ports.ts';
+import { activeOn } from './active-care-team.ts';
+import type { Database } from './database-schema.ts';
+
+/** The directory and care-team facts task decisions need: small indexed lookups. */
+export function createSqlTaskFacts(db: Kysely<Database>): TaskFactsSource {
+  return {
+    async viewer(practitionerId, accountId, patientId, on) {
+      const [practitioner, roles] = await Promise.all([
+        db
+          .selectFrom('practitioners')
+          .select(['organization_id', 'given_name', 'family_name'])
+          .where('id', '=', practitionerId)
+          .executeTakeFirst(),
+        patientId === null
+          ? []
+          : db
+              .selectFrom('care_team_members as m')
+              .select('m.role')
+              .where('m.patient_id', '=', patientId)
+              .where('m.practitioner_id', '=', practitionerId)
+              .where(activeOn('m', isoDate(on)))
+              .execute(),
+      ]);
+      return {
+        practitionerId,
+        accountId,
+        organizationId: practitioner?.organization_id ?? null,
+        patientRoles: roles.map((row) => row.role),
+        name: practitioner === undefined ? '' : `${practitioner.given_name} ${practitioner.family_name}`,
+      };
+    },
+
+    async describeAssignees(assignees) {
+      const practitionerIds = [
+        ...new Set(assignees.flatMap((a) => (a.kind === 'practitioner' ? [a.practitionerId] : []))),
+      ];
+      const serviceIds = [
+        ...new Set(assignees.flatMap((a) => (a.kind === 'service' ? [a.organizationId] : []))),
+      ];
+      const [practitioners, services] = await Promise.all([
+        practitionerIds.length === 0
+          ? []
+          : db
+              .selectFrom('practitioners')
+              .select(['id', 'given_name', 'family_name'])
+              .where('id', 'in', practitionerIds)
+              .execute(),
+        serviceIds.length === 0
+          ? []
+          : db
+              .selectFrom('organizations')
+              .select(['id', 'name'])
+              .where('id', 'in', serviceIds)
+              .where('kind', '=', 'hospital_service')
+              .execute(),
+      ]);
+      const names = new Map<string, string>([
+        ...practitioners.map((p) => [p.id, `${p.given_name} ${p.family_name}`] as const),
+        ...services.map((s) => [s.id, s.name] as const),
+      ]);
+      return assignees.map((assignee) => {
+        switch (assignee.kind) {
+          case 'practitioner':
+            return names.get(assignee.practitionerId);
+          case 'service':
+            return names.get(assignee.organizationId);
+          case 'care-team-role':
+            return assignee.role;
+        }
+      });
+    },
+  };
+}

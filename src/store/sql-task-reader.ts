@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import { isoDate } from '../domain/shared/clock.ts';
+import type { TaskReader } from '../domain/tasks/task-ports.ts';
+import { MAX_WORKLIST_LIMIT } from '../domain/tasks/worklist.ts';
+import type { Database } from './database-schema.ts';
+import { countWorklist, scanWorklist } from './sql-task-worklist.ts';
+import { selectTaskViews, taskViewOf } from './sql-task-views.ts';
+
+/** Reads tasks for display: one task, a patient's open tasks, worklists and their counts. */
+export function createSqlTaskReader(db: Kysely<Database>): TaskReader {
+  return {
+    async detail(taskId, practitionerId, on) {
+      const [row, comments] = await Promise.all([
+        selectTaskViews(db, practitionerId, isoDate(on)).where('t.id', '=', taskId).executeTakeFirst(),
+        db
+          .selectFrom('task_comments as c')
+          .innerJoin('practitioners as author', 'author.id', 'c.author_practitioner_id')
+          .select([
+            'c.id',
+            'c.author_practitioner_id',
+            'c.body',
+            'c.created_at',
+            'author.given_name',
+            'author.family_name',
+          ])
+          .where('c.task_id', '=', taskId)
+          .orderBy('c.created_at')
+          .orderBy('c.id')
+          .execute(),
+      ]);
+      if (row === undefined) return undefined;
+      return {
+        ...taskViewOf(row),
+        comments: comments.map((c) => ({
+          id: c.id,
+          authorPractitionerId: c.author_practitioner_id,
+          authorName: `${c.given_name} ${c.family_name}`,
+          text: c.body,
+          at: c.created_at,
+        })),
+      };
+    },
+
+    async patientTasks(scope, practitionerId, on) {
+      const rows = await selectTaskViews(db, practitionerId, isoDate(on))
+        .where('t.patient_id', '=', scope.patientId)
+        .where('t.status', 'in', ['todo', 'in_progress'])
+        .orderBy('t.due_sort')
+        .orderBy('t.priority_rank')
+        .orderBy('t.id')
+        .limit(MAX_WORKLIST_LIMIT)
+        .execute();
+      return rows.map(taskViewOf);
+    },
+
+    async worklist(practitionerId, query, on) {
+      const page = await scanWorklist(
+        db,
+        practitionerId,
+        { filters: query.filters, after: query.after, dueBefore: null, perSource: query.limit + 1 },
+        on,
+      );
+      if (page.length === 0) return [];
+      const rows = await selectTaskViews(db, practitionerId, isoDate(on))
+        .where(
+          't.id',
+          'in',
+          page.map((entry) => entry.id),
+        )
+        .execute();
+      const viewOf = new Map(rows.map((row) => [row.id, taskViewOf(row)]));
+      return page.flatMap(({ id, via }) => {
+        const view = viewOf.get(id);
+        return view === undefined ? [] : [{ ...view, via }];
+      });
+    },
+
+    countDueBefore(practitionerId, before, cap, on) {
+      return countWorklist(
+        db,
+        practitionerId,
+        { filters: {}, after: null, dueBefore: before, perSource: cap + 1 },
+        on,
+      );
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DomainEvent } from '../domain/journal/domain-event.ts';
+import type { TaskStore } from '../domain/tasks/task-ports.ts';
+import type { Database } from './database-schema.ts';
+import { addEventRow, type RowsByTable } from './entry-rows.ts';
+import { translateConstraintError } from './constraint-errors.ts';
+import { TASK_COLUMNS, taskOf, taskRow, taskStateRow } from './task-rows.ts';
+
+/** Writes tasks, their comments and their journal events, one transaction per call. */
+export function createSqlTaskStore(db: Kysely<Database>): TaskStore {
+  return {
+    async insert(task, event) {
+      await inTransaction(db, async (trx) => {
+        await trx.insertInto('tasks').values(taskRow(task)).execute();
+        await insertEvents(trx, [event]);
+      });
+    },
+
+    async insertIdempotent(entries) {
+      if (entries.length === 0) return [];
+      return inTransaction(db, async (trx) => {
+        // A key already stored (or repeated in this batch) inserts nothing; concurrent callers with the
+        // same key wait for the first one's commit, then see its row.
+        const inserted = await trx
+          .insertInto('tasks')
+          .values(entries.map(({ task }) => taskRow(task)))
+          .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
+          .returning('id')
+          .execute();
+        const created = new Set(inserted.map((row) => row.id));
+        await insertEvents(
+          trx,
+          entries.filter(({ task }) => created.has(task.id)).map(({ event }) => event),
+        );
+        const keys = entries.flatMap(({ task }) =>
+          task.idempotencyKey === null ? [] : [task.idempotencyKey],
+        );
+        const stored = await trx
+          .selectFrom('tasks')
+          .select(['id', 'idempotency_key'])
+          .where('idempotency_key', 'in', keys)
+          .execute();
+        const idOfKey = new Map(stored.map((row) => [row.idempotency_key, row.id]));
+        return entries.map(({ task }) => {
+          const id = idOfKey.get(task.idempotencyKey) ?? task.id;
+          return { id, created: id === task.id && created.has(id) };
+        });
+      });
+    },
+
+    async find(taskId) {
+      const row = await db
+        .selectFrom('tasks')
+        .select(TASK_COLUMNS)
+        .where('id', '=', taskId)
+        .executeTakeFirst();
+      return row === undefined ? undefined : taskOf(row);
+    },
+
+    async saveChange(task, event) {
+      return inTransaction(db, async (trx) => {
+        const result = await trx
+          .updateTable('tasks')
+          .set({ ...taskStateRow(task), version: task.version + 1 })
+          .where('id', '=', task.id)
+          .where('version', '=', task.version)
+          .executeTakeFirst();
+        if (result.numUpdatedRows === 0n) return false;
+        await insertEvents(trx, [event]);
+        return true;
+      });
+    },
+
+    async addComment(comment, event) {
+      await inTransaction(db, async (trx) => {
+        await trx
+          .insertInto('task_comments')
+          .values({
+            task_id: comment.taskId,
+            id: comment.id,
+            author_practitioner_id: comment.authorPractitionerId,
+            body: comment.text,
+            created_at: comment.at,
+          })
+          .execute();
+        await insertEvents(trx, [event]);
+      });
+    },
+  };
+}
+
+async function insertEvents(trx: Transaction<Database>, events: readonly DomainEvent[]): Promise<void> {
+  const rows: RowsByTable = {};
+  for (const event of events) addEventRow(rows, event);
+  if (rows.events !== undefined) await trx.insertInto('events').values(rows.events).execute();
+}
+
+async function inTransaction<T>(
+  db: Kysely<Database>,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(work);
+  } catch (error) {
+    throw translateConstraintError(error) ?? error;
+  }
+}

@@ -1,0 +1,235 @@
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { CARE_TEAM_ROLES, type CareTeamRole } from '../domain/care-team/care-team-role.ts';
+import { isoDate } from '../domain/shared/clock.ts';
+import type { TaskRelation } from '../domain/tasks/task-policy.ts';
+import type { WorklistCursor, WorklistFilters } from '../domain/tasks/worklist.ts';
+import { activeOn } from './active-care-team.ts';
+import type { Database, TasksTable } from './database-schema.ts';
+
+type TaskDatabase = Database & { t: TasksTable };
+type TaskExpressions = ExpressionBuilder<TaskDatabase, 't'>;
+type TaskCondition = (eb: TaskExpressions) => RawBuilder<boolean>;
+
+/** One source of a worklist: why its tasks are the practitioner's, and which tasks they are. */
+interface Source {
+  readonly via: TaskRelation;
+  readonly condition: TaskCondition;
+}
+
+/** What else narrows every source: the filters, the page cursor, a due-date bound. */
+export interface ScanLimits {
+  readonly filters: WorklistFilters;
+  readonly after: WorklistCursor | null;
+  readonly dueBefore: Date | null;
+  /** Rows read from each source at most. */
+  readonly perSource: number;
+}
+
+// Written as literals, like the partial indexes' predicates (0002-tasks.ts), so the planner matches them.
+const OPEN = sql<boolean>`t.status in ('todo', 'in_progress')`;
+
+/**
+ * The open tasks a practitioner must act on, in worklist order, as a union of per-source scans: each
+ * source reads its own partial index in (due_sort, priority_rank, id) order and stops after
+ * `perSource` rows, so a page costs about the same with a thousand tasks or a million. A task reached
+ * by two sources keeps the more direct one (TaskRelation order).
+ */
+export async function scanWorklist(
+  db: Kysely<Database>,
+  practitionerId: string,
+  limits: ScanLimits,
+  on: Date,
+): Promise<{ id: string; via: TaskRelation }[]> {
+  const scans = await sourceScans(db, practitionerId, limits, isoDate(on));
+  if (scans.length === 0) return [];
+  const union = scans.reduce((all, scan) => all.unionAll(scan));
+  return db
+    .selectFrom(
+      db
+        .selectFrom(union.as('u'))
+        .distinctOn('u.id')
+        .select(['u.id', 'u.via', 'u.due_sort', 'u.priority_rank'])
+        .orderBy('u.id')
+        .orderBy('u.via_rank')
+        .as('w'),
+    )
+    .select(['w.id', 'w.via'])
+    .orderBy('w.due_sort')
+    .orderBy('w.priority_rank')
+    .orderBy('w.id')
+    .limit(limits.perSource)
+    .execute();
+}
+
+/** How many distinct tasks the sources hold, reading at most `perSource` rows of each. */
+export async function countWorklist(
+  db: Kysely<Database>,
+  practitionerId: string,
+  limits: ScanLimits,
+  on: Date,
+): Promise<number> {
+  const scans = await sourceScans(db, practitionerId, limits, isoDate(on));
+  if (scans.length === 0) return 0;
+  const union = scans.reduce((all, scan) => all.unionAll(scan));
+  const row = await db
+    .selectFrom(union.as('u'))
+    .select((eb) => eb.fn.count<string>('u.id').distinct().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One ordered, bounded scan per source that can hold matching tasks. */
+async function sourceScans(db: Kysely<Database>, practitionerId: string, limits: ScanLimits, today: string) {
+  const facts = await practitionerFacts(db, practitionerId, today);
+  return sourcesOf(practitionerId, facts, limits.filters, today).map((source, rank) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('tasks as t')
+          .select([
+            't.id',
+            't.due_sort',
+            't.priority_rank',
+            sql.lit(source.via).as('via'),
+            sql.lit(rank).as('via_rank'),
+          ])
+          .where(OPEN)
+          .where(source.condition)
+          .$call((scan) => narrowed(scan, limits))
+          .orderBy('t.due_sort')
+          .orderBy('t.priority_rank')
+          .orderBy('t.id')
+          .limit(limits.perSource)
+          .as('source'),
+      )
+      .selectAll(),
+  );
+}
+
+/**
+ * The sources, most direct first, pruned by what the filters exclude: a role filter leaves only role
+ * tasks; an organisation filter leaves what is assigned to that organisation or to its practitioners.
+ */
+function sourcesOf(
+  practitionerId: string,
+  facts: PractitionerFacts,
+  filters: WorklistFilters,
+  today: string,
+): Source[] {
+  const holds = (eb: TaskExpressions, role: CareTeamRole) =>
+    eb.exists(
+      eb
+        .selectFrom('care_team_members as m')
+        .select('m.id')
+        .where('m.practitioner_id', '=', practitionerId)
+        .where('m.role', '=', role)
+        .whereRef('m.patient_id', '=', 't.patient_id')
+        .where(activeOn('m', today)),
+    );
+  const ownOrganization =
+    filters.organizationId === undefined || filters.organizationId === facts.organizationId;
+  const sources: Source[] = [];
+  if (filters.role === undefined && ownOrganization) {
+    sources.push({
+      via: 'assignee',
+      condition: () => sql<boolean>`t.assignee_practitioner_id = ${practitionerId}`,
+    });
+  }
+  for (const role of facts.roles) {
+    if (filters.organizationId !== undefined || (filters.role !== undefined && filters.role !== role))
+      continue;
+    sources.push({
+      via: 'role-holder',
+      condition: (eb) => sql<boolean>`t.assignee_role = ${role} and ${holds(eb, role)}`,
+    });
+  }
+  if (facts.organizationId !== null && filters.role === undefined && ownOrganization) {
+    sources.push({
+      via: 'service-member',
+      condition: () => sql<boolean>`t.assignee_organization_id = ${facts.organizationId}`,
+    });
+  }
+  if (facts.roles.includes('coordinator')) {
+    sources.push({
+      via: 'coordinator',
+      condition: (eb) => sql<boolean>`t.patient_id is not null and ${holds(eb, 'coordinator')}`,
+    });
+  }
+  return sources;
+}
+
+/** The filters (those a source does not already imply), the cursor and the due bound. */
+function narrowed<O>(
+  scan: SelectQueryBuilder<TaskDatabase, 't', O>,
+  limits: ScanLimits,
+): SelectQueryBuilder<TaskDatabase, 't', O> {
+  const { filters, after, dueBefore } = limits;
+  let narrowedScan = scan;
+  if (filters.patientId !== undefined)
+    narrowedScan = narrowedScan.where('t.patient_id', '=', filters.patientId);
+  if (filters.originKind !== undefined)
+    narrowedScan = narrowedScan.where('t.origin_kind', '=', filters.originKind);
+  if (filters.priority !== undefined) narrowedScan = narrowedScan.where('t.priority', '=', filters.priority);
+  if (filters.role !== undefined) narrowedScan = narrowedScan.where('t.assignee_role', '=', filters.role);
+  const organizationId = filters.organizationId;
+  if (organizationId !== undefined) {
+    narrowedScan = narrowedScan.where((eb) =>
+      eb.or([
+        eb('t.assignee_organization_id', '=', organizationId),
+        eb(
+          't.assignee_practitioner_id',
+          'in',
+          eb.selectFrom('practitioners').select('id').where('organization_id', '=', organizationId),
+        ),
+      ]),
+    );
+  }
+  if (dueBefore !== null) narrowedScan = narrowedScan.where('t.due_sort', '<', dueBefore);
+  if (after !== null) {
+    // Row comparison: the index reads on from the cursor; 'infinity' is the sort key of undated tasks.
+    const dueSort = after.dueAt?.toISOString() ?? 'infinity';
+    narrowedScan = narrowedScan.where(
+      sql<boolean>`(t.due_sort, t.priority_rank, t.id) > (${dueSort}::timestamptz, ${after.priorityRank}::smallint, ${after.id}::uuid)`,
+    );
+  }
+  return narrowedScan;
+}
+
+interface PractitionerFacts {
+  readonly organizationId: string | null;
+  /** The roles the practitioner holds today in at least one patient's care team. */
+  readonly roles: readonly CareTeamRole[];
+}
+
+/**
+ * The practitioner's organisation and the roles they hold anywhere, in one query: one EXISTS probe per
+ * known role on care_team_members (practitioner_id, role, …), instead of reading all their memberships.
+ */
+async function practitionerFacts(
+  db: Kysely<Database>,
+  practitionerId: string,
+  today: string,
+): Promise<PractitionerFacts> {
+  const row = await db
+    .selectFrom('practitioners as p')
+    .select('p.organization_id')
+    .select((eb) =>
+      CARE_TEAM_ROLES.map((role) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('care_team_members as m')
+              .select('m.id')
+              .whereRef('m.practitioner_id', '=', 'p.id')
+              .where('m.role', '=', role)
+              .where(activeOn('m', today)),
+          )
+          .as(role),
+      ),
+    )
+    .where('p.id', '=', practitionerId)
+    .executeTakeFirst();
+  if (row === undefined) return { organizationId: null, roles: [] };
+  const held = row as unknown as Readonly<Record<CareTeamRole, boolean>>;
+  return { organizationId: row.organization_id, roles: CARE_TEAM_ROLES.filter((role) => held[role]) };
+}
