@@ -3,9 +3,14 @@ import pino, { type Logger } from 'pino';
 import type { RelaisConfig } from './config.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { buildHttpServer } from './http/http-server.ts';
+import type { JournalConsumer } from './jobs/journal-consumer.ts';
+import { createJournalSignal } from './jobs/journal-signal.ts';
+import { startRulesJob } from './jobs/rules-job.ts';
 import { createServices, type Services } from './services.ts';
 import { openDatabase, type DatabaseHandle } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
+import { readShippedRuleFiles } from './store/shipped-rule-files.ts';
+import { createSqlJournalFeed } from './store/sql-journal-feed.ts';
 
 /** A running Relais: its database, use cases and HTTP server. */
 export interface Relais {
@@ -13,6 +18,8 @@ export interface Relais {
   readonly services: Services;
   readonly http: FastifyInstance;
   readonly logger: Logger;
+  /** Background jobs running in this process; `rules` is undefined when its poll interval is 0. */
+  readonly jobs: { readonly rules: JournalConsumer | undefined };
   close(): Promise<void>;
 }
 
@@ -25,7 +32,28 @@ export async function createRelais(
   const database = await openDatabase(config.database);
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-  const services = createServices(database.db, options.clock ?? systemClock);
+  const journalSignal = createJournalSignal();
+  const services = createServices(database.db, options.clock ?? systemClock, {
+    journalSignal,
+    onInvalidRuleSet: (ruleSetId, problems) =>
+      logger.error({ ruleSetId, problems }, 'a stored rule set no longer validates: its rules do not run'),
+  });
+  const shipped = await services.rulesAdmin.installShipped(await readShippedRuleFiles(config.rules.dir));
+  for (const { file, problems } of shipped.refused) {
+    logger.error({ file, problems }, 'shipped rule file refused: it has problems');
+  }
+  if (shipped.installed.length > 0)
+    logger.info({ ruleSets: shipped.installed }, 'shipped rule sets installed');
+  const rules =
+    config.rules.pollMs > 0
+      ? startRulesJob({
+          engine: services.rules,
+          feed: createSqlJournalFeed(database.db),
+          logger,
+          signal: journalSignal,
+          pollMs: config.rules.pollMs,
+        })
+      : undefined;
   const http = await buildHttpServer(services, {
     logger,
     webRoot: config.webRoot,
@@ -37,8 +65,10 @@ export async function createRelais(
     services,
     http,
     logger,
+    jobs: { rules },
     async close() {
       await http.close();
+      await rules?.stop();
       await database.close();
     },
   };

@@ -11,6 +11,8 @@ export interface RelaisConfig {
   readonly secureCookies: boolean;
   readonly loginRateLimit: { max: number; timeWindow: number };
   readonly demoPatients: number;
+  /** The coordination rules job: shipped rule files, poll interval (0 = the job does not run here). */
+  readonly rules: { readonly dir: string; readonly pollMs: number };
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -28,6 +30,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     secureCookies: env.RELAIS_SECURE_COOKIES === 'true',
     loginRateLimit: { max: integer(env, 'RELAIS_LOGIN_RATE_LIMIT', 10), timeWindow: 60_000 },
     demoPatients: integer(env, 'RELAIS_DEMO_PATIENTS', 200),
+    rules: {
+      dir: resolve(env.RELAIS_RULES_DIR ?? resolve(import.meta.dirname, '..', 'data', 'rules')),
+      pollMs: integer(env, 'RELAIS_RULES_POLL_MS', 250),
+    },
   };
 }
 

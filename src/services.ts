@@ -3,11 +3,18 @@ import type { Kysely } from 'kysely';
 import { createAccountService } from './domain/accounts/account-service.ts';
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
+import { createPatientTargetService } from './domain/record/patient-target-service.ts';
 import { createRecordService } from './domain/record/record-service.ts';
+import { createPatientAlertService } from './domain/rules/patient-alert-service.ts';
+import { recordOnlyNotifier, type Notifier } from './domain/rules/rule-ports.ts';
+import { ruleTaskCreator } from './domain/rules/rule-tasks.ts';
+import { createRulesAdminService } from './domain/rules/rules-admin-service.ts';
+import { createRulesEngine } from './domain/rules/rules-engine.ts';
 import type { Clock } from './domain/shared/clock.ts';
 import { createTaskGate } from './domain/tasks/task-gate.ts';
 import { createTaskService } from './domain/tasks/task-service.ts';
 import { createWorklistService } from './domain/tasks/worklist-service.ts';
+import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import type { Database } from './store/database-schema.ts';
@@ -21,9 +28,24 @@ import { createSqlRecordWriter } from './store/sql-record-writer.ts';
 import { createSqlTaskFacts } from './store/sql-task-facts.ts';
 import { createSqlTaskReader } from './store/sql-task-reader.ts';
 import { createSqlTaskStore } from './store/sql-task-store.ts';
+import { createSqlPatientAlertStore } from './store/sql-patient-alert-store.ts';
+import { createSqlPatientTargetStore } from './store/sql-patient-target-store.ts';
+import { createSqlRuleFacts } from './store/sql-rule-facts.ts';
+import { createSqlRuleOutcomes } from './store/sql-rule-outcomes.ts';
+import { createSqlRuleSetStore } from './store/sql-rule-set-store.ts';
+
+/** What the composition root adds around the stores: the journal signal, notifications, warnings. */
+export interface ServiceOptions {
+  /** Rung after record writes, so journal consumers wake up at once. */
+  readonly journalSignal?: JournalSignal;
+  /** Where rules send their notify actions; by default they stay recorded in their firing. */
+  readonly notifier?: Notifier;
+  /** Told when a stored rule set no longer validates (its rules are then off). */
+  readonly onInvalidRuleSet?: (ruleSetId: string, problems: readonly string[]) => void;
+}
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
-export function createServices(db: Kysely<Database>, clock: Clock) {
+export function createServices(db: Kysely<Database>, clock: Clock, options: ServiceOptions = {}) {
   const audit = createSqlAuditTrail(db);
   const accountStore = createSqlAccountStore(db);
   const newId = randomUUID;
@@ -31,6 +53,28 @@ export function createServices(db: Kysely<Database>, clock: Clock) {
   const taskStore = createSqlTaskStore(db);
   const taskFacts = createSqlTaskFacts(db);
   const taskGate = createTaskGate({ store: taskStore, facts: taskFacts, audit, clock });
+  const signalled = <T extends object>(port: T): T =>
+    options.journalSignal === undefined ? port : ringingAfterWrites(port, options.journalSignal);
+  const tasks = createTaskService({
+    access,
+    gate: taskGate,
+    store: taskStore,
+    facts: taskFacts,
+    clock,
+    newId,
+  });
+  const ruleSets = createSqlRuleSetStore(db);
+  const ruleFacts = createSqlRuleFacts(db);
+  const rules = createRulesEngine({
+    ruleSets,
+    facts: ruleFacts,
+    outcomes: createSqlRuleOutcomes(db),
+    tasks: ruleTaskCreator((commands) => tasks.createSystemTasks(commands)),
+    notifier: options.notifier ?? recordOnlyNotifier,
+    clock,
+    newId,
+    onInvalidRuleSet: options.onInvalidRuleSet ?? (() => undefined),
+  });
   return {
     accounts: createAccountService({
       accounts: accountStore,
@@ -45,11 +89,11 @@ export function createServices(db: Kysely<Database>, clock: Clock) {
       audit,
       reader: createSqlRecordReader(db),
       finder: createSqlPatientFinder(db),
-      writer: createSqlRecordWriter(db),
+      writer: signalled(createSqlRecordWriter(db)),
       clock,
       newId,
     }),
-    tasks: createTaskService({ access, gate: taskGate, store: taskStore, facts: taskFacts, clock, newId }),
+    tasks,
     worklist: createWorklistService({
       access,
       gate: taskGate,
@@ -57,6 +101,22 @@ export function createServices(db: Kysely<Database>, clock: Clock) {
       facts: taskFacts,
       reader: createSqlTaskReader(db),
       clock,
+    }),
+    rules,
+    rulesAdmin: createRulesAdminService({
+      store: ruleSets,
+      engine: rules,
+      facts: ruleFacts,
+      audit,
+      clock,
+      newId,
+    }),
+    alerts: createPatientAlertService({ access, store: createSqlPatientAlertStore(db), clock, newId }),
+    targets: createPatientTargetService({
+      access,
+      writer: signalled(createSqlPatientTargetStore(db)),
+      clock,
+      newId,
     }),
     directory: createDirectoryService({
       store: createSqlDirectoryStore(db),

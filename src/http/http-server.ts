@@ -14,8 +14,10 @@ import { handleError, sendProblem } from './problem.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
+import { patientAlertRoutes } from './routes/patient-alert-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
+import { rulesAdminRoutes } from './routes/rules-admin-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
@@ -89,6 +91,8 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(entryRoutes, { record: services.record });
   await app.register(portalRoutes, { record: services.record });
   await app.register(directoryRoutes, { directory: services.directory });
+  await app.register(patientAlertRoutes, { alerts: services.alerts, targets: services.targets });
+  await app.register(rulesAdminRoutes, { rulesAdmin: services.rulesAdmin });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

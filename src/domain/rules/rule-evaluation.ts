@@ -4,7 +4,8 @@ import { calendarDate, eventName, inWords } from './explanation-format.ts';
 import type { LocalizedText } from './localized-text.ts';
 import type { TriggerEvent } from './patient-facts.ts';
 import type { ReferralSpecialty } from './referral-specialties.ts';
-import { absenceDelay, durationMs, type Rule, type TaskPriority } from './rule-set.ts';
+import type { TaskPriority } from '../tasks/task.ts';
+import { absenceDelay, durationMs, type Rule } from './rule-set.ts';
 
 /** A rule as the engine runs it: the rule and the version of the set it belongs to. */
 export interface ActiveRule {

@@ -5,7 +5,8 @@ import type { LocalizedText } from './localized-text.ts';
 import type { NewPatientAlert } from './patient-alert.ts';
 import type { PatientFacts, TriggerEvent } from './patient-facts.ts';
 import type { PastFiring, PlannedFiring } from './rule-evaluation.ts';
-import type { Rule, TaskPriority } from './rule-set.ts';
+import type { TaskPriority } from '../tasks/task.ts';
+import type { Rule } from './rule-set.ts';
 
 /** Port: the facts rules read, loaded for a whole batch of evaluations at once. */
 export interface RuleFactsSource {
@@ -139,3 +140,39 @@ export const recordOnlyTasks: TaskCreator = { create: () => Promise.resolve(new 
 
 /** Until the notification service is wired: notify intents stay recorded in their firing. */
 export const recordOnlyNotifier: Notifier = { notify: () => Promise.resolve(new Set()) };
+
+/** One saved version of a rule set, for its history. */
+export interface RuleSetVersionInfo {
+  readonly version: number;
+  readonly origin: 'shipped' | 'admin';
+  readonly savedBy: string | null;
+  readonly savedAt: Date;
+}
+
+/** Port: rule sets as administrators manage them: versions of the text and per-rule switches. */
+export interface RuleSetStore extends RuleSetSource {
+  find(ruleSetId: string): Promise<StoredRuleSet | undefined>;
+  versions(ruleSetId: string): Promise<RuleSetVersionInfo[]>;
+  /**
+   * Saves version `baseVersion + 1` (1 for a new set) with its `rule-set.saved` event, provided the
+   * latest version is still `baseVersion`. Error: `conflict` when someone saved in between.
+   */
+  save(input: {
+    ruleSetId: string;
+    source: string;
+    origin: 'shipped' | 'admin';
+    savedBy: string | null;
+    savedAt: Date;
+    baseVersion: number | null;
+    event: DomainEvent;
+  }): Promise<void>;
+  /** Switches one rule on or off, with its `rule.switched` event. */
+  setSwitch(input: {
+    ruleSetId: string;
+    ruleId: string;
+    enabled: boolean;
+    changedBy: string;
+    changedAt: Date;
+    event: DomainEvent;
+  }): Promise<void>;
+}

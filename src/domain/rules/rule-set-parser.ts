@@ -3,7 +3,8 @@ import { isCareTeamRole, type CareTeamRole } from '../care-team/care-team-role.t
 import type { EventType } from '../journal/domain-event.ts';
 import { readCondition, readEventType } from './condition-parser.ts';
 import { isReferralSpecialty, REFERRAL_SPECIALTIES } from './referral-specialties.ts';
-import { TASK_PRIORITIES, type Action, type Rule, type RuleSet, type TaskPriority } from './rule-set.ts';
+import { TASK_PRIORITIES, type TaskPriority } from '../tasks/task.ts';
+import type { Action, Rule, RuleSet } from './rule-set.ts';
 import { createYamlReader, type RuleSetProblem, type YamlReader } from './yaml-reader.ts';
 
 /** A rule set read from its text, or every problem found in it (the set is then refused whole). */

@@ -1,5 +1,6 @@
 import type { CareTeamRole } from '../care-team/care-team-role.ts';
 import type { EventType } from '../journal/domain-event.ts';
+import type { TaskPriority } from '../tasks/task.ts';
 import type { LocalizedText } from './localized-text.ts';
 import type { ReferralSpecialty } from './referral-specialties.ts';
 
@@ -85,9 +86,6 @@ export type Condition =
     }
   /** No event of a type within the delay after the trigger: checked once the delay is over. */
   | { readonly kind: 'absent'; readonly type: EventType; readonly within: Duration };
-
-export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 /** What a rule does when it fires. */
 export type Action =

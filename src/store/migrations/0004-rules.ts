@@ -22,6 +22,10 @@ const STATEMENTS: readonly string[] = [
   create index events_patient_type on events (patient_id, type, occurred_at) where patient_id is not null
   `,
   `
+  -- Dry-runs replay the events of some types over a time range.
+  create index events_type_time on events (type, occurred_at) where patient_id is not null
+  `,
+  `
   -- Rules read the latest results of one code per patient.
   create index results_patient_code on results (patient_id, loinc_code, effective_at desc)
   `,
