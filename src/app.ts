@@ -52,6 +52,7 @@ export async function createRelais(
           logger,
           signal: journalSignal,
           pollMs: config.rules.pollMs,
+          leaseMs: config.rules.leaseMs,
         })
       : undefined;
   const http = await buildHttpServer(services, {

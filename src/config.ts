@@ -11,8 +11,11 @@ export interface RelaisConfig {
   readonly secureCookies: boolean;
   readonly loginRateLimit: { max: number; timeWindow: number };
   readonly demoPatients: number;
-  /** The coordination rules job: shipped rule files, poll interval (0 = the job does not run here). */
-  readonly rules: { readonly dir: string; readonly pollMs: number };
+  /**
+   * The coordination rules job: shipped rule files, poll interval (0 = the job does not run here) and
+   * how long a crashed process keeps the job's lease before another may take over.
+   */
+  readonly rules: { readonly dir: string; readonly pollMs: number; readonly leaseMs: number };
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -33,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     rules: {
       dir: resolve(env.RELAIS_RULES_DIR ?? resolve(import.meta.dirname, '..', 'data', 'rules')),
       pollMs: integer(env, 'RELAIS_RULES_POLL_MS', 250),
+      leaseMs: integer(env, 'RELAIS_RULES_LEASE_MS', 15_000),
     },
   };
 }

@@ -17,6 +17,7 @@ export function startRulesJob(deps: {
   logger: Logger;
   signal?: JournalSignal;
   pollMs?: number;
+  leaseMs?: number;
   batchSize?: number;
 }): JournalConsumer {
   const consumer = startJournalConsumer({
@@ -28,6 +29,7 @@ export function startRulesJob(deps: {
       while ((await deps.engine.runDueChecks(DUE_CHECKS_PER_ROUND)) === DUE_CHECKS_PER_ROUND);
     },
     ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
+    ...(deps.leaseMs === undefined ? {} : { leaseMs: deps.leaseMs }),
     ...(deps.batchSize === undefined ? {} : { batchSize: deps.batchSize }),
   });
   const unsubscribe = deps.signal?.subscribe(() => consumer.wake());

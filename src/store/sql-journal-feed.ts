@@ -38,11 +38,13 @@ export function createSqlJournalFeed(db: Kysely<Database>): JournalFeed {
       // pg_snapshot_xmin is the oldest transaction still running: every transaction below it has
       // ended, so the events it wrote are final and no later commit can sort before them.
       const result = await sql<EventRow>`
-        select seq::text as seq, tx::text as tx, id, patient_id, type, actor_account_id, occurred_at, payload
-        from events
-        where (tx, seq) > (${after.tx}::xid8, ${after.seq}::bigint)
-          and tx < pg_snapshot_xmin(pg_current_snapshot())
-        order by tx, seq
+        select e.seq::text as seq, e.tx::text as tx, e.id, e.patient_id, e.type, e.actor_account_id,
+               e.occurred_at, e.payload
+        from events e
+        where (e.tx, e.seq) > (${after.tx}::xid8, ${after.seq}::bigint)
+          and e.tx < pg_snapshot_xmin(pg_current_snapshot())
+        -- The columns, not the text aliases of the same names: '1000' sorts before '367'.
+        order by e.tx, e.seq
         limit ${limit}
       `.execute(db);
       return result.rows.map(entryOf);
@@ -50,7 +52,7 @@ export function createSqlJournalFeed(db: Kysely<Database>): JournalFeed {
 
     async head() {
       const result = await sql<{ tx: string; seq: string }>`
-        select tx::text as tx, seq::text as seq from events order by tx desc, seq desc limit 1
+        select e.tx::text as tx, e.seq::text as seq from events e order by e.tx desc, e.seq desc limit 1
       `.execute(db);
       return result.rows[0];
     },
