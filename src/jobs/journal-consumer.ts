@@ -18,7 +18,10 @@ export interface JournalConsumerOptions {
    * consumer, event and action).
    */
   readonly handle: (entries: readonly JournalEntry[]) => Promise<void>;
-  /** Work to run on each cycle while holding the lease (e.g. deferred checks that fell due). */
+  /**
+   * Work to run while holding the lease (e.g. deferred checks that fell due): after each cycle that
+   * caught up with the journal, and at least every second while busy.
+   */
   readonly onCycle?: () => Promise<void>;
   readonly logger: Logger;
   readonly batchSize?: number;
@@ -62,21 +65,57 @@ export function startJournalConsumer(options: JournalConsumerOptions): JournalCo
     return next;
   };
 
+  // While the lease is fresh the cursor is known here: claiming it again for every batch would cost a
+  // commit each time. It is renewed by each advance, and claimed again once half of it has run out.
+  let held: { cursor: JournalPosition; renewAfter: number } | undefined;
+  const holding = (cursor: JournalPosition | undefined, since: number) => {
+    held = cursor === undefined ? undefined : { cursor, renewAfter: since + leaseMs / 2 };
+    return cursor;
+  };
+  const currentCursor = async (): Promise<JournalPosition | undefined> => {
+    if (held !== undefined && performance.now() < held.renewAfter) return held.cursor;
+    const since = performance.now();
+    return holding(await feed.claim(name, owner, leaseMs), since);
+  };
+  let lastOnCycle = 0;
+
+  // While a full batch is handled, the next one is read: the database works on both at once.
+  let prefetched: { after: JournalPosition; entries: Promise<JournalEntry[]> } | undefined;
+  const read = (after: JournalPosition): Promise<JournalEntry[]> => {
+    const ready =
+      prefetched !== undefined && comparePositions(prefetched.after, after) === 0 ? prefetched : undefined;
+    prefetched = undefined;
+    return ready?.entries ?? feed.readAfter(after, batchSize);
+  };
+  const prefetch = (after: JournalPosition) => {
+    const entries = feed.readAfter(after, batchSize);
+    entries.catch(() => undefined); // a failed read is simply done again by the next cycle
+    prefetched = { after, entries };
+  };
+
   /** One batch: where the cursor now is (undefined without the lease) and whether more may be waiting. */
   const cycle = async (): Promise<{ cursor: JournalPosition | undefined; more: boolean }> => {
-    const cursor = await feed.claim(name, owner, leaseMs);
+    const cursor = await currentCursor();
     if (cursor === undefined) return { cursor, more: false }; // another process holds the lease
-    const entries = await feed.readAfter(cursor, batchSize);
+    const entries = await read(cursor);
     const last = entries.at(-1);
     if (last !== undefined) {
+      if (entries.length === batchSize) prefetch(last.position);
       await handle(entries);
+      const since = performance.now();
+      held = undefined; // unknown until the advance answers
       if (!(await feed.advance(name, owner, last.position, leaseMs))) {
         log.warn('lease lost while handling a batch; the new owner replays it');
         return { cursor: undefined, more: false };
       }
+      holding(last.position, since);
     }
-    await options.onCycle?.();
-    return { cursor: last?.position ?? cursor, more: entries.length === batchSize };
+    const more = entries.length === batchSize;
+    if (options.onCycle !== undefined && (!more || performance.now() - lastOnCycle >= 1000)) {
+      lastOnCycle = performance.now();
+      await options.onCycle();
+    }
+    return { cursor: last?.position ?? cursor, more };
   };
 
   const sleep = (ms: number): Promise<void> =>
@@ -123,7 +162,10 @@ export function startJournalConsumer(options: JournalConsumerOptions): JournalCo
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const { cursor, more } = await exclusive(cycle);
-        if (cursor !== undefined && comparePositions(cursor, target) >= 0) return;
+        if (cursor !== undefined && comparePositions(cursor, target) >= 0) {
+          if (options.onCycle !== undefined) await exclusive(options.onCycle);
+          return;
+        }
         if (Date.now() > deadline) throw new Error(`journal consumer ${name} did not catch up in time`);
         // Below the head with nothing readable: an older transaction is still running, or the lease is taken.
         if (!more) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -1,5 +1,6 @@
 import type { PatientFacts, TriggerEvent } from './patient-facts.ts';
 import { NO_FACTS } from './patient-facts.ts';
+import { mayHold } from './condition-evaluation.ts';
 import { factRequestFor, type FactRequest } from './fact-needs.ts';
 import { absenceDelay } from './rule-set.ts';
 import {
@@ -26,15 +27,18 @@ export interface Decision {
   readonly outcome: RuleOutcome;
 }
 
-/** For each event about a patient, the enabled rules that listen to its type (events as of their own time). */
+/**
+ * For each event about a patient, the enabled rules that listen to its type and whose tests on the
+ * event itself pass (each event is judged as of its own time).
+ */
 export function evaluationsOf(triggers: readonly TriggerEvent[], rules: readonly ActiveRule[]): Evaluation[] {
   const byType = new Map<string, ActiveRule[]>();
   for (const active of rules) {
     for (const type of active.rule.on) byType.set(type, [...(byType.get(type) ?? []), active]);
   }
   return triggers.flatMap((trigger) => {
-    const listening = byType.get(trigger.type);
-    return listening === undefined
+    const listening = (byType.get(trigger.type) ?? []).filter((active) => mayHold(active.rule.when, trigger));
+    return listening.length === 0
       ? []
       : [{ key: trigger.id, trigger, asOf: trigger.occurredAt, phase: 'event' as const, rules: listening }];
   });

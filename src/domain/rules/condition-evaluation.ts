@@ -9,7 +9,7 @@ import {
   operatorWords,
   quantity,
 } from './explanation-format.ts';
-import type { PatientFacts, ResultFact, TriggerEvent } from './patient-facts.ts';
+import { NO_FACTS, type PatientFacts, type ResultFact, type TriggerEvent } from './patient-facts.ts';
 import { durationMs, type Condition, type FieldTest, type NumericTest } from './rule-set.ts';
 
 /** Everything a condition may look at: the event, the moment of evaluation and the patient's facts. */
@@ -132,6 +132,35 @@ export function evaluateCondition(condition: Condition, context: EvaluationConte
         ],
       };
     }
+  }
+}
+
+/**
+ * Whether a condition may hold for this event, judging only by the event's own fields: false when a
+ * required payload test already fails, so the rule is skipped before any fact is loaded.
+ */
+export function mayHold(condition: Condition, trigger: TriggerEvent): boolean {
+  switch (condition.kind) {
+    case 'all':
+      return condition.of.every((child) => mayHold(child, trigger));
+    case 'any':
+      return condition.of.some((child) => mayHold(child, trigger));
+    case 'event':
+      // A comparison with the patient's target needs facts: it cannot be judged yet.
+      if ('threshold' in condition.test && condition.test.threshold.kind === 'target') return true;
+      return eventField(condition.field, condition.test, {
+        trigger,
+        asOf: trigger.occurredAt,
+        facts: NO_FACTS,
+      }).holds;
+    case 'not':
+    case 'latest-results':
+    case 'trend':
+    case 'count-events':
+    case 'count-results':
+    case 'has-condition':
+    case 'absent':
+      return true;
   }
 }
 

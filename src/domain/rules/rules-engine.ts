@@ -74,8 +74,10 @@ export function createRulesEngine(deps: RulesEngineDeps) {
     decidedAt: Date,
   ): Promise<Decision[]> {
     if (evaluations.length === 0) return [];
-    const loaded = await facts.load(factRequestsOf(evaluations));
-    const firings = past === 'stored' ? await storedFirings(evaluations) : past;
+    const [loaded, firings] = await Promise.all([
+      facts.load(factRequestsOf(evaluations)),
+      past === 'stored' ? storedFirings(evaluations) : past,
+    ]);
     return decideAll(evaluations, loaded, firings, decidedAt);
   }
 
