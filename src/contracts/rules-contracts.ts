@@ -25,6 +25,7 @@ export const PatientAlert = Type.Object({
   }),
   ruleSetId: Type.String(),
   ruleId: Type.String(),
+  ruleLabel: LocalizedText,
   raisedAt: IsoDateTime,
 });
 export type PatientAlert = Static<typeof PatientAlert>;

@@ -102,6 +102,8 @@ for (const { dialect, skip } of testDialects()) {
           details: '{}',
           rule_set_id: 'test',
           rule_id: 'test',
+          rule_label_fr: 'r',
+          rule_label_en: 'r',
           firing_id: randomUUID(),
           event_id: randomUUID(),
           raised_at: new Date(),

@@ -12,6 +12,7 @@ export function presentAlert(alert: Alert) {
     details: alert.details,
     ruleSetId: alert.ruleSetId,
     ruleId: alert.ruleId,
+    ruleLabel: alert.ruleLabel,
     raisedAt: alert.raisedAt.toISOString(),
   };
 }

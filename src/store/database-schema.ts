@@ -235,6 +235,8 @@ export interface PatientAlertsTable {
   details: Json;
   rule_set_id: string;
   rule_id: string;
+  rule_label_fr: string;
+  rule_label_en: string;
   firing_id: string;
   event_id: string;
   status: Generated<'open' | 'dismissed'>;

@@ -26,6 +26,7 @@ export function createSqlPatientAlertStore(db: Kysely<Database>): PatientAlertSt
         details: row.details as AlertDetails,
         ruleSetId: row.rule_set_id,
         ruleId: row.rule_id,
+        ruleLabel: { fr: row.rule_label_fr, en: row.rule_label_en },
         eventId: row.event_id,
         status: row.status,
         raisedAt: row.raised_at,

@@ -122,6 +122,8 @@ function alertRow(alert: FiringRecord['alerts'][number]) {
     details: JSON.stringify(alert.details),
     rule_set_id: alert.ruleSetId,
     rule_id: alert.ruleId,
+    rule_label_fr: alert.ruleLabel.fr,
+    rule_label_en: alert.ruleLabel.en,
     firing_id: alert.firingId,
     event_id: alert.eventId,
     raised_at: alert.raisedAt,

@@ -1,5 +1,13 @@
 import type { LoginRequest, LoginResponse, Me } from '../../src/contracts/auth-contracts.ts';
 import type { PractitionerList } from '../../src/contracts/record-contracts.ts';
+import type {
+  DryRunRequest,
+  DryRunResult,
+  PatientAlertList,
+  RuleSetDetail,
+  RuleSetList,
+  SaveRuleSet,
+} from '../../src/contracts/rules-contracts.ts';
 import { ApiError, codeOfStatus } from './api-error.ts';
 import type { CoordinationRecord, PatientSearchResult, PortalSummary } from './api-types.ts';
 
@@ -23,11 +31,15 @@ interface RequestOptions {
   readonly expectUnauthorized?: boolean;
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (options.signal !== undefined) init.signal = options.signal;
-  if (method === 'POST') {
+  if (method !== 'GET') {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body ?? {});
   }
@@ -105,6 +117,31 @@ export const api = {
 
   practitioners: (signal?: AbortSignal): Promise<PractitionerList> =>
     request<PractitionerList>('GET', '/api/practitioners', { signal }),
+
+  alerts: (patientId: string, signal?: AbortSignal): Promise<PatientAlertList> =>
+    request<PatientAlertList>('GET', `${patientPath(patientId)}/alerts`, { signal }),
+
+  dismissAlert: (patientId: string, alertId: string): Promise<undefined> =>
+    request<undefined>('POST', `${patientPath(patientId)}/alerts/${encodeURIComponent(alertId)}/dismiss`),
+
+  ruleSets: (signal?: AbortSignal): Promise<RuleSetList> =>
+    request<RuleSetList>('GET', '/api/admin/rules', { signal }),
+
+  ruleSet: (ruleSetId: string, signal?: AbortSignal): Promise<RuleSetDetail> =>
+    request<RuleSetDetail>('GET', `/api/admin/rules/${encodeURIComponent(ruleSetId)}`, { signal }),
+
+  saveRuleSet: (ruleSetId: string, body: SaveRuleSet): Promise<RuleSetDetail> =>
+    request<RuleSetDetail>('PUT', `/api/admin/rules/${encodeURIComponent(ruleSetId)}`, { body }),
+
+  switchRule: (ruleSetId: string, ruleId: string, enabled: boolean): Promise<undefined> =>
+    request<undefined>(
+      'PUT',
+      `/api/admin/rules/${encodeURIComponent(ruleSetId)}/rules/${encodeURIComponent(ruleId)}`,
+      { body: { enabled } },
+    ),
+
+  dryRun: (body: DryRunRequest): Promise<DryRunResult> =>
+    request<DryRunResult>('POST', '/api/admin/rules/dry-run', { body }),
 
   /** A plain link target: the browser sends the session cookie and the server sets the content type. */
   documentContentUrl: (patientId: string, documentId: string): string =>

@@ -12,8 +12,9 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PatientRecordPage } from './pages/patient-record-page.tsx';
 import { PatientSearchPage } from './pages/patient-search-page.tsx';
 import { PortalPage } from './pages/portal-page.tsx';
+import { RulesAdminPage } from './pages/rules-admin-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
-import { homePathOf, SessionContext, type Session } from './session-context.ts';
+import { homePathOf, isAdmin, SessionContext, type Session } from './session-context.ts';
 
 type SessionState =
   | { readonly status: 'checking' }
@@ -109,16 +110,17 @@ export function App() {
   }
 }
 
-/** Professionals work in /patients; patients only see /portal. */
+/** Professionals work in /patients (administrators also in /admin); patients only see /portal. */
 function allowedFor(me: Me, path: string): boolean {
-  return me.kind === 'patient' ? path.startsWith('/portal') : path.startsWith('/patients');
+  if (me.kind === 'patient') return path.startsWith('/portal');
+  return path.startsWith('/patients') || (isAdmin(me) && path.startsWith('/admin'));
 }
 
 function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   const { t } = useTranslation();
   const home = homePathOf(me);
   if (pathname === '/' || pathname === '/login') return <Redirect to={home} />;
-  const knownArea = pathname.startsWith('/patients') || pathname.startsWith('/portal');
+  const knownArea = ['/patients', '/portal', '/admin'].some((area) => pathname.startsWith(area));
   if (knownArea && !allowedFor(me, pathname)) return <Redirect to={home} />;
 
   const recordMatch = matchPath('/patients/:patientId', pathname);
@@ -127,6 +129,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   else if (recordMatch?.['patientId'] !== undefined)
     page = <PatientRecordPage key={recordMatch['patientId']} patientId={recordMatch['patientId']} />;
   else if (pathname === '/portal') page = <PortalPage />;
+  else if (pathname === '/admin/rules') page = <RulesAdminPage />;
   else page = <NotFoundPage home={home} />;
 
   return (

@@ -18,6 +18,7 @@ export interface PatientAlert {
   readonly details: AlertDetails;
   readonly ruleSetId: string;
   readonly ruleId: string;
+  readonly ruleLabel: LocalizedText;
   readonly eventId: string;
   readonly status: 'open' | 'dismissed';
   readonly raisedAt: Date;
@@ -47,6 +48,7 @@ export function alertOf(
     explanation: firing.explanation,
     ruleSetId: firing.ruleSetId,
     ruleId: firing.ruleId,
+    ruleLabel: firing.ruleLabel,
     eventId: firing.trigger.id,
     raisedAt: firing.decidedAt,
   };

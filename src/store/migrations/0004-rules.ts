@@ -103,6 +103,8 @@ const STATEMENTS: readonly string[] = [
     details jsonb not null,
     rule_set_id text not null,
     rule_id text not null,
+    rule_label_fr text not null,
+    rule_label_en text not null,
     firing_id uuid not null,
     event_id uuid not null,
     status text not null default 'open' check (status in ('open', 'dismissed')),

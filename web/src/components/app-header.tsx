@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../router.tsx';
-import { homePathOf, useSession } from '../session-context.ts';
+import { homePathOf, isAdmin, useSession } from '../session-context.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -16,7 +16,12 @@ export function AppHeader() {
   // The portal is a single page: patients get no navigation to get lost in.
   const navItems =
     me.kind === 'professional'
-      ? [{ to: '/patients', label: t('nav.patients'), active: pathname.startsWith('/patients') }]
+      ? [
+          { to: '/patients', label: t('nav.patients'), active: pathname.startsWith('/patients') },
+          ...(isAdmin(me)
+            ? [{ to: '/admin/rules', label: t('nav.rules'), active: pathname.startsWith('/admin/rules') }]
+            : []),
+        ]
       : [];
 
   return (
