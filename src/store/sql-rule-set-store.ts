@@ -41,10 +41,14 @@ export function createSqlRuleSetStore(db: Kysely<Database>): RuleSetStore {
 
   return {
     async revision() {
+      // A fingerprint of what is committed, not the sequence's last value: a save still in flight has
+      // taken its number already, and a lower number may commit after a higher one (like events.seq).
       const result = await sql<{ revision: string }>`
-        select case when is_called then last_value::text else '0' end as revision from rule_config_revisions
+        select concat_ws('/',
+          (select count(*) || ':' || coalesce(sum(revision), 0) from rule_set_versions),
+          (select count(*) || ':' || coalesce(sum(revision), 0) from rule_switches)) as revision
       `.execute(db);
-      return result.rows[0]?.revision ?? '0';
+      return result.rows[0]?.revision ?? '';
     },
 
     async active() {

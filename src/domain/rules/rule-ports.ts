@@ -92,7 +92,10 @@ export interface StoredRuleSet {
 
 /** Port: the rule sets in force, as the engine reads them. */
 export interface RuleSetSource {
-  /** Changes whenever a version is saved or a rule switched: the engine reloads then. */
+  /**
+   * Changes whenever a saved version or a switch commits: the engine reloads then. Read before
+   * `active()`, so a change committing in between only costs one more reload.
+   */
   revision(): Promise<string>;
   active(): Promise<StoredRuleSet[]>;
 }
@@ -131,12 +134,6 @@ export interface NotifyIntent {
 export interface Notifier {
   notify(intents: readonly NotifyIntent[]): Promise<ReadonlySet<string>>;
 }
-
-/**
- * Until a task service is wired: creates nothing, so each task request stays recorded in its firing
- * (outcome `recorded`) and in the `rule.fired` event, for a later service to pick up.
- */
-export const recordOnlyTasks: TaskCreator = { create: () => Promise.resolve(new Map()) };
 
 /** Until the notification service is wired: notify intents stay recorded in their firing. */
 export const recordOnlyNotifier: Notifier = { notify: () => Promise.resolve(new Set()) };
