@@ -8,9 +8,16 @@ import { createInProcessLiveHub } from './integrations/in-process-live-hub.ts';
 import { createSmtpMailer } from './integrations/smtp-mailer.ts';
 import { createEmailDeliveryJob } from './jobs/email-delivery-job.ts';
 import type { PeriodicJob } from './jobs/periodic-job.ts';
+import type { JournalConsumer } from './jobs/journal-consumer.ts';
+import { createJournalSignal } from './jobs/journal-signal.ts';
+import { startRulesJob } from './jobs/rules-job.ts';
+import { startTaskNoticeJob } from './jobs/task-notice-job.ts';
 import { createNotificationEmailDelivery, createServices, type Services } from './services.ts';
 import { openDatabase, type DatabaseHandle } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
+import { readShippedRuleFiles } from './store/shipped-rule-files.ts';
+import { createSqlJournalFeed } from './store/sql-journal-feed.ts';
+import { loadTaskAudiences } from './store/sql-task-audience.ts';
 
 /** A running Relais: its database, use cases, HTTP server and background jobs. */
 export interface Relais {
@@ -20,8 +27,15 @@ export interface Relais {
   readonly logger: Logger;
   /** Pushes messages to open browser tabs (`GET /api/live`), e.g. "worklist changed" from another context. */
   readonly live: LivePublisher;
-  /** Background jobs; `emailDelivery` is null when no SMTP server is configured. */
-  readonly jobs: { readonly emailDelivery: PeriodicJob | null };
+  /**
+   * Background jobs: `emailDelivery` is null when no SMTP server is configured; the journal consumers
+   * (`rules`, `taskNotices`) are undefined when RELAIS_RULES_POLL_MS is 0 (another process runs them).
+   */
+  readonly jobs: {
+    readonly emailDelivery: PeriodicJob | null;
+    readonly rules: JournalConsumer | undefined;
+    readonly taskNotices: JournalConsumer | undefined;
+  };
   /** Stops the jobs, ends live connections, closes the server and the database. */
   close(): Promise<void>;
 }
@@ -41,11 +55,46 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
   const live = createInProcessLiveHub();
+  const journalSignal = createJournalSignal();
   const services = createServices(database.db, clock, {
     live,
     email: { enabled: config.email !== null, timeZone: config.timeZone },
     urgentThresholds: config.urgentThresholds,
+    journalSignal,
+    onInvalidRuleSet: (ruleSetId, problems) =>
+      logger.error({ ruleSetId, problems }, 'a stored rule set no longer validates: its rules do not run'),
   });
+  const shipped = await services.rulesAdmin.installShipped(await readShippedRuleFiles(config.rules.dir));
+  for (const { file, problems } of shipped.refused) {
+    logger.error({ file, problems }, 'shipped rule file refused: it has problems');
+  }
+  if (shipped.installed.length > 0)
+    logger.info({ ruleSets: shipped.installed }, 'shipped rule sets installed');
+  const rules =
+    config.rules.pollMs > 0
+      ? startRulesJob({
+          engine: services.rules,
+          feed: createSqlJournalFeed(database.db),
+          logger,
+          signal: journalSignal,
+          pollMs: config.rules.pollMs,
+          leaseMs: config.rules.leaseMs,
+        })
+      : undefined;
+  const taskNotices =
+    config.rules.pollMs > 0
+      ? startTaskNoticeJob({
+          feed: createSqlJournalFeed(database.db),
+          audiences: (taskIds, on) => loadTaskAudiences(database.db, taskIds, on),
+          notify: (requests) => services.notifications.notify(requests),
+          live,
+          clock,
+          logger,
+          signal: journalSignal,
+          pollMs: config.rules.pollMs,
+          leaseMs: config.rules.leaseMs,
+        })
+      : undefined;
   const http = await buildHttpServer(services, {
     logger,
     webRoot: config.webRoot,
@@ -72,11 +121,13 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     http,
     logger,
     live,
-    jobs: { emailDelivery },
+    jobs: { emailDelivery, rules, taskNotices },
     async close() {
       await emailDelivery?.stop();
       mailer?.close();
       await http.close();
+      await rules?.stop();
+      await taskNotices?.stop();
       await database.close();
     },
   };

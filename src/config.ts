@@ -28,6 +28,11 @@ export interface RelaisConfig {
   readonly emailDeliveryEveryMs: number;
   /** When a PHQ-9 or GAD-7 result raises an urgent follow-up (validated when the services start). */
   readonly urgentThresholds: UrgentFollowUpThresholds;
+  /**
+   * The coordination rules job: shipped rule files, poll interval (0 = the job does not run here) and
+   * how long a crashed process keeps the job's lease before another may take over.
+   */
+  readonly rules: { readonly dir: string; readonly pollMs: number; readonly leaseMs: number };
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -61,6 +66,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
         'PHQ-9': integer(env, 'RELAIS_URGENT_PHQ9_TOTAL', DEFAULT_URGENT_THRESHOLDS.totalAtLeast['PHQ-9']),
         'GAD-7': integer(env, 'RELAIS_URGENT_GAD7_TOTAL', DEFAULT_URGENT_THRESHOLDS.totalAtLeast['GAD-7']),
       },
+    },
+    rules: {
+      dir: resolve(env.RELAIS_RULES_DIR ?? resolve(import.meta.dirname, '..', 'data', 'rules')),
+      pollMs: integer(env, 'RELAIS_RULES_POLL_MS', 250),
+      leaseMs: integer(env, 'RELAIS_RULES_LEASE_MS', 15_000),
     },
   };
 }

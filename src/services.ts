@@ -12,11 +12,18 @@ import {
   DEFAULT_URGENT_THRESHOLDS,
   type UrgentFollowUpThresholds,
 } from './domain/questionnaires/urgent-follow-up.ts';
+import { createPatientTargetService } from './domain/record/patient-target-service.ts';
 import { createRecordService } from './domain/record/record-service.ts';
+import { createPatientAlertService } from './domain/rules/patient-alert-service.ts';
+import { recordOnlyNotifier, type Notifier } from './domain/rules/rule-ports.ts';
+import { ruleTaskCreator } from './domain/rules/rule-tasks.ts';
+import { createRulesAdminService } from './domain/rules/rules-admin-service.ts';
+import { createRulesEngine } from './domain/rules/rules-engine.ts';
 import type { Clock } from './domain/shared/clock.ts';
 import { createTaskGate } from './domain/tasks/task-gate.ts';
 import { createTaskService } from './domain/tasks/task-service.ts';
 import { createWorklistService } from './domain/tasks/worklist-service.ts';
+import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import type { Database } from './store/database-schema.ts';
@@ -34,9 +41,20 @@ import { createSqlRecordWriter } from './store/sql-record-writer.ts';
 import { createSqlTaskFacts } from './store/sql-task-facts.ts';
 import { createSqlTaskReader } from './store/sql-task-reader.ts';
 import { createSqlTaskStore } from './store/sql-task-store.ts';
+import { createSqlPatientAlertStore } from './store/sql-patient-alert-store.ts';
+import { createSqlPatientTargetStore } from './store/sql-patient-target-store.ts';
+import { createSqlRuleFacts } from './store/sql-rule-facts.ts';
+import { createSqlRuleOutcomes } from './store/sql-rule-outcomes.ts';
+import { createSqlRuleSetStore } from './store/sql-rule-set-store.ts';
 
 /** What the use cases need beyond the database and the clock. */
 export interface ServiceOptions {
+  /** Rung after record writes, so journal consumers wake up at once. */
+  readonly journalSignal?: JournalSignal;
+  /** Where rules send their notify actions; by default they stay recorded in their firing. */
+  readonly notifier?: Notifier;
+  /** Told when a stored rule set no longer validates (its rules are then off). */
+  readonly onInvalidRuleSet?: (ruleSetId: string, problems: readonly string[]) => void;
   readonly live: LivePublisher;
   /** Whether notification e-mails can be sent (SMTP configured), and the zone of the digest hour. */
   readonly email: { readonly enabled: boolean; readonly timeZone: string };
@@ -53,6 +71,8 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const taskStore = createSqlTaskStore(db);
   const taskFacts = createSqlTaskFacts(db);
   const taskGate = createTaskGate({ store: taskStore, facts: taskFacts, audit, clock });
+  const signalled = <T extends object>(port: T): T =>
+    options.journalSignal === undefined ? port : ringingAfterWrites(port, options.journalSignal);
   const tasks = createTaskService({
     access,
     gate: taskGate,
@@ -60,6 +80,18 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     facts: taskFacts,
     clock,
     newId,
+  });
+  const ruleSets = createSqlRuleSetStore(db);
+  const ruleFacts = createSqlRuleFacts(db);
+  const rules = createRulesEngine({
+    ruleSets,
+    facts: ruleFacts,
+    outcomes: createSqlRuleOutcomes(db),
+    tasks: ruleTaskCreator((commands) => tasks.createSystemTasks(commands)),
+    notifier: options.notifier ?? recordOnlyNotifier,
+    clock,
+    newId,
+    onInvalidRuleSet: options.onInvalidRuleSet ?? (() => undefined),
   });
   return {
     accounts: createAccountService({
@@ -75,7 +107,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       audit,
       reader: createSqlRecordReader(db),
       finder: createSqlPatientFinder(db),
-      writer: createSqlRecordWriter(db),
+      writer: signalled(createSqlRecordWriter(db)),
       clock,
       newId,
     }),
@@ -95,6 +127,22 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       newId,
       thresholds: options.urgentThresholds ?? DEFAULT_URGENT_THRESHOLDS,
       tasks,
+    }),
+    rules,
+    rulesAdmin: createRulesAdminService({
+      store: ruleSets,
+      engine: rules,
+      facts: ruleFacts,
+      audit,
+      clock,
+      newId,
+    }),
+    alerts: createPatientAlertService({ access, store: createSqlPatientAlertStore(db), clock, newId }),
+    targets: createPatientTargetService({
+      access,
+      writer: signalled(createSqlPatientTargetStore(db)),
+      clock,
+      newId,
     }),
     directory: createDirectoryService({
       store: createSqlDirectoryStore(db),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Uuid } from './common-contracts.ts';
+import { Nullable, ReadonlyList, Uuid } from './common-contracts.ts';
 
 export const LoginRequest = Type.Object(
   {
@@ -17,6 +17,8 @@ export const Me = Type.Object({
   locale: Type.Union([Type.Literal('fr'), Type.Literal('en')]),
   practitionerId: Nullable(Uuid),
   patientId: Nullable(Uuid),
+  /** Account roles (e.g. admin), so the interface offers what the account may administer. */
+  roles: ReadonlyList(Type.Literal('admin')),
 });
 export type Me = Static<typeof Me>;
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import type { Relais } from '../app.ts';
@@ -36,6 +37,7 @@ function validBody(url: string, practitionerId: string): Record<string, unknown>
       effectiveAt: '2026-01-01T00:00:00Z',
     },
     documents: { typeCode: '11488-4', title: 'x', mimeType: 'text/plain', contentBase64: 'eA==' },
+    hba1c: { value: 7, unit: '%' },
     'care-team': { practitionerId, role: 'nurse' },
     questionnaires: { instrument: 'GAD-7', answers: [0, 1, 0, 1, 0, 1, 0], difficulty: null },
     appointments: {
@@ -85,6 +87,31 @@ for (const { dialect, skip } of testDialects()) {
           .where('patient_id', '=', patientId)
           .executeTakeFirstOrThrow()
       ).id;
+      // An alert as the coordination rules would raise it, for the dismiss route.
+      const alertId = randomUUID();
+      await relais.database.db
+        .insertInto('patient_alerts')
+        .values({
+          patient_id: patientId,
+          id: alertId,
+          action_key: `test/${alertId}`,
+          kind: 'alert',
+          text_fr: 'a',
+          text_en: 'a',
+          explanation_fr: 'b',
+          explanation_en: 'b',
+          details: '{}',
+          rule_set_id: 'test',
+          rule_id: 'test',
+          rule_label_fr: 'r',
+          rule_label_en: 'r',
+          firing_id: randomUUID(),
+          event_id: randomUUID(),
+          raised_at: new Date(),
+          dismissed_at: null,
+          dismissed_by: null,
+        })
+        .execute();
       const patientRoutes = relais.http.routeTable.filter(
         (route) => route.url.includes(':patientId') && route.method !== 'HEAD',
       );
@@ -95,16 +122,20 @@ for (const { dialect, skip } of testDialects()) {
         .where('patient_id', '=', patientId)
         .execute();
       for (const route of patientRoutes) {
-        const url = route.url.replace(':patientId', patientId).replace(':documentId', documentId);
+        const url = route.url
+          .replace(':patientId', patientId)
+          .replace(':documentId', documentId)
+          .replace(':alertId', alertId)
+          .replace(':name', 'hba1c');
+        const writes = route.method !== 'GET';
         const outsiderRequest: InjectOptions = { method: route.method, url, headers: bearer(outsider.token) };
-        if (route.method === 'POST') withPayload(outsiderRequest, validBody(url, outsider.practitionerId));
+        if (writes) withPayload(outsiderRequest, validBody(url, outsider.practitionerId));
         const response = await relais.http.inject(outsiderRequest);
         assert.equal(response.statusCode, 403, `${route.method} ${route.url}: ${response.body}`);
         assert.match(response.json<{ detail: string }>().detail, /not in the patient's care team/);
         // The same route works for the care team, so the 403 is the access rule and not a broken route.
         const gpRequest: InjectOptions = { method: route.method, url, headers: bearer(gp.token) };
-        if (route.method === 'POST')
-          withPayload(gpRequest, validBody(url, (await createProfessional(relais)).practitionerId));
+        if (writes) withPayload(gpRequest, validBody(url, (await createProfessional(relais)).practitionerId));
         const allowed = await relais.http.inject(gpRequest);
         assert.ok(allowed.statusCode < 300, `${route.method} ${route.url} for the GP: ${allowed.body}`);
       }
@@ -115,7 +146,7 @@ for (const { dialect, skip } of testDialects()) {
         .execute();
       assert.equal(
         eventsAfterOutsider.length,
-        eventsBefore.length + patientRoutes.filter((r) => r.method === 'POST').length,
+        eventsBefore.length + patientRoutes.filter((r) => r.method !== 'GET').length,
       );
       const denied = await relais.database.db
         .selectFrom('audit_entries')

@@ -17,8 +17,10 @@ import { directoryRoutes } from './routes/directory-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
 import { liveRoutes } from './routes/live-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
+import { patientAlertRoutes } from './routes/patient-alert-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
+import { rulesAdminRoutes } from './routes/rules-admin-routes.ts';
 import { questionnaireRoutes } from './routes/questionnaire-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
@@ -105,6 +107,8 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     heartbeatMs: options.liveHeartbeatMs,
   });
   await app.register(taskRoutes, { tasks: services.tasks, worklist: services.worklist });
+  await app.register(patientAlertRoutes, { alerts: services.alerts, targets: services.targets });
+  await app.register(rulesAdminRoutes, { rulesAdmin: services.rulesAdmin });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

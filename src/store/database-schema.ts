@@ -163,6 +163,8 @@ export interface EventsTable {
   actor_account_id: string | null;
   occurred_at: Timestamp;
   payload: ColumnType<unknown, string, string>;
+  /** The writing transaction (xid8, read as text); set by its default. */
+  tx: ColumnType<string, never, never>;
 }
 
 export interface AuditEntriesTable {
@@ -205,6 +207,99 @@ export interface NotificationSettingsTable {
   digest_hour: number;
   detail_level: 'minimal' | 'titles';
   updated_at: Timestamp;
+}
+
+export interface JournalCursorsTable {
+  consumer: string;
+  last_tx: ColumnType<string, string | undefined, string>;
+  last_seq: ColumnType<string, string | undefined, string>;
+  owner: string | null;
+  lease_until: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RuleSetVersionsTable {
+  rule_set_id: string;
+  version: number;
+  source: string;
+  origin: 'shipped' | 'admin';
+  saved_by: string | null;
+  saved_at: Timestamp;
+  revision: Generated<string>;
+}
+
+export interface RuleSwitchesTable {
+  rule_set_id: string;
+  rule_id: string;
+  enabled: boolean;
+  changed_by: string | null;
+  changed_at: Timestamp;
+  revision: Generated<string>;
+}
+
+type Json = ColumnType<unknown, string, string>;
+
+export interface RuleFiringsTable {
+  patient_id: string;
+  id: string;
+  rule_set_id: string;
+  rule_set_version: number;
+  rule_id: string;
+  rule_version: number;
+  event_id: string;
+  event_type: string;
+  trigger_occurred_at: Timestamp;
+  explanation_fr: string;
+  explanation_en: string;
+  actions: Json;
+  fired_at: Timestamp;
+}
+
+export interface PatientAlertsTable {
+  patient_id: string;
+  id: string;
+  action_key: string;
+  kind: 'alert' | 'referral-suggestion' | 'pathway-suggestion';
+  text_fr: string;
+  text_en: string;
+  explanation_fr: string;
+  explanation_en: string;
+  details: Json;
+  rule_set_id: string;
+  rule_id: string;
+  rule_label_fr: string;
+  rule_label_en: string;
+  firing_id: string;
+  event_id: string;
+  status: Generated<'open' | 'dismissed'>;
+  raised_at: Timestamp;
+  dismissed_at: Timestamp | null;
+  dismissed_by: string | null;
+}
+
+export interface RuleDeferredChecksTable {
+  patient_id: string;
+  id: string;
+  rule_set_id: string;
+  rule_set_version: number;
+  rule_id: string;
+  rule: Json;
+  event_id: string;
+  event_type: string;
+  event_occurred_at: Timestamp;
+  event_payload: Json;
+  due_at: Timestamp;
+  status: Generated<'pending' | 'fired' | 'not-met' | 'cancelled'>;
+  settled_at: Timestamp | null;
+}
+
+export interface PatientTargetsTable {
+  patient_id: string;
+  name: string;
+  value: number;
+  unit: string | null;
+  set_by: string | null;
+  set_at: Timestamp;
 }
 
 export interface TasksTable {
@@ -278,6 +373,13 @@ export interface Database {
   audit_entries: AuditEntriesTable;
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
+  journal_cursors: JournalCursorsTable;
+  rule_set_versions: RuleSetVersionsTable;
+  rule_switches: RuleSwitchesTable;
+  rule_firings: RuleFiringsTable;
+  patient_alerts: PatientAlertsTable;
+  rule_deferred_checks: RuleDeferredChecksTable;
+  patient_targets: PatientTargetsTable;
   tasks: TasksTable;
   task_comments: TaskCommentsTable;
   questionnaire_responses: QuestionnaireResponsesTable;

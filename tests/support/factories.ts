@@ -13,7 +13,7 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export async function createProfessional(
   relais: Relais,
   profession = 'physician',
-  options: { organizationId?: string } = {},
+  options: { organizationId?: string; roles?: readonly 'admin'[] } = {},
 ) {
   const organizationId = options.organizationId ?? randomUUID();
   const practitionerId = randomUUID();
@@ -50,7 +50,7 @@ export async function createProfessional(
       kind: 'professional',
       practitionerId,
       patientId: null,
-      roles: [],
+      roles: options.roles ?? [],
       locale: 'fr',
     },
   ]);

@@ -6,6 +6,14 @@ import type {
   UnreadCount,
 } from '../../src/contracts/notification-contracts.ts';
 import type { HospitalServiceList, PractitionerList } from '../../src/contracts/record-contracts.ts';
+import type {
+  DryRunRequest,
+  DryRunResult,
+  PatientAlertList,
+  RuleSetDetail,
+  RuleSetList,
+  SaveRuleSet,
+} from '../../src/contracts/rules-contracts.ts';
 import { ApiError, codeOfStatus } from './api-error.ts';
 import type {
   CoordinationRecord,
@@ -229,6 +237,31 @@ export const api = {
     request<SubmittedQuestionnaire>('POST', withLang(`${patientPath(patientId)}/questionnaires`, lang), {
       body,
     }),
+
+  alerts: (patientId: string, signal?: AbortSignal): Promise<PatientAlertList> =>
+    request<PatientAlertList>('GET', `${patientPath(patientId)}/alerts`, { signal }),
+
+  dismissAlert: (patientId: string, alertId: string): Promise<undefined> =>
+    request<undefined>('POST', `${patientPath(patientId)}/alerts/${encodeURIComponent(alertId)}/dismiss`),
+
+  ruleSets: (signal?: AbortSignal): Promise<RuleSetList> =>
+    request<RuleSetList>('GET', '/api/admin/rules', { signal }),
+
+  ruleSet: (ruleSetId: string, signal?: AbortSignal): Promise<RuleSetDetail> =>
+    request<RuleSetDetail>('GET', `/api/admin/rules/${encodeURIComponent(ruleSetId)}`, { signal }),
+
+  saveRuleSet: (ruleSetId: string, body: SaveRuleSet): Promise<RuleSetDetail> =>
+    request<RuleSetDetail>('PUT', `/api/admin/rules/${encodeURIComponent(ruleSetId)}`, { body }),
+
+  switchRule: (ruleSetId: string, ruleId: string, enabled: boolean): Promise<undefined> =>
+    request<undefined>(
+      'PUT',
+      `/api/admin/rules/${encodeURIComponent(ruleSetId)}/rules/${encodeURIComponent(ruleId)}`,
+      { body: { enabled } },
+    ),
+
+  dryRun: (body: DryRunRequest): Promise<DryRunResult> =>
+    request<DryRunResult>('POST', '/api/admin/rules/dry-run', { body }),
 
   /** A plain link target: the browser sends the session cookie and the server sets the content type. */
   documentContentUrl: (patientId: string, documentId: string): string =>

@@ -16,8 +16,9 @@ import { PatientSearchPage } from './pages/patient-search-page.tsx';
 import { PortalPage } from './pages/portal-page.tsx';
 import { PortalQuestionnairePage } from './pages/portal-questionnaire-page.tsx';
 import { WorklistPage } from './pages/worklist-page.tsx';
+import { RulesAdminPage } from './pages/rules-admin-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
-import { homePathOf, SessionContext, type Session } from './session-context.ts';
+import { homePathOf, isAdmin, SessionContext, type Session } from './session-context.ts';
 
 type SessionState =
   | { readonly status: 'checking' }
@@ -113,19 +114,23 @@ export function App() {
   }
 }
 
-/** Professionals work in /patients and /worklist; patients only see /portal; everyone has /notifications. */
+/**
+ * Professionals work in /patients and /worklist (administrators also in /admin); patients only see
+ * /portal; everyone has /notifications.
+ */
 function allowedFor(me: Me, path: string): boolean {
   if (path.startsWith('/notifications')) return true;
-  return me.kind === 'patient'
-    ? path.startsWith('/portal')
-    : path.startsWith('/patients') || path.startsWith('/worklist');
+  if (me.kind === 'patient') return path.startsWith('/portal');
+  return (
+    path.startsWith('/patients') || path.startsWith('/worklist') || (isAdmin(me) && path.startsWith('/admin'))
+  );
 }
 
 function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   const { t } = useTranslation();
   const home = homePathOf(me);
   if (pathname === '/' || pathname === '/login') return <Redirect to={home} />;
-  const knownArea = ['/patients', '/worklist', '/portal', '/notifications'].some((area) =>
+  const knownArea = ['/patients', '/worklist', '/portal', '/notifications', '/admin'].some((area) =>
     pathname.startsWith(area),
   );
   if (knownArea && !allowedFor(me, pathname)) return <Redirect to={home} />;
@@ -142,6 +147,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   else if (pathname === '/notifications/settings') page = <NotificationSettingsPage />;
   else if (questionnaire === 'PHQ-9' || questionnaire === 'GAD-7')
     page = <PortalQuestionnairePage key={questionnaire} instrumentId={questionnaire} />;
+  else if (pathname === '/admin/rules') page = <RulesAdminPage />;
   else page = <NotFoundPage home={home} />;
 
   return (

@@ -20,3 +20,8 @@ export function useSession(): Session {
 export function homePathOf(me: Me): string {
   return me.kind === 'patient' ? '/portal' : '/patients';
 }
+
+/** Administrators also manage the coordination rules. */
+export function isAdmin(me: Me): boolean {
+  return me.roles.includes('admin');
+}

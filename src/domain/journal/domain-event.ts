@@ -1,26 +1,41 @@
 /** The kinds of change the journal records, named `<thing>.<past-tense verb>`. */
-export type EventType =
-  | 'patient.registered'
-  | 'care-team.member-added'
-  | 'condition.recorded'
-  | 'medication.recorded'
-  | 'allergy.recorded'
-  | 'result.recorded'
-  | 'document.added'
-  | 'appointment.booked'
-  | 'notification.created'
-  | 'notification.read'
-  | 'notification.emailed'
-  | 'notification.email-failed'
-  | 'notification-settings.changed'
-  | 'task.created'
-  | 'task.assigned'
-  | 'task.claimed'
-  | 'task.started'
-  | 'task.completed'
-  | 'task.cancelled'
-  | 'task.commented'
-  | 'questionnaire.completed';
+export const EVENT_TYPES = [
+  'patient.registered',
+  'care-team.member-added',
+  'condition.recorded',
+  'medication.recorded',
+  'allergy.recorded',
+  'result.recorded',
+  'document.added',
+  'appointment.booked',
+  'task.created',
+  'task.assigned',
+  'task.claimed',
+  'task.started',
+  'task.completed',
+  'task.cancelled',
+  'task.commented',
+  // Nothing emits these two yet (scheduling and hospital transitions will); rules already listen to them.
+  'appointment.missed',
+  'stay.discharged',
+  'target.set',
+  'rule.fired',
+  'patient-alert.dismissed',
+  'rule-set.saved',
+  'rule.switched',
+  'notification.created',
+  'notification.read',
+  'notification.emailed',
+  'notification.email-failed',
+  'notification-settings.changed',
+  'questionnaire.completed',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export function isEventType(value: string): value is EventType {
+  return (EVENT_TYPES as readonly string[]).includes(value);
+}
 
 /** A change, written in the same transaction as the state it describes; the timeline reads these. */
 export interface DomainEvent {

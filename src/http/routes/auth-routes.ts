@@ -81,5 +81,6 @@ function meOf(account: AccountRecord) {
     locale: account.locale,
     practitionerId: principal.kind === 'professional' ? principal.practitionerId : null,
     patientId: principal.kind === 'patient' ? principal.patientId : null,
+    roles: principal.kind === 'professional' ? principal.roles : [],
   };
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as initialSchema from './0001-initial-schema.ts';
 import * as tasks from './0002-tasks.ts';
 import * as notifications from './0003-notifications.ts';
+import * as rules from './0004-rules.ts';
 import * as questionnaires from './0005-questionnaires.ts';
 import * as searchWithinReach from './0006-search-within-reach.ts';
 
@@ -10,6 +11,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': initialSchema,
   '0002-tasks': tasks,
   '0003-notifications': notifications,
+  '0004-rules': rules,
   '0005-questionnaires': questionnaires,
   '0006-search-within-reach': searchWithinReach,
 };

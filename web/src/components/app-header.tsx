@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../router.tsx';
-import { homePathOf, useSession } from '../session-context.ts';
+import { homePathOf, isAdmin, useSession } from '../session-context.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
@@ -26,6 +26,9 @@ export function AppHeader() {
             badge: <WorklistNavBadge />,
           },
           { to: '/patients', label: t('nav.patients'), active: pathname.startsWith('/patients') },
+          ...(isAdmin(me)
+            ? [{ to: '/admin/rules', label: t('nav.rules'), active: pathname.startsWith('/admin/rules') }]
+            : []),
         ]
       : [];
 

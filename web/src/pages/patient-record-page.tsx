@@ -4,6 +4,7 @@ import type { CoordinationRecord } from '../api-types.ts';
 import { api } from '../api-client.ts';
 import { LoadingState } from '../components/loading-state.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { AlertsSection } from '../components/record/alerts-section.tsx';
 import { AllergiesSection } from '../components/record/allergies-section.tsx';
 import { AppointmentsSection } from '../components/record/appointments-section.tsx';
 import { CareTeamSection } from '../components/record/care-team-section.tsx';
@@ -76,6 +77,7 @@ function RecordView({ record }: { record: CoordinationRecord }) {
           </strong>
         </p>
       )}
+      <AlertsSection patientId={record.identity.patientId} />
       <div className="record-grid">
         <div className="record-main">
           <TasksSection patientId={record.identity.patientId} />

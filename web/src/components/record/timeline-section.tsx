@@ -139,6 +139,20 @@ export function summaryText(
         by === '' ? '' : translateOr('timeline.taskBy', by, { name: by }),
       ]);
     }
+    case 'rule.fired': {
+      // The rule's name and its reason, both written by the server in each language.
+      const [label, why] = language === 'fr' ? ['labelFr', 'explanationFr'] : ['labelEn', 'explanationEn'];
+      return join([field(label), field(why)], ' — ');
+    }
+    case 'target.set':
+      return join(
+        [field('name'), join([field('value'), displayUnit(field('unit'), language)], ' ')],
+        language === 'fr' ? ' : ' : ': ',
+      );
+    case 'appointment.missed':
+    case 'stay.discharged':
+    case 'patient-alert.dismissed':
+      return '';
     default:
       return join(
         Object.entries(s)
