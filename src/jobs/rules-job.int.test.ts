@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { randomUUID } from 'node:crypto';
 import type { Relais } from '../app.ts';
 import type { PatientAlertList } from '../contracts/rules-contracts.ts';
+import { recordOnlyNotifier } from '../domain/rules/rule-ports.ts';
+import { ruleTaskCreator } from '../domain/rules/rule-tasks.ts';
+import { createRulesEngine } from '../domain/rules/rules-engine.ts';
+import { createSqlRuleFacts } from '../store/sql-rule-facts.ts';
+import { createSqlRuleOutcomes } from '../store/sql-rule-outcomes.ts';
+import { createSqlRuleSetStore } from '../store/sql-rule-set-store.ts';
 import { bearer, createPatient, createProfessional } from '../../tests/support/factories.ts';
 import { appendEvents, testEvent } from '../../tests/support/journal-events.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
@@ -170,15 +177,15 @@ for (const { dialect, skip } of testDialects()) {
         .select('actions')
         .where('patient_id', '=', patientId)
         .executeTakeFirstOrThrow();
-      const actions = firing.actions as { kind: string; outcome: string; taskId: string | null }[];
+      const actions = firing.actions as { key: string; kind: string; outcome: string }[];
       assert.deepEqual(
         actions.map((a) => [a.kind, a.outcome]),
         [
-          ['create-task', 'task-created'],
+          ['create-task', 'task-requested'],
           ['notify', 'recorded'],
         ],
       );
-      assert.equal(actions[0]!.taskId, task.id);
+      assert.equal(actions[0]!.key, task.idempotency_key, 'the firing leads to its task by key');
 
       await db()
         .updateTable('journal_cursors')
@@ -187,6 +194,36 @@ for (const { dialect, skip } of testDialects()) {
         .execute();
       await drain();
       assert.equal(await count('tasks', patientId), 1, 'a replay finds the task by its key');
+    });
+
+    test('a crash after the tasks are written but before the firings: the replay completes them, once', async () => {
+      const gp = await createProfessional(relais);
+      const patientId = await createPatient(relais, [gp.practitionerId]);
+      let crashes = 1;
+      const outcomes = createSqlRuleOutcomes(db());
+      const engine = createRulesEngine({
+        ruleSets: createSqlRuleSetStore(db()),
+        facts: createSqlRuleFacts(db()),
+        outcomes: {
+          dueChecks: (now, limit) => outcomes.dueChecks(now, limit),
+          record: (batch) =>
+            crashes-- > 0 ? Promise.reject(new Error('process died')) : outcomes.record(batch),
+        },
+        tasks: ruleTaskCreator((commands) => relais.services.tasks.createSystemTasks(commands)),
+        notifier: recordOnlyNotifier,
+        clock: () => new Date(),
+        newId: randomUUID,
+        onInvalidRuleSet: () => undefined,
+      });
+      // Handed straight to this engine: the journal (and the app's own rules job) never sees it.
+      const missed = testEvent('appointment.missed', patientId, { appointmentId: 'z' });
+      await assert.rejects(engine.handleEvents([missed]), /process died/);
+      assert.equal(await count('tasks', patientId), 1, 'the task was written before the crash');
+      assert.equal(await count('rule_firings', patientId), 0);
+      await engine.handleEvents([missed]);
+      await engine.handleEvents([missed]);
+      assert.equal(await count('tasks', patientId), 1);
+      assert.equal(await count('rule_firings', patientId), 1);
     });
 
     test('a discharge without a follow-up appointment within 3 days gives the coordinator a task once the delay is over', async () => {

@@ -141,14 +141,15 @@ async function loadResults(
       from results r
       where r.patient_id = q.patient_id and r.loinc_code = q.code
         and r.recorded_at <= q.as_of and r.value_numeric is not null
-      window newest as (order by r.effective_at desc)
-      order by r.effective_at desc
+      -- Ties on the date taken go to the result recorded last, then by id: the same answer every time.
+      window newest as (order by r.effective_at desc, r.recorded_at desc, r.id desc)
+      order by r.effective_at desc, r.recorded_at desc, r.id desc
       limit ${MAX_RESULTS_PER_CODE}
     ) r
     where r.rank <= q.n
        or (q.span_latest_ms > 0 and r.effective_at >= r.latest_at - q.span_latest_ms * interval '1 millisecond')
        or (q.span_as_of_ms > 0 and r.effective_at >= q.as_of - q.span_as_of_ms * interval '1 millisecond')
-    order by q.k, q.code, r.effective_at desc
+    order by q.k, q.code, r.rank
   `.execute(db);
   for (const row of rows) {
     const codes = byKey.get(row.key) ?? new Map<string, ResultFact[]>();

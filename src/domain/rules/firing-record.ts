@@ -56,14 +56,14 @@ export function notifyIntentsOf(firings: readonly PlannedFiring[]): NotifyIntent
 /** A firing as stored: each action with its outcome, the alerts it raises and its `rule.fired` event. */
 export function firingRecordOf(
   firing: PlannedFiring,
-  taken: { tasks: ReadonlyMap<string, string>; notified: ReadonlySet<string> },
+  notified: ReadonlySet<string>,
   newId: NewId,
 ): FiringRecord {
   const id = newId();
   const alerts = firing.actions.flatMap(
     (action) => alertOf(action, firing, { alertId: newId(), firingId: id }) ?? [],
   );
-  const actions = firing.actions.map((action) => actionRecordOf(action, taken));
+  const actions = firing.actions.map((action) => actionRecordOf(action, notified));
   const notifyRoles = firing.actions.flatMap((a) => (a.kind === 'notify' ? [a.role] : []));
   const event: DomainEvent = {
     id: newId(),
@@ -88,33 +88,23 @@ export function firingRecordOf(
   return { id, firing, actions, alerts, event };
 }
 
-function actionRecordOf(
-  action: PlannedAction,
-  taken: { tasks: ReadonlyMap<string, string>; notified: ReadonlySet<string> },
-): ActionRecord {
-  const record = (outcome: ActionOutcome, detail: ActionRecord['detail'], taskId: string | null = null) => ({
+function actionRecordOf(action: PlannedAction, notified: ReadonlySet<string>): ActionRecord {
+  const record = (outcome: ActionOutcome, detail: ActionRecord['detail']) => ({
     key: action.key,
     kind: action.kind,
     outcome,
-    taskId,
     detail,
   });
   switch (action.kind) {
-    case 'create-task': {
-      const taskId = taken.tasks.get(action.key) ?? null;
-      return record(
-        taskId === null ? 'recorded' : 'task-created',
-        {
-          role: action.role,
-          priority: action.priority,
-          dueAt: action.dueAt.toISOString(),
-          titleFr: action.title.fr,
-        },
-        taskId,
-      );
-    }
+    case 'create-task':
+      return record('task-requested', {
+        role: action.role,
+        priority: action.priority,
+        dueAt: action.dueAt.toISOString(),
+        titleFr: action.title.fr,
+      });
     case 'notify':
-      return record(taken.notified.has(action.key) ? 'notified' : 'recorded', {
+      return record(notified.has(action.key) ? 'notified' : 'recorded', {
         role: action.role,
         urgent: action.urgent,
       });

@@ -20,8 +20,8 @@ export interface RuleFactsSource {
 
 /** What became of one action of a firing, as rule_firings keeps it. */
 export type ActionOutcome =
-  /** The task service created the task (its id is kept). */
-  | 'task-created'
+  /** The task service was asked for it under the action's key (its `idempotency_key`). */
+  | 'task-requested'
   /** An alert or a suggestion now shows on the patient's record. */
   | 'shown-on-record'
   /** The notifier took the notification over. */
@@ -33,7 +33,6 @@ export interface ActionRecord {
   readonly key: string;
   readonly kind: string;
   readonly outcome: ActionOutcome;
-  readonly taskId: string | null;
   /** The action's parameters (role, priority, due date, specialty…), for the reader. */
   readonly detail: Readonly<Record<string, string | boolean>>;
 }
@@ -114,9 +113,9 @@ export interface SystemTaskRequest {
   readonly origin: { readonly ruleSetId: string; readonly ruleId: string; readonly eventId: string };
 }
 
-/** Port: creates tasks (the tasks context). Returns the task id of each key it created or found. */
+/** Port: creates tasks (the tasks context), idempotently by key; resolves once they are durable. */
 export interface TaskCreator {
-  create(requests: readonly SystemTaskRequest[]): Promise<ReadonlyMap<string, string>>;
+  create(requests: readonly SystemTaskRequest[]): Promise<void>;
 }
 
 /** A notification a rule asks for, to a role of the patient's care team. */

@@ -14,8 +14,7 @@ export type CreateSystemTasks = (
 export function ruleTaskCreator(createSystemTasks: CreateSystemTasks): TaskCreator {
   return {
     async create(requests) {
-      const answers = await createSystemTasks(requests.map(commandOf));
-      return new Map(answers.map((answer, index) => [requests[index]?.key ?? '', answer.id]));
+      await createSystemTasks(requests.map(commandOf));
     },
   };
 }

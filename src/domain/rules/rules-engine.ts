@@ -98,7 +98,7 @@ export function createRulesEngine(deps: RulesEngineDeps) {
     return facts.pastFirings([...patients], [...ruleKeys], new Date(since));
   }
 
-  /** Takes the actions (tasks and notifications first, both idempotent), then stores it all in one go. */
+  /** Takes the actions: notifications, then tasks and the stored firings side by side (all keyed). */
   async function carryOut(
     decisions: readonly Decision[],
     settled: readonly SettledCheck[],
@@ -114,15 +114,21 @@ export function createRulesEngine(deps: RulesEngineDeps) {
     }
     const taskRequests = taskRequestsOf(firings);
     const intents = notifyIntentsOf(firings);
-    const tasks = taskRequests.length > 0 ? await deps.tasks.create(taskRequests) : new Map<string, string>();
     const notified = intents.length > 0 ? await deps.notifier.notify(intents) : new Set<string>();
     if (firings.length === 0 && scheduled.length === 0 && settled.length === 0) return;
-    await outcomes.record({
-      firings: firings.map((firing) => firingRecordOf(firing, { tasks, notified }, newId)),
-      scheduled,
-      settled,
-      at,
-    });
+    // Tasks and firings are written side by side: both are keyed, so whichever a crash interrupts is
+    // written again by the replay, and the cursor moves only once both are durable.
+    const written = await Promise.allSettled([
+      taskRequests.length > 0 ? deps.tasks.create(taskRequests) : undefined,
+      outcomes.record({
+        firings: firings.map((firing) => firingRecordOf(firing, notified, newId)),
+        scheduled,
+        settled,
+        at,
+      }),
+    ]);
+    // Both finish before the batch fails, so a retry never races a write of the attempt before.
+    for (const outcome of written) if (outcome.status === 'rejected') throw outcome.reason;
   }
 
   return {
