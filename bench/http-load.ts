@@ -20,8 +20,6 @@ export async function loadTest(options: {
   pathOf: () => string;
   seconds: number;
   connections: number;
-  /** Requests per second across all connections; omitted, each connection sends as fast as it can. */
-  rate: number | undefined;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   let failures = 0;
@@ -31,7 +29,6 @@ export async function loadTest(options: {
         url: options.url,
         connections: options.connections,
         duration: options.seconds,
-        ...(options.rate === undefined ? {} : { overallRate: options.rate }),
         headers: { authorization: `Bearer ${options.token}` },
         requests: [{ setupRequest: (request) => ({ ...request, path: options.pathOf() }) }],
       },

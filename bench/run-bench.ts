@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createRelais, type Relais } from '../src/app.ts';
-import { readConfig } from '../src/config.ts';
+import { readConfig, type RelaisConfig } from '../src/config.ts';
 import { seedDemoTerritory, seedSyntheticPatients } from '../src/demo/seed-territory.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { loadTest, type LoadResult } from './http-load.ts';
+import { benchRules, type RulesBenchResult } from './rules-bench.ts';
 import { benchWorklist } from './worklist-bench.ts';
 
 const { values } = parseArgs({
@@ -14,19 +15,21 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     batch: { type: 'string', default: '1000' },
-    rate: { type: 'string', default: '100' },
     tasks: { type: 'string', default: '1000000' },
+    events: { type: 'string', default: '20000' },
   },
 });
 const patients = Number(values.patients);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const batchSize = Number(values.batch);
-const rate = Number(values.rate);
-/** Each scenario runs at a steady request rate (latency as users feel it) and flat out (capacity). */
+/**
+ * Each scenario runs with one client (the latency of a request on its own) and with `--connections`
+ * clients sending as fast as they can (capacity, and latency under that queue).
+ */
 const LOADS = [
-  { label: `${rate} req/s`, rate },
-  { label: 'saturation', rate: undefined },
+  { label: '1 connection', connections: 1 },
+  { label: `${connections} connections`, connections },
 ] as const;
 const dialects = values.db.split(',') as ('postgres' | 'pglite')[];
 
@@ -45,17 +48,13 @@ for (const dialect of dialects) {
     postgres = process.env.DATABASE_URL === undefined ? await startThrowawayPostgres() : undefined;
   }
   const url = process.env.DATABASE_URL ?? postgres?.url;
-  const relais = await createRelais(
-    {
-      ...readConfig({}),
-      database:
-        dialect === 'postgres' && url !== undefined
-          ? { kind: 'postgres', url }
-          : { kind: 'pglite', dataDir: 'memory://' },
-      loginRateLimit: { max: 1000, timeWindow: 60_000 },
-    },
-    { logger: pino({ level: 'warn' }) },
-  );
+  const location: RelaisConfig['database'] =
+    dialect === 'postgres' && url !== undefined
+      ? { kind: 'postgres', url }
+      : { kind: 'pglite', dataDir: 'memory://' };
+  // The journal consumers stay off here: they would otherwise work through the seeding's events
+  // while the API is measured. Rule throughput is measured on its own below.
+  const relais = await openBenchRelais(location);
   try {
     const now = new Date();
     const territory = await seedDemoTerritory(relais.services, { patients: 0, now });
@@ -73,9 +72,30 @@ for (const dialect of dialects) {
     seeding.push({ dialect, perSecond: patients / elapsed, seconds: elapsed });
     rows.push(...(await measure(relais, dialect, territory.professionals, territory.password)));
     const tasks = Number(values.tasks);
-    const worklist = await benchWorklist(relais, { tasks, seconds, connections, loads: LOADS });
+    const worklist = await benchWorklist(relais, { tasks, seconds, loads: LOADS });
     for (const { load, result } of worklist)
       rows.push({ dialect, scenario: `worklist (${tasks} tasks)`, load, result });
+  } finally {
+    await relais.close();
+    await postgres?.stop();
+  }
+}
+
+const rulesRows: { dialect: string; result: RulesBenchResult }[] = [];
+for (const dialect of dialects) {
+  // A fresh database, so the rules job's cursor starts at the scenario's own events.
+  const postgres =
+    dialect === 'postgres' && process.env.DATABASE_URL === undefined
+      ? await startThrowawayPostgres()
+      : undefined;
+  const url = process.env.DATABASE_URL ?? postgres?.url;
+  const relais = await openBenchRelais(
+    dialect === 'postgres' && url !== undefined
+      ? { kind: 'postgres', url }
+      : { kind: 'pglite', dataDir: 'memory://' },
+  );
+  try {
+    rulesRows.push({ dialect, result: await benchRules(relais, { events: Number(values.events) }) });
   } finally {
     await relais.close();
     await postgres?.stop();
@@ -150,10 +170,32 @@ async function measure(
   ];
   const measured: Row[] = [];
   for (const { scenario, pathOf } of scenarios) {
-    for (const { label, rate: loadRate } of LOADS) {
-      const result = await loadTest({ url, token, seconds, connections, pathOf, rate: loadRate });
+    for (const { label, connections: clients } of LOADS) {
+      const result = await loadTest({ url, token, seconds, connections: clients, pathOf });
       measured.push({ dialect, scenario, load: label, result });
     }
   }
   return measured;
+}
+
+console.log('\n| database | rule throughput: events | seconds | events/s | firings | tasks | alerts |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const { dialect, result: r } of rulesRows) {
+  console.log(
+    `| ${dialect} | ${r.events} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.firings} | ${r.tasks} | ${r.alerts} |`,
+  );
+}
+
+/** A Relais for the benchmark: no log-in rate limit, journal consumers off (scenarios run their own). */
+function openBenchRelais(database: RelaisConfig['database']): Promise<Relais> {
+  const config = readConfig({});
+  return createRelais(
+    {
+      ...config,
+      database,
+      loginRateLimit: { max: 1000, timeWindow: 60_000 },
+      rules: { ...config.rules, pollMs: 0 },
+    },
+    { logger: pino({ level: 'warn' }) },
+  );
 }

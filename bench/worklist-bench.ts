@@ -14,8 +14,7 @@ export async function benchWorklist(
   options: {
     tasks: number;
     seconds: number;
-    connections: number;
-    loads: readonly { label: string; rate: number | undefined }[];
+    loads: readonly { label: string; connections: number }[];
     password?: string;
   },
 ): Promise<{ load: string; result: LoadResult }[]> {
@@ -37,13 +36,12 @@ export async function benchWorklist(
   if (!login.ok) throw new Error(`log-in as ${busiest.login} failed: ${login.status}`);
   const { token } = (await login.json()) as { token: string };
   const measured: { load: string; result: LoadResult }[] = [];
-  for (const { label, rate } of options.loads) {
+  for (const { label, connections } of options.loads) {
     const result = await loadTest({
       url,
       token,
       seconds: options.seconds,
-      connections: options.connections,
-      rate,
+      connections,
       pathOf: () => '/api/worklist',
     });
     measured.push({ load: label, result });
