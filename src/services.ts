@@ -7,6 +7,7 @@ import type { LivePublisher } from './domain/live/live-channel.ts';
 import { createEmailDelivery } from './domain/notifications/email-delivery-service.ts';
 import type { Mailer } from './domain/notifications/notification-ports.ts';
 import { createNotificationService } from './domain/notifications/notification-service.ts';
+import { ruleNotices } from './domain/notifications/rule-notices.ts';
 import { createQuestionnaireService } from './domain/questionnaires/questionnaire-service.ts';
 import {
   DEFAULT_URGENT_THRESHOLDS,
@@ -15,7 +16,7 @@ import {
 import { createPatientTargetService } from './domain/record/patient-target-service.ts';
 import { createRecordService } from './domain/record/record-service.ts';
 import { createPatientAlertService } from './domain/rules/patient-alert-service.ts';
-import { recordOnlyNotifier, type Notifier } from './domain/rules/rule-ports.ts';
+import type { Notifier } from './domain/rules/rule-ports.ts';
 import { ruleTaskCreator } from './domain/rules/rule-tasks.ts';
 import { createRulesAdminService } from './domain/rules/rules-admin-service.ts';
 import { createRulesEngine } from './domain/rules/rules-engine.ts';
@@ -30,6 +31,7 @@ import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
 import { createSqlAccountStore } from './store/sql-account-store.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
+import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
 import { createSqlEmailOutbox } from './store/sql-email-outbox.ts';
 import { createSqlNotificationSettingsStore } from './store/sql-notification-settings-store.ts';
@@ -51,7 +53,7 @@ import { createSqlRuleSetStore } from './store/sql-rule-set-store.ts';
 export interface ServiceOptions {
   /** Rung after record writes, so journal consumers wake up at once. */
   readonly journalSignal?: JournalSignal;
-  /** Where rules send their notify actions; by default they stay recorded in their firing. */
+  /** Where rules send their notify actions; by default, to the notification service. */
   readonly notifier?: Notifier;
   /** Told when a stored rule set no longer validates (its rules are then off). */
   readonly onInvalidRuleSet?: (ruleSetId: string, problems: readonly string[]) => void;
@@ -81,6 +83,26 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     clock,
     newId,
   });
+  const notifications = createNotificationService({
+    store: createSqlNotificationStore(db),
+    settings: createSqlNotificationSettingsStore(db),
+    live: options.live,
+    clock,
+    newId,
+    email: options.email,
+  });
+  // A rule's notify action reaches the role holders of the patient's care team as notifications.
+  const ruleNotifier: Notifier = {
+    async notify(intents) {
+      const sent = await Promise.all(
+        intents.map(async (intent) =>
+          ruleNotices(intent, await careTeamRoleAccounts(db, intent.patientId, intent.role, clock())),
+        ),
+      );
+      await notifications.notify(sent.flat());
+      return new Set(intents.filter((_, i) => (sent[i]?.length ?? 0) > 0).map((intent) => intent.key));
+    },
+  };
   const ruleSets = createSqlRuleSetStore(db);
   const ruleFacts = createSqlRuleFacts(db);
   const rules = createRulesEngine({
@@ -88,7 +110,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     facts: ruleFacts,
     outcomes: createSqlRuleOutcomes(db),
     tasks: ruleTaskCreator((commands) => tasks.createSystemTasks(commands)),
-    notifier: options.notifier ?? recordOnlyNotifier,
+    notifier: options.notifier ?? ruleNotifier,
     clock,
     newId,
     onInvalidRuleSet: options.onInvalidRuleSet ?? (() => undefined),
@@ -149,14 +171,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       hasher: argon2PasswordHasher,
       newId,
     }),
-    notifications: createNotificationService({
-      store: createSqlNotificationStore(db),
-      settings: createSqlNotificationSettingsStore(db),
-      live: options.live,
-      clock,
-      newId,
-      email: options.email,
-    }),
+    notifications,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type JournalFeed,
   type JournalPosition,
 } from '../domain/journal/journal-feed.ts';
+import type { JournalSignal } from './journal-signal.ts';
 
 /** How one consumer reads the journal; the defaults suit the rules engine. */
 export interface JournalConsumerOptions {
@@ -24,6 +25,8 @@ export interface JournalConsumerOptions {
    */
   readonly onCycle?: () => Promise<void>;
   readonly logger: Logger;
+  /** Rung when events were written in this process: the consumer wakes up at once. */
+  readonly signal?: JournalSignal;
   readonly batchSize?: number;
   /** How long to wait before looking again when the journal is drained (a wake-up cuts it short). */
   readonly pollMs?: number;
@@ -150,12 +153,14 @@ export function startJournalConsumer(options: JournalConsumerOptions): JournalCo
     }
   };
   const running = loop();
+  const wake = () => {
+    if (wakeUp === undefined) pendingWake = true;
+    else wakeUp();
+  };
+  const unsubscribe = options.signal?.subscribe(wake);
 
   return {
-    wake() {
-      if (wakeUp === undefined) pendingWake = true;
-      else wakeUp();
-    },
+    wake,
     async drain(timeoutMs = 60_000) {
       const target = await feed.head();
       if (target === undefined) return;
@@ -172,6 +177,7 @@ export function startJournalConsumer(options: JournalConsumerOptions): JournalCo
       }
     },
     async stop() {
+      unsubscribe?.();
       stopped = true;
       wakeUp?.();
       await running;

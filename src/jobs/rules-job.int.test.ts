@@ -182,10 +182,23 @@ for (const { dialect, skip } of testDialects()) {
         actions.map((a) => [a.kind, a.outcome]),
         [
           ['create-task', 'task-requested'],
-          ['notify', 'recorded'],
+          ['notify', 'notified'],
         ],
       );
       assert.equal(actions[0]!.key, task.idempotency_key, 'the firing leads to its task by key');
+      const nurseNotices = async () =>
+        db()
+          .selectFrom('notifications as n')
+          .innerJoin('accounts as a', 'a.id', 'n.recipient_account_id')
+          .select(['n.kind', 'n.urgency', 'n.title', 'n.body'])
+          .where('a.practitioner_id', '=', nurse.practitionerId)
+          .where('n.kind', '=', 'rule-alert')
+          .execute();
+      const [notice, ...others] = await nurseNotices();
+      assert.equal(others.length, 0, 'the nurse is notified once');
+      assert.ok(notice !== undefined, 'the nurse is notified');
+      assert.equal(notice.urgency, 'urgent');
+      assert.doesNotMatch(`${notice.title} ${notice.body}`, /Lef[eè]vre|Hélène/, 'no patient identity');
 
       await db()
         .updateTable('journal_cursors')
@@ -194,6 +207,7 @@ for (const { dialect, skip } of testDialects()) {
         .execute();
       await drain();
       assert.equal(await count('tasks', patientId), 1, 'a replay finds the task by its key');
+      assert.equal((await nurseNotices()).length, 1, 'a replay notifies no one twice');
     });
 
     test('a crash after the tasks are written but before the firings: the replay completes them, once', async () => {

@@ -20,7 +20,7 @@ export function startRulesJob(deps: {
   leaseMs?: number;
   batchSize?: number;
 }): JournalConsumer {
-  const consumer = startJournalConsumer({
+  return startJournalConsumer({
     name: RULES_CONSUMER,
     feed: deps.feed,
     logger: deps.logger,
@@ -31,14 +31,6 @@ export function startRulesJob(deps: {
     ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
     ...(deps.leaseMs === undefined ? {} : { leaseMs: deps.leaseMs }),
     ...(deps.batchSize === undefined ? {} : { batchSize: deps.batchSize }),
+    ...(deps.signal === undefined ? {} : { signal: deps.signal }),
   });
-  const unsubscribe = deps.signal?.subscribe(() => consumer.wake());
-  return {
-    wake: () => consumer.wake(),
-    drain: (timeoutMs) => consumer.drain(timeoutMs),
-    async stop() {
-      unsubscribe?.();
-      await consumer.stop();
-    },
-  };
 }

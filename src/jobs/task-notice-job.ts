@@ -59,21 +59,13 @@ export function startTaskNoticeJob(deps: {
     );
     if (concerned.size > 0) deps.live.publish([...concerned], { type: WORKLIST_CHANGED, data: {} });
   };
-  const consumer = startJournalConsumer({
+  return startJournalConsumer({
     name: TASK_NOTICES_CONSUMER,
     feed: deps.feed,
     logger: deps.logger,
     handle: (entries) => handle(entries.map((entry) => entry.event)),
     ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
     ...(deps.leaseMs === undefined ? {} : { leaseMs: deps.leaseMs }),
+    ...(deps.signal === undefined ? {} : { signal: deps.signal }),
   });
-  const unsubscribe = deps.signal?.subscribe(() => consumer.wake());
-  return {
-    wake: () => consumer.wake(),
-    drain: (timeoutMs) => consumer.drain(timeoutMs),
-    async stop() {
-      unsubscribe?.();
-      await consumer.stop();
-    },
-  };
 }

@@ -1,33 +1,24 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Relais } from '../../src/app.ts';
 import { accountIdOf, createPatient, createProfessional, TEST_PASSWORD } from '../support/factories.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
+import { browserSkipReason } from '../support/browser.ts';
+import { ARTIFACTS, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
 import { notificationRequest } from '../support/notification-requests.ts';
-import { startTestRelais } from '../support/test-relais.ts';
-
-const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 
 describe('notifications in a real browser', { skip: browserSkipReason() }, () => {
   let relais: Relais;
   let browser: Browser;
   let baseUrl: string;
+  let app: BrowserApp;
 
   before(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    relais = await startTestRelais('pglite');
-    await relais.http.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(relais.http.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    app = await startBrowserApp();
+    ({ relais, browser, baseUrl } = app);
   });
-  after(async () => {
-    await browser.close();
-    await relais.close();
-  });
+  after(() => app.close());
 
   async function signIn(page: Page, login: string) {
     await page.goto(baseUrl);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -10,34 +9,26 @@ import {
   createProfessional,
   TEST_PASSWORD,
 } from '../support/factories.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
-import { startTestRelais } from '../support/test-relais.ts';
-
-const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+import { browserSkipReason } from '../support/browser.ts';
+import { ARTIFACTS, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
 
 describe('screening questionnaires in a real browser', { skip: browserSkipReason() }, () => {
   let relais: Relais;
   let browser: Browser;
   let baseUrl: string;
+  let app: BrowserApp;
   let gp: Awaited<ReturnType<typeof createProfessional>>;
   let patientId: string;
 
   before(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    relais = await startTestRelais('pglite');
-    await relais.http.listen({ host: '127.0.0.1', port: 0 });
-    const address = relais.http.server.address();
-    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    app = await startBrowserApp();
+    ({ relais, browser, baseUrl } = app);
     gp = await createProfessional(relais);
     patientId = await createPatient(relais, [gp.practitionerId], {
       identity: { birthFamilyName: 'Garance', firstGivenName: 'Maëlle' },
     });
-    browser = await launchChromium();
   });
-  after(async () => {
-    await browser.close();
-    await relais.close();
-  });
+  after(() => app.close());
 
   test('a patient fills in a PHQ-9 on a phone; an answer above 0 to question 9 shows the 3114', async () => {
     const patient = await createPatientAccount(relais, patientId);

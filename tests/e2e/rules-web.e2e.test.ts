@@ -1,41 +1,27 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Relais } from '../../src/app.ts';
 import type { ClinicalEntry } from '../../src/domain/record/clinical-entry.ts';
-import { createPatient, createProfessional, TEST_PASSWORD } from '../support/factories.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
-import { startTestRelais } from '../support/test-relais.ts';
-
-const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+import { createPatient, createProfessional } from '../support/factories.ts';
+import { browserSkipReason } from '../support/browser.ts';
+import { ARTIFACTS, signIn as signInAt, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
 const DAY = 86_400_000;
 
 describe('coordination rules in a real browser', { skip: browserSkipReason() }, () => {
   let relais: Relais;
   let browser: Browser;
   let baseUrl: string;
+  let app: BrowserApp;
 
   before(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    relais = await startTestRelais('pglite');
-    await relais.http.listen({ host: '127.0.0.1', port: 0 });
-    const address = relais.http.server.address();
-    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-    browser = await launchChromium();
+    app = await startBrowserApp();
+    ({ relais, browser, baseUrl } = app);
   });
-  after(async () => {
-    await browser.close();
-    await relais.close();
-  });
+  after(() => app.close());
 
-  const signIn = async (page: Page, login: string) => {
-    await page.goto(baseUrl);
-    await page.getByTestId('login-input').fill(login);
-    await page.getByTestId('password-input').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-  };
+  const signIn = (page: Page, login: string) => signInAt(page, baseUrl, login);
   const hba1c = (value: number, daysAgo: number): ClinicalEntry => ({
     kind: 'result',
     loincCode: '4548-4',

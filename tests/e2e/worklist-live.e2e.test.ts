@@ -1,43 +1,25 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { Relais } from '../../src/app.ts';
-import { bearer, createPatient, createProfessional, TEST_PASSWORD } from '../support/factories.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
-import { startTestRelais } from '../support/test-relais.ts';
-
-const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+import { browserSkipReason } from '../support/browser.ts';
+import { ARTIFACTS, signIn, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
+import { bearer, createPatient, createProfessional } from '../support/factories.ts';
 
 describe('a worklist that updates live', { skip: browserSkipReason() }, () => {
-  let relais: Relais;
-  let browser: Browser;
-  let baseUrl: string;
-
+  let app: BrowserApp;
   before(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    relais = await startTestRelais('pglite');
-    await relais.http.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(relais.http.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    app = await startBrowserApp();
   });
-  after(async () => {
-    await browser.close();
-    await relais.close();
-  });
+  after(() => app.close());
 
   test('a task a GP assigns appears in the nurse’s open worklist without reload; completing it updates the badge', async () => {
+    const { relais } = app;
     const gp = await createProfessional(relais);
     const nurse = await createProfessional(relais, 'nurse');
     const patientId = await createPatient(relais, [gp.practitionerId, nurse.practitionerId]);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(baseUrl);
-    await page.getByTestId('login-input').fill(nurse.login);
-    await page.getByTestId('password-input').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, app.baseUrl, nurse.login);
     await page.getByTestId('search-input').waitFor();
     await page.getByTestId('nav-worklist').click();
     await page.getByTestId('worklist-empty').waitFor();

@@ -134,7 +134,7 @@ export interface Notifier {
   notify(intents: readonly NotifyIntent[]): Promise<ReadonlySet<string>>;
 }
 
-/** Until the notification service is wired: notify intents stay recorded in their firing. */
+/** Hands nothing over: notify intents stay recorded in their firing only (tests of the engine alone). */
 export const recordOnlyNotifier: Notifier = { notify: () => Promise.resolve(new Set()) };
 
 /** One saved version of a rule set, for its history. */
