@@ -12,7 +12,7 @@ describe('a worklist that updates live', { skip: browserSkipReason() }, () => {
   });
   after(() => app.close());
 
-  test('a task a GP assigns appears in the nurse’s open worklist without reload; completing it updates the badge', async () => {
+  test('a task a GP assigns appears in the nurse’s open worklist without reload; a comment is posted; completing it updates the badge', async () => {
     const { relais } = app;
     const gp = await createProfessional(relais);
     const nurse = await createProfessional(relais, 'nurse');
@@ -48,6 +48,11 @@ describe('a worklist that updates live', { skip: browserSkipReason() }, () => {
     await page.locator('[data-testid=notification-bell][data-unread-count="1"]').waitFor({ timeout: 10_000 });
     assert.equal(await page.evaluate('window.__sameDocument'), true, 'the page was not reloaded');
     await page.screenshot({ path: join(ARTIFACTS, 'worklist-live.png'), fullPage: true });
+
+    await page.getByTestId('task-comments-open').click();
+    await page.getByTestId('task-comment-text').fill('Fait à 19 h, plaie propre.');
+    await page.getByTestId('task-comment-submit').click();
+    await page.getByTestId('task-comment').filter({ hasText: 'Fait à 19 h, plaie propre.' }).waitFor();
 
     await page.getByTestId('task-complete').click();
     await page.getByTestId('worklist-empty').waitFor();

@@ -201,6 +201,9 @@ export const api = {
   changeTask: (taskId: string, change: 'claim' | 'start' | 'complete'): Promise<undefined> =>
     request<undefined>('POST', `${taskPath(taskId)}/${change}`),
 
+  commentTask: (taskId: string, text: string): Promise<{ id: string }> =>
+    request<{ id: string }>('POST', `${taskPath(taskId)}/comments`, { body: { text } }),
+
   cancelTask: (taskId: string, reason: string): Promise<undefined> =>
     request<undefined>('POST', `${taskPath(taskId)}/cancel`, { body: { reason } }),
 

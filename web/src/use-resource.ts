@@ -9,7 +9,8 @@ export type ResourceState<T> =
 
 /**
  * Loads data for a key (a URL-like string; null = nothing to load), aborting the previous request when
- * the key changes so a slow answer never overwrites a newer one. `reload` asks again for the same key.
+ * the key changes so a slow answer never overwrites a newer one. `reload` asks again for the same key
+ * and keeps showing what was loaded until the answer comes, so a refresh does not blank the page.
  */
 export function useResource<T>(
   key: string | null,
@@ -19,6 +20,7 @@ export function useResource<T>(
     key === null ? { status: 'idle' } : { status: 'loading' },
   );
   const [attempt, setAttempt] = useState(0);
+  const loadedKey = useRef<string | null>(null);
   const loadRef = useRef(load);
   useLayoutEffect(() => {
     loadRef.current = load;
@@ -30,10 +32,13 @@ export function useResource<T>(
       return undefined;
     }
     const controller = new AbortController();
-    setState({ status: 'loading' });
+    const sameKey = loadedKey.current === key;
+    setState((previous) => (sameKey && previous.status === 'ready' ? previous : { status: 'loading' }));
     loadRef.current(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', data });
+        if (controller.signal.aborted) return;
+        loadedKey.current = key;
+        setState({ status: 'ready', data });
       },
       (error: unknown) => {
         if (!controller.signal.aborted) setState({ status: 'error', error: toApiError(error) });

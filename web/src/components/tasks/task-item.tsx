@@ -5,6 +5,7 @@ import { currentLanguage } from '../../i18n.ts';
 import { Link } from '../../router.tsx';
 import { assigneeText, whyText } from '../../task-labels.ts';
 import { TaskActions } from './task-actions.tsx';
+import { TaskComments } from './task-comments.tsx';
 
 const PRIORITY_BADGE: Readonly<Record<TaskSummary['priority'], string>> = {
   urgent: 'badge-danger',
@@ -63,6 +64,7 @@ export function TaskItem({ task, showPatient }: { task: TaskSummary; showPatient
         <p className="item-meta muted">{t('tasks.claimedBy', { name: task.claimedBy.name })}</p>
       )}
       <TaskActions task={task} />
+      <TaskComments taskId={task.id} canComment={task.actions.includes('comment')} />
     </li>
   );
 }
