@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createRelais, type Relais } from '../src/app.ts';
-import { readConfig, type RelaisConfig } from '../src/config.ts';
+import { readConfig } from '../src/config.ts';
 import { seedDemoTerritory, seedSyntheticPatients } from '../src/demo/seed-territory.ts';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../tests/support/postgres-server.ts';
+import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { loadTest, type LoadResult } from './http-load.ts';
 import { benchRules, type RulesBenchResult } from './rules-bench.ts';
 import { benchWorklist } from './worklist-bench.ts';
@@ -31,7 +31,8 @@ const LOADS = [
   { label: '1 connection', connections: 1 },
   { label: `${connections} connections`, connections },
 ] as const;
-const dialects = values.db.split(',') as ('postgres' | 'pglite')[];
+type Dialect = 'postgres' | 'pglite';
+const dialects = values.db.split(',') as Dialect[];
 
 interface Row {
   readonly dialect: string;
@@ -43,19 +44,9 @@ interface Row {
 const rows: Row[] = [];
 const seeding: { dialect: string; perSecond: number; seconds: number }[] = [];
 for (const dialect of dialects) {
-  let postgres: ThrowawayPostgres | undefined;
-  if (dialect === 'postgres') {
-    postgres = process.env.DATABASE_URL === undefined ? await startThrowawayPostgres() : undefined;
-  }
-  const url = process.env.DATABASE_URL ?? postgres?.url;
-  const location: RelaisConfig['database'] =
-    dialect === 'postgres' && url !== undefined
-      ? { kind: 'postgres', url }
-      : { kind: 'pglite', dataDir: 'memory://' };
   // The journal consumers stay off here: they would otherwise work through the seeding's events
   // while the API is measured. Rule throughput is measured on its own below.
-  const relais = await openBenchRelais(location);
-  try {
+  await withBenchRelais(dialect, async (relais) => {
     const now = new Date();
     const territory = await seedDemoTerritory(relais.services, { patients: 0, now });
     const started = performance.now();
@@ -75,31 +66,15 @@ for (const dialect of dialects) {
     const worklist = await benchWorklist(relais, { tasks, seconds, loads: LOADS });
     for (const { load, result } of worklist)
       rows.push({ dialect, scenario: `worklist (${tasks} tasks)`, load, result });
-  } finally {
-    await relais.close();
-    await postgres?.stop();
-  }
+  });
 }
 
 const rulesRows: { dialect: string; result: RulesBenchResult }[] = [];
 for (const dialect of dialects) {
   // A fresh database, so the rules job's cursor starts at the scenario's own events.
-  const postgres =
-    dialect === 'postgres' && process.env.DATABASE_URL === undefined
-      ? await startThrowawayPostgres()
-      : undefined;
-  const url = process.env.DATABASE_URL ?? postgres?.url;
-  const relais = await openBenchRelais(
-    dialect === 'postgres' && url !== undefined
-      ? { kind: 'postgres', url }
-      : { kind: 'pglite', dataDir: 'memory://' },
-  );
-  try {
+  await withBenchRelais(dialect, async (relais) => {
     rulesRows.push({ dialect, result: await benchRules(relais, { events: Number(values.events) }) });
-  } finally {
-    await relais.close();
-    await postgres?.stop();
-  }
+  });
 }
 
 console.log(
@@ -186,16 +161,34 @@ for (const { dialect, result: r } of rulesRows) {
   );
 }
 
-/** A Relais for the benchmark: no log-in rate limit, journal consumers off (scenarios run their own). */
-function openBenchRelais(database: RelaisConfig['database']): Promise<Relais> {
+/**
+ * Runs `work` on a Relais over a fresh database of the dialect (a throwaway PostgreSQL server unless
+ * DATABASE_URL is set), with no log-in rate limit and the journal consumers off (scenarios run their
+ * own), then closes both.
+ */
+async function withBenchRelais(dialect: Dialect, work: (relais: Relais) => Promise<void>): Promise<void> {
+  const postgres =
+    dialect === 'postgres' && process.env.DATABASE_URL === undefined
+      ? await startThrowawayPostgres()
+      : undefined;
+  const url = process.env.DATABASE_URL ?? postgres?.url;
   const config = readConfig({});
-  return createRelais(
+  const relais = await createRelais(
     {
       ...config,
-      database,
+      database:
+        dialect === 'postgres' && url !== undefined
+          ? { kind: 'postgres', url }
+          : { kind: 'pglite', dataDir: 'memory://' },
       loginRateLimit: { max: 1000, timeWindow: 60_000 },
       rules: { ...config.rules, pollMs: 0 },
     },
     { logger: pino({ level: 'warn' }) },
   );
+  try {
+    await work(relais);
+  } finally {
+    await relais.close();
+    await postgres?.stop();
+  }
 }
