@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Relais } from '../../src/app.ts';
-import { accountIdOf, createPatient, createProfessional, TEST_PASSWORD } from '../support/factories.ts';
+import { accountIdOf, createPatient, createProfessional } from '../support/factories.ts';
 import { browserSkipReason } from '../support/browser.ts';
-import { ARTIFACTS, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
+import { ARTIFACTS, signIn as signInAt, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
 import { notificationRequest } from '../support/notification-requests.ts';
 
 describe('notifications in a real browser', { skip: browserSkipReason() }, () => {
@@ -21,10 +21,7 @@ describe('notifications in a real browser', { skip: browserSkipReason() }, () =>
   after(() => app.close());
 
   async function signIn(page: Page, login: string) {
-    await page.goto(baseUrl);
-    await page.getByTestId('login-input').fill(login);
-    await page.getByTestId('password-input').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signInAt(page, baseUrl, login);
     await page.getByTestId('search-input').waitFor();
   }
 

@@ -3,14 +3,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Relais } from '../../src/app.ts';
-import {
-  createPatient,
-  createPatientAccount,
-  createProfessional,
-  TEST_PASSWORD,
-} from '../support/factories.ts';
+import { createPatient, createPatientAccount, createProfessional } from '../support/factories.ts';
 import { browserSkipReason } from '../support/browser.ts';
-import { ARTIFACTS, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
+import { ARTIFACTS, signIn as signInAt, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
 
 describe('screening questionnaires in a real browser', { skip: browserSkipReason() }, () => {
   let relais: Relais;
@@ -120,10 +115,5 @@ describe('screening questionnaires in a real browser', { skip: browserSkipReason
     await page.close();
   });
 
-  async function signIn(page: Page, login: string): Promise<void> {
-    await page.goto(baseUrl);
-    await page.getByTestId('login-input').fill(login);
-    await page.getByTestId('password-input').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-  }
+  const signIn = (page: Page, login: string) => signInAt(page, baseUrl, login);
 });
