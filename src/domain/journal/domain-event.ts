@@ -29,6 +29,19 @@ export const EVENT_TYPES = [
   'notification.email-failed',
   'notification-settings.changed',
   'questionnaire.completed',
+  'referral.sent',
+  'referral.accepted',
+  'referral.declined',
+  'referral.redirected',
+  'referral.question-asked',
+  'referral.question-answered',
+  'referral.scheduled',
+  'referral.patient-seen',
+  'referral.reported',
+  'referral.acknowledged',
+  'referral.cancelled',
+  'referral.overdue',
+  'referral.escalated',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
