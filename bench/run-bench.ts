@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createRelais, type Relais } from '../src/app.ts';
@@ -17,8 +18,13 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '1000' },
     tasks: { type: 'string', default: '1000000' },
     events: { type: 'string', default: '20000' },
+    only: { type: 'string' },
   },
 });
+if (values.only !== undefined && values.only !== 'seeding') {
+  throw new Error(`--only takes "seeding" (got "${values.only}")`);
+}
+const seedingOnly = values.only === 'seeding';
 const patients = Number(values.patients);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
@@ -42,13 +48,15 @@ interface Row {
 }
 
 const rows: Row[] = [];
-const seeding: { dialect: string; perSecond: number; seconds: number }[] = [];
+/** The machine's 1-minute load average around the seeding: other work on it slows seeding down. */
+const seeding: { dialect: string; perSecond: number; seconds: number; load: [number, number] }[] = [];
 for (const dialect of dialects) {
   // The journal consumers stay off here: they would otherwise work through the seeding's events
   // while the API is measured. Rule throughput is measured on its own below.
   await withBenchRelais(dialect, async (relais) => {
     const now = new Date();
     const territory = await seedDemoTerritory(relais.services, { patients: 0, now });
+    const loadBefore = loadavg()[0] ?? 0;
     const started = performance.now();
     await seedSyntheticPatients(relais.services, territory.directory, {
       patients,
@@ -60,7 +68,13 @@ for (const dialect of dialects) {
       },
     });
     const elapsed = (performance.now() - started) / 1000;
-    seeding.push({ dialect, perSecond: patients / elapsed, seconds: elapsed });
+    seeding.push({
+      dialect,
+      perSecond: patients / elapsed,
+      seconds: elapsed,
+      load: [loadBefore, loadavg()[0] ?? 0],
+    });
+    if (seedingOnly) return;
     rows.push(...(await measure(relais, dialect, territory.professionals, territory.password)));
     const tasks = Number(values.tasks);
     const worklist = await benchWorklist(relais, { tasks, seconds, loads: LOADS });
@@ -70,7 +84,7 @@ for (const dialect of dialects) {
 }
 
 const rulesRows: { dialect: string; result: RulesBenchResult }[] = [];
-for (const dialect of dialects) {
+for (const dialect of seedingOnly ? [] : dialects) {
   // A fresh database, so the rules job's cursor starts at the scenario's own events.
   await withBenchRelais(dialect, async (relais) => {
     rulesRows.push({ dialect, result: await benchRules(relais, { events: Number(values.events) }) });
@@ -80,19 +94,34 @@ for (const dialect of dialects) {
 console.log(
   `\nRelais benchmark — ${patients} synthetic patients, ${connections} connections, ${seconds} s per scenario\n`,
 );
-console.log('| database | seeding (patients/s) | seeding time (s) |');
-console.log('|---|---:|---:|');
-for (const s of seeding)
-  console.log(`| ${s.dialect} | ${s.perSecond.toFixed(0)} | ${s.seconds.toFixed(1)} |`);
-console.log(
-  '\n| database | scenario | load | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | failures |',
-);
-console.log('|---|---|---|---:|---:|---:|---:|---:|---:|');
-const ms = (value: number) => value.toFixed(1);
-for (const { dialect, scenario, load, result: r } of rows) {
+console.log('| database | seeding (patients/s) | seeding time (s) | load average before → after |');
+console.log('|---|---:|---:|---|');
+for (const s of seeding) {
+  const [before, after] = s.load.map((load) => load.toFixed(1));
   console.log(
-    `| ${dialect} | ${scenario} | ${load} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.failures} |`,
+    `| ${s.dialect} | ${s.perSecond.toFixed(0)} | ${s.seconds.toFixed(1)} | ${before} → ${after} |`,
   );
+}
+if (!seedingOnly) printMeasurements();
+
+function printMeasurements(): void {
+  console.log(
+    '\n| database | scenario | load | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | failures |',
+  );
+  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|');
+  const ms = (value: number) => value.toFixed(1);
+  for (const { dialect, scenario, load, result: r } of rows) {
+    console.log(
+      `| ${dialect} | ${scenario} | ${load} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.failures} |`,
+    );
+  }
+  console.log('\n| database | rule throughput: events | seconds | events/s | firings | tasks | alerts |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const { dialect, result: r } of rulesRows) {
+    console.log(
+      `| ${dialect} | ${r.events} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.firings} | ${r.tasks} | ${r.alerts} |`,
+    );
+  }
 }
 
 /** Signs in as the GP with the largest list and loads their patients' records and searches. */
@@ -153,23 +182,15 @@ async function measure(
   return measured;
 }
 
-console.log('\n| database | rule throughput: events | seconds | events/s | firings | tasks | alerts |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
-for (const { dialect, result: r } of rulesRows) {
-  console.log(
-    `| ${dialect} | ${r.events} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.firings} | ${r.tasks} | ${r.alerts} |`,
-  );
-}
-
 /**
- * Runs `work` on a Relais over a fresh database of the dialect (a throwaway PostgreSQL server unless
- * DATABASE_URL is set), with no log-in rate limit and the journal consumers off (scenarios run their
- * own), then closes both.
+ * Runs `work` on a Relais over a fresh database of the dialect (a throwaway PostgreSQL server with
+ * PostgreSQL's own durability settings unless DATABASE_URL is set), with no log-in rate limit and
+ * the journal consumers off (scenarios run their own), then closes both.
  */
 async function withBenchRelais(dialect: Dialect, work: (relais: Relais) => Promise<void>): Promise<void> {
   const postgres =
     dialect === 'postgres' && process.env.DATABASE_URL === undefined
-      ? await startThrowawayPostgres()
+      ? await startThrowawayPostgres({ durable: true })
       : undefined;
   const url = process.env.DATABASE_URL ?? postgres?.url;
   const config = readConfig({});

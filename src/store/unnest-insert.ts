@@ -9,7 +9,13 @@ export type UnnestInsert = (
 ) => Promise<void>;
 
 /**
- * Inserts rows as one array parameter per column (`insert … select * from unnest(…)`): the statement
+ * JSON columns travel as text[] and are cast row by row: PostgreSQL parses a jsonb[] parameter several
+ * times slower than a text[] one plus a per-row cast (20k journal payloads: ~230 ms against ~40 ms).
+ */
+const CAST_PER_ROW = new Set(['json', 'jsonb']);
+
+/**
+ * Inserts rows as one array parameter per column (`insert … select … from unnest(…)`): the statement
  * keeps the same size whatever the row count, so PostgreSQL parses, binds and plans it in constant
  * time, where a multi-row VALUES list costs that work for every value. Every row must carry the
  * same columns. Column types are read once per table from the catalog.
@@ -34,13 +40,19 @@ export function createUnnestInsert(): UnnestInsert {
   return async (db, table, rows) => {
     if (rows.length === 0) return;
     const types = await columnTypes(db, table);
-    const columns = Object.keys(rows[0] ?? {});
-    const arrays = columns.map((column) => {
-      const type = types.get(column);
-      if (type === undefined) throw new Error(`table ${table} has no column ${column}`);
-      return sql`${rows.map((row) => row[column] ?? null)}::${sql.raw(type)}[]`;
+    const columns = Object.keys(rows[0] ?? {}).map((name) => {
+      const type = types.get(name);
+      if (type === undefined) throw new Error(`table ${table} has no column ${name}`);
+      const castPerRow = CAST_PER_ROW.has(type);
+      return {
+        name,
+        array: sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(castPerRow ? 'text' : type)}[]`,
+        value: castPerRow ? sql`u.${sql.ref(name)}::${sql.raw(type)}` : sql`u.${sql.ref(name)}`,
+      };
     });
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))})
-      select * from unnest(${sql.join(arrays)})`.execute(db);
+    const names = sql.join(columns.map((column) => sql.ref(column.name)));
+    await sql`insert into ${sql.table(table)} (${names})
+      select ${sql.join(columns.map((column) => column.value))}
+        from unnest(${sql.join(columns.map((column) => column.array))}) as u (${names})`.execute(db);
   };
 }

@@ -161,7 +161,17 @@ interface RunningServer {
   hasExited(): boolean;
 }
 
-function spawnServer(binDir: string, dataDir: string, port: number, logPath: string): RunningServer {
+// Throwaway test data: durability is worthless here, and skipping the
+// flushes makes DDL-heavy test setup much faster.
+const NOT_DURABLE = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+
+function spawnServer(
+  binDir: string,
+  dataDir: string,
+  port: number,
+  logPath: string,
+  durable: boolean,
+): RunningServer {
   const { file, args } = asServerUser(join(binDir, 'postgres'), [
     '-D',
     dataDir,
@@ -173,14 +183,7 @@ function spawnServer(binDir: string, dataDir: string, port: number, logPath: str
     // socket paths under a long TMPDIR can exceed the 107-byte limit.
     '-c',
     'unix_socket_directories=',
-    // Throwaway test data: durability is worthless here, and skipping the
-    // flushes makes DDL-heavy test setup much faster.
-    '-c',
-    'fsync=off',
-    '-c',
-    'synchronous_commit=off',
-    '-c',
-    'full_page_writes=off',
+    ...(durable ? [] : NOT_DURABLE),
     // Test files run in parallel, each with its own pool.
     '-c',
     'max_connections=200',
@@ -338,8 +341,12 @@ async function stopServer(
  * Creates a fresh cluster in a temp dir, starts it on 127.0.0.1:<free port> and
  * resolves once it accepts connections. Call stop() when done; if the process
  * exits first, an exit hook kills the server and removes the temp dir.
+ * `durable: true` keeps PostgreSQL's own fsync, synchronous commit and full-page
+ * writes, for measurements that must match a real server; tests leave them off.
  */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(
+  options: { durable?: boolean } = {},
+): Promise<ThrowawayPostgres> {
   const binDir = postgresBinariesDir();
   if (binDir === undefined) {
     throw new Error(
@@ -365,7 +372,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       const url = `postgres://${SERVER_USER}@127.0.0.1:${port}/postgres`;
-      const candidate = spawnServer(binDir, dataDir, port, logPath);
+      const candidate = spawnServer(binDir, dataDir, port, logPath, options.durable ?? false);
       server = candidate;
       try {
         await waitUntilReady(candidate, url, logPath);
