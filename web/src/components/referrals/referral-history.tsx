@@ -1,9 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { ReferralDetail } from '../../api-types.ts';
 import { formatDateTime } from '../../format.ts';
-import { currentLanguage } from '../../i18n.ts';
+import { currentLanguage, type Language } from '../../i18n.ts';
 import { eventTypeLabel } from '../../labels.ts';
 import { SectionCard } from '../section-card.tsx';
+
+/** A note is a reason, a new target, or the appointment's instant (shown as a date and time). */
+function noteText(note: string, language: Language): string {
+  return /^\d{4}-\d{2}-\d{2}T/.test(note) ? formatDateTime(note, language) : note;
+}
 
 /** Every step of the referral, oldest first: what happened, who did it, and its note. */
 export function ReferralHistory({ history }: { history: ReferralDetail['history'] }) {
@@ -34,7 +39,10 @@ export function ReferralHistory({ history }: { history: ReferralDetail['history'
               </p>
               {(entry.by !== null || entry.note !== null) && (
                 <p className="timeline-summary">
-                  {[entry.by === null ? '' : t('timeline.taskBy', { name: entry.by }), entry.note ?? '']
+                  {[
+                    entry.by === null ? '' : t('timeline.taskBy', { name: entry.by }),
+                    entry.note === null ? '' : noteText(entry.note, language),
+                  ]
                     .filter((part) => part !== '')
                     .join(' — ')}
                 </p>
