@@ -173,7 +173,8 @@ describe('a closed referral loop in real browsers', { skip: browserSkipReason() 
     await specialist.screenshot({ path: join(ARTIFACTS, 'referral-page-reported.png'), fullPage: true });
 
     // The GP reads the report from the outbox and closes the loop.
-    await gp.getByTestId('nav-referrals/outbox').click();
+    await gp.getByTestId('nav-referrals/inbox').click();
+    await gp.getByTestId('referral-tab-outbox').click();
     const sent = gp.getByTestId('referral-row').filter({ hasText: reason });
     await sent.locator('[data-testid=referral-status][data-status=reported]').waitFor();
     await gp.screenshot({ path: join(ARTIFACTS, 'referral-outbox.png'), fullPage: true });

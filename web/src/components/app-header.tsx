@@ -29,14 +29,9 @@ export function AppHeader() {
           { to: '/patients', label: t('nav.patients'), active: pathname.startsWith('/patients') },
           {
             to: '/referrals/inbox',
-            label: t('referrals.nav.inbox'),
-            active: pathname.startsWith('/referrals/inbox'),
+            label: t('referrals.nav.referrals'),
+            active: pathname.startsWith('/referrals'),
             badge: <ReferralInboxBadge />,
-          },
-          {
-            to: '/referrals/outbox',
-            label: t('referrals.nav.outbox'),
-            active: pathname.startsWith('/referrals/outbox'),
           },
           ...(isAdmin(me)
             ? [{ to: '/admin/rules', label: t('nav.rules'), active: pathname.startsWith('/admin/rules') }]

@@ -6,11 +6,12 @@ import { LoadingState } from '../components/loading-state.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { ReferralRow } from '../components/referrals/referral-row.tsx';
 import { useReferralsChanged } from '../referral-events.ts';
-import { navigate, useLocation } from '../router.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { usePagedResource } from '../use-paged-resource.ts';
 
 const STATES: readonly ReferralBoxState[] = ['open', 'closed', 'all'];
+const BOXES: readonly ReferralBox[] = ['inbox', 'outbox'];
 
 /**
  * The referrals sent to me (inbox: to me, my service or my specialty) or by me (outbox), open ones by
@@ -30,6 +31,19 @@ export function ReferralBoxPage({ box }: { box: ReferralBox }) {
 
   return (
     <div className="page page-referral-box" data-testid={`referral-${box}`}>
+      <nav className="box-tabs" aria-label={t('referrals.box.tabs')}>
+        {BOXES.map((tab) => (
+          <Link
+            key={tab}
+            to={`/referrals/${tab}`}
+            className="box-tab"
+            aria-current={tab === box ? 'page' : undefined}
+            data-testid={`referral-tab-${tab}`}
+          >
+            {t(`referrals.nav.${tab}`)}
+          </Link>
+        ))}
+      </nav>
       <div className="page-heading">
         <h1>{t(`referrals.box.${box}.title`)}</h1>
         <p className="page-intro">{t(`referrals.box.${box}.intro`)}</p>

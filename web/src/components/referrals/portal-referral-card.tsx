@@ -46,15 +46,15 @@ export function PortalReferralCard({ referral }: { referral: PortalReferral }) {
             })}
           </dd>
         </div>
-        <div>
-          <dt>{t('portal.with')}</dt>
-          <dd>{referral.to}</dd>
-        </div>
       </dl>
       {!tele && referral.appointment !== null && !FINAL.includes(referral.status) && (
         <div className="portal-referral-block">
           <p className="instructions-title">{t('portalReferrals.appointmentTitle')}</p>
-          <ReferralAppointment appointment={referral.appointment} whenClass="portal-when" />
+          <ReferralAppointment
+            appointment={referral.appointment}
+            whenClass="portal-when"
+            instructionsTitle={t('portal.instructions')}
+          />
         </div>
       )}
       {!tele && referral.appointment === null && AWAITING_APPOINTMENT.includes(referral.status) && (

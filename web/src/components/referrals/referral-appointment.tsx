@@ -8,9 +8,12 @@ type Appointment = NonNullable<ReferralDetail['appointment']>;
 export function ReferralAppointment({
   appointment,
   whenClass,
+  instructionsTitle,
 }: {
   appointment: Appointment;
   whenClass: string;
+  /** Said to a professional or to the patient. */
+  instructionsTitle: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -23,7 +26,7 @@ export function ReferralAppointment({
       </p>
       {appointment.instructions !== null && (
         <div className="instructions" data-testid="referral-instructions">
-          <p className="instructions-title">{t('referrals.appointment.instructions')}</p>
+          <p className="instructions-title">{instructionsTitle}</p>
           <p className="pre-line">{appointment.instructions}</p>
         </div>
       )}

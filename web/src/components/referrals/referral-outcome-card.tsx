@@ -38,7 +38,11 @@ export function ReferralOutcomeCard({ referral }: { referral: ReferralDetail }) 
         {appointment !== null && (
           <div>
             <p className="subsection-title">{t('referrals.detail.appointment')}</p>
-            <ReferralAppointment appointment={appointment} whenClass="appointment-when" />
+            <ReferralAppointment
+              appointment={appointment}
+              whenClass="appointment-when"
+              instructionsTitle={t('referrals.appointment.instructions')}
+            />
           </div>
         )}
         {report !== null && (
