@@ -48,21 +48,24 @@ async function castOf(relais: Relais, territory: DemoTerritory): Promise<Cast> {
       .careTeam.find((member) => member.role === 'medecin_traitant');
     const gpLogin = gp === undefined ? undefined : loginOf(gp.practitionerId);
     if (gpLogin === undefined) continue;
-    const record = await relais.http.inject({
-      url: `/api/patients/${patientId}`,
-      headers: bearer(await logInDemo(relais, gpLogin)),
+    const gpToken = await logInDemo(relais, gpLogin);
+    // The form proposes the draft's recent results: the patient needs one to attach.
+    const draft = await relais.http.inject({
+      url: `/api/patients/${patientId}/referral-draft`,
+      headers: bearer(gpToken),
     });
-    const body = record.json<{
-      identity: { usedFamilyName: string | null; birthFamilyName: string };
-      latestResults: { display: string }[];
-    }>();
-    const result = body.latestResults[0];
+    assert.equal(draft.statusCode, 200, draft.body);
+    const result = draft.json<{ recentResults: { display: string }[] }>().recentResults[0];
     if (result === undefined) continue;
+    const record = await relais.http.inject({ url: `/api/patients/${patientId}`, headers: bearer(gpToken) });
+    const { identity } = record.json<{
+      identity: { usedFamilyName: string | null; birthFamilyName: string };
+    }>();
     return {
       gpLogin,
       patientLogin: patient.login,
       patientId,
-      patientFamilyName: body.identity.usedFamilyName ?? body.identity.birthFamilyName,
+      patientFamilyName: identity.usedFamilyName ?? identity.birthFamilyName,
       resultDisplay: result.display,
       cardiologistLogin: loginOf(cardiologist.id) ?? '',
       cardiologyServiceId: cardiologist.organizationId,
@@ -198,6 +201,7 @@ describe('a closed referral loop in real browsers', { skip: browserSkipReason() 
     const story = await card.innerText();
     assert.match(story, /Votre médecin, .* vous adresse à .* pour : /);
     assert.match(story, /Dyspnée d’effort/);
+    assert.match(story, /Consultations de cardiologie, bâtiment B/);
     assert.match(
       await card.getByTestId('portal-referral-next').innerText(),
       /a pris connaissance du compte rendu/,
@@ -210,6 +214,7 @@ describe('a closed referral loop in real browsers', { skip: browserSkipReason() 
     );
     assert.equal(overflow, false, 'the portal fits a phone screen');
     await patient.screenshot({ path: join(ARTIFACTS, 'referral-portal-mobile.png'), fullPage: true });
+    await card.screenshot({ path: join(ARTIFACTS, 'referral-portal-card-mobile.png') });
 
     await Promise.all([gpContext.close(), specialistContext.close(), patientContext.close()]);
   });

@@ -9,6 +9,8 @@ type PortalReferral = PortalReferralList['items'][number];
 /** Still waiting for the service to give an appointment. */
 const AWAITING_APPOINTMENT: readonly PortalReferral['status'][] = ['requested', 'on_hold', 'accepted'];
 const FINAL: readonly PortalReferral['status'][] = ['closed', 'declined', 'cancelled'];
+/** Ended without a visit: an appointment given before no longer holds. */
+const WITHDRAWN: readonly PortalReferral['status'][] = ['declined', 'cancelled'];
 
 /**
  * One referral told to the patient: why and to whom, how and when the appointment comes, what to bring,
@@ -47,7 +49,7 @@ export function PortalReferralCard({ referral }: { referral: PortalReferral }) {
           </dd>
         </div>
       </dl>
-      {!tele && referral.appointment !== null && !FINAL.includes(referral.status) && (
+      {!tele && referral.appointment !== null && !WITHDRAWN.includes(referral.status) && (
         <div className="portal-referral-block">
           <p className="instructions-title">{t('portalReferrals.appointmentTitle')}</p>
           <ReferralAppointment
