@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { RelaisConfig } from './config.ts';
 import type { LivePublisher } from './domain/live/live-channel.ts';
+import { parseExamValidity } from './domain/referrals/exam-validity-parser.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { buildHttpServer } from './http/http-server.ts';
 import { createInProcessLiveHub } from './integrations/in-process-live-hub.ts';
@@ -14,6 +15,7 @@ import { startRulesJob } from './jobs/rules-job.ts';
 import { startTaskNoticeJob } from './jobs/task-notice-job.ts';
 import { createNotificationEmailDelivery, createServices, type Services } from './services.ts';
 import { openDatabase, type DatabaseHandle } from './store/database.ts';
+import { readExamValidityFile } from './store/exam-validity-file.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { readShippedRuleFiles } from './store/shipped-rule-files.ts';
 import { createSqlJournalFeed } from './store/sql-journal-feed.ts';
@@ -51,6 +53,9 @@ export interface RelaisOptions {
 export async function createRelais(config: RelaisConfig, options: RelaisOptions = {}): Promise<Relais> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
+  // A broken validity file stops the start, with the file, line and column of each problem.
+  const examFile = config.referrals.examValidityFile;
+  const examValidity = parseExamValidity(await readExamValidityFile(examFile), examFile);
   const database = await openDatabase(config.database);
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
@@ -60,6 +65,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     live,
     email: { enabled: config.email !== null, timeZone: config.timeZone },
     urgentThresholds: config.urgentThresholds,
+    examValidity,
     journalSignal,
     onInvalidRuleSet: (ruleSetId, problems) =>
       logger.error({ ruleSetId, problems }, 'a stored rule set no longer validates: its rules do not run'),

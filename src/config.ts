@@ -33,6 +33,11 @@ export interface RelaisConfig {
    * how long a crashed process keeps the job's lease before another may take over.
    */
   readonly rules: { readonly dir: string; readonly pollMs: number; readonly leaseMs: number };
+  /**
+   * Referrals: the exams' validity windows (duplicate-test warning), and how often the SLA job looks
+   * for overdue referrals (0 = the job does not run in this process).
+   */
+  readonly referrals: { readonly examValidityFile: string; readonly slaPollMs: number };
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -71,6 +76,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
       dir: resolve(env.RELAIS_RULES_DIR ?? resolve(import.meta.dirname, '..', 'data', 'rules')),
       pollMs: integer(env, 'RELAIS_RULES_POLL_MS', 250),
       leaseMs: integer(env, 'RELAIS_RULES_LEASE_MS', 15_000),
+    },
+    referrals: {
+      examValidityFile: resolve(
+        env.RELAIS_EXAM_VALIDITY_FILE ?? resolve(import.meta.dirname, '..', 'data', 'exam-validity.yaml'),
+      ),
+      slaPollMs: integer(env, 'RELAIS_REFERRAL_SLA_POLL_MS', 60_000),
     },
   };
 }

@@ -15,6 +15,11 @@ import {
 } from './domain/questionnaires/urgent-follow-up.ts';
 import { createPatientTargetService } from './domain/record/patient-target-service.ts';
 import { createRecordService } from './domain/record/record-service.ts';
+import type { ExamValidity } from './domain/referrals/exam-repeat.ts';
+import { createReferralGate } from './domain/referrals/referral-gate.ts';
+import { createReferralReadService } from './domain/referrals/referral-read-service.ts';
+import { createReferralService } from './domain/referrals/referral-service.ts';
+import { createReferralSlaSettings } from './domain/referrals/referral-sla-settings.ts';
 import { createPatientAlertService } from './domain/rules/patient-alert-service.ts';
 import type { Notifier } from './domain/rules/rule-ports.ts';
 import { ruleTaskCreator } from './domain/rules/rule-tasks.ts';
@@ -40,6 +45,10 @@ import { createSqlPatientFinder } from './store/sql-patient-finder.ts';
 import { createSqlQuestionnaireStore } from './store/sql-questionnaire-store.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
 import { createSqlRecordWriter } from './store/sql-record-writer.ts';
+import { createSqlReferralFacts } from './store/sql-referral-facts.ts';
+import { createSqlReferralReader } from './store/sql-referral-reader.ts';
+import { createSqlReferralRecord } from './store/sql-referral-record.ts';
+import { createSqlReferralStore } from './store/sql-referral-store.ts';
 import { createSqlTaskFacts } from './store/sql-task-facts.ts';
 import { createSqlTaskReader } from './store/sql-task-reader.ts';
 import { createSqlTaskStore } from './store/sql-task-store.ts';
@@ -62,6 +71,8 @@ export interface ServiceOptions {
   readonly email: { readonly enabled: boolean; readonly timeZone: string };
   /** When a PHQ-9 or GAD-7 result raises an urgent follow-up; the published-band defaults otherwise. */
   readonly urgentThresholds?: UrgentFollowUpThresholds;
+  /** The exams' validity windows of the duplicate-test warning (data/exam-validity.yaml); none by default. */
+  readonly examValidity?: readonly ExamValidity[];
 }
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
@@ -103,6 +114,12 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       return new Set(intents.filter((_, i) => (sent[i]?.length ?? 0) > 0).map((intent) => intent.key));
     },
   };
+  const referralStore = createSqlReferralStore(db);
+  const referralFacts = createSqlReferralFacts(db);
+  const referralRecord = createSqlReferralRecord(db);
+  const referralReader = createSqlReferralReader(db);
+  const referralGate = createReferralGate({ store: referralStore, facts: referralFacts, audit, clock });
+  const examValidity = options.examValidity ?? [];
   const ruleSets = createSqlRuleSetStore(db);
   const ruleFacts = createSqlRuleFacts(db);
   const rules = createRulesEngine({
@@ -172,6 +189,28 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       newId,
     }),
     notifications,
+    referrals: createReferralService({
+      access,
+      gate: referralGate,
+      store: signalled(referralStore),
+      facts: referralFacts,
+      record: referralRecord,
+      reader: referralReader,
+      examValidity,
+      clock,
+      newId,
+    }),
+    referralReads: createReferralReadService({
+      access,
+      gate: referralGate,
+      audit,
+      facts: referralFacts,
+      reader: referralReader,
+      record: referralRecord,
+      examValidity,
+      clock,
+    }),
+    referralSla: createReferralSlaSettings({ store: referralStore, facts: referralFacts, clock, newId }),
   };
 }
 

@@ -39,6 +39,18 @@ function validBody(url: string, practitionerId: string): Record<string, unknown>
     documents: { typeCode: '11488-4', title: 'x', mimeType: 'text/plain', contentBase64: 'eA==' },
     hba1c: { value: 7, unit: '%' },
     'care-team': { practitionerId, role: 'nurse' },
+    referrals: {
+      kind: 'referral',
+      urgency: 'routine',
+      target: { kind: 'practitioner', practitionerId },
+      reason: 'x',
+      clinicalQuestion: 'x',
+      preferences: { place: null, teleconsultation: false, availability: null },
+      attachedResultIds: [],
+      attachedDocumentIds: [],
+      requestedExams: [],
+    },
+    'exam-check': { codes: ['4548-4'] },
     questionnaires: { instrument: 'GAD-7', answers: [0, 1, 0, 1, 0, 1, 0], difficulty: null },
     appointments: {
       startsAt: '2030-01-01T09:00:00Z',
@@ -52,6 +64,9 @@ function validBody(url: string, practitionerId: string): Record<string, unknown>
   };
   return kind === undefined ? undefined : bodies[kind];
 }
+
+/** POST routes that only read (a check), so they write no event. */
+const READ_ONLY_POSTS: readonly string[] = ['/api/patients/:patientId/referrals/exam-check'];
 
 /** Sets the request's payload when there is one (a route without a known body is sent none). */
 function withPayload(request: InjectOptions, payload: Record<string, unknown> | undefined): void {
@@ -146,7 +161,8 @@ for (const { dialect, skip } of testDialects()) {
         .execute();
       assert.equal(
         eventsAfterOutsider.length,
-        eventsBefore.length + patientRoutes.filter((r) => r.method !== 'GET').length,
+        eventsBefore.length +
+          patientRoutes.filter((r) => r.method !== 'GET' && !READ_ONLY_POSTS.includes(r.url)).length,
       );
       const denied = await relais.database.db
         .selectFrom('audit_entries')
@@ -155,6 +171,44 @@ for (const { dialect, skip } of testDialects()) {
         .where('outcome', '=', 'denied')
         .execute();
       assert.equal(denied.length, patientRoutes.length);
+    });
+
+    test('every referral route answers 403 to a professional who is not a party, and writes nothing', async () => {
+      const gp = await createProfessional(relais);
+      const specialist = await createProfessional(relais);
+      const outsider = await createProfessional(relais);
+      const patientId = await createPatient(relais, [gp.practitionerId]);
+      const sent = await relais.http.inject({
+        method: 'POST',
+        url: `/api/patients/${patientId}/referrals`,
+        headers: bearer(gp.token),
+        payload: validBody('referrals', specialist.practitionerId) ?? {},
+      });
+      assert.equal(sent.statusCode, 201, sent.body);
+      const referralId = sent.json<{ id: string }>().id;
+      const routes = relais.http.routeTable.filter(
+        (route) => route.url.includes(':referralId') && route.method !== 'HEAD',
+      );
+      assert.ok(routes.length >= 3, `expected the referral routes, found ${routes.length}`);
+      const eventsBefore = await relais.database.db
+        .selectFrom('events')
+        .select('id')
+        .where('patient_id', '=', patientId)
+        .execute();
+      for (const route of routes) {
+        const url = route.url.replace(':referralId', referralId).replace(':documentId', randomUUID());
+        const request: InjectOptions = { method: route.method, url, headers: bearer(outsider.token) };
+        if (route.method === 'POST') withPayload(request, { kind: 'accept', version: 1 });
+        const response = await relais.http.inject(request);
+        assert.equal(response.statusCode, 403, `${route.method} ${route.url}: ${response.body}`);
+        assert.match(response.json<{ detail: string }>().detail, /not the referrer, the addressee/);
+      }
+      const eventsAfter = await relais.database.db
+        .selectFrom('events')
+        .select('id')
+        .where('patient_id', '=', patientId)
+        .execute();
+      assert.equal(eventsAfter.length, eventsBefore.length);
     });
 
     test('every API route but log-in, health and docs requires a session', async () => {

@@ -22,6 +22,7 @@ import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { rulesAdminRoutes } from './routes/rules-admin-routes.ts';
 import { questionnaireRoutes } from './routes/questionnaire-routes.ts';
+import { referralRoutes } from './routes/referral-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
@@ -109,6 +110,11 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(taskRoutes, { tasks: services.tasks, worklist: services.worklist });
   await app.register(patientAlertRoutes, { alerts: services.alerts, targets: services.targets });
   await app.register(rulesAdminRoutes, { rulesAdmin: services.rulesAdmin });
+  await app.register(referralRoutes, {
+    referrals: services.referrals,
+    reads: services.referralReads,
+    sla: services.referralSla,
+  });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

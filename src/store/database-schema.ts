@@ -355,6 +355,79 @@ export interface QuestionnaireResponsesTable {
   completed_at: Timestamp;
 }
 
+export interface ReferralsTable {
+  patient_id: string;
+  id: string;
+  kind: 'referral' | 'tele-expertise';
+  urgency: 'urgent' | 'soon' | 'routine';
+  urgency_rank: Computed<number>;
+  status:
+    | 'requested'
+    | 'on_hold'
+    | 'accepted'
+    | 'scheduled'
+    | 'seen'
+    | 'reported'
+    | 'closed'
+    | 'declined'
+    | 'cancelled';
+  referrer_practitioner_id: string;
+  target_kind: 'practitioner' | 'service' | 'specialty';
+  target_practitioner_id: string | null;
+  target_organization_id: string | null;
+  target_specialty: string | null;
+  performer_practitioner_id: string | null;
+  reason: string;
+  clinical_question: string;
+  preferred_place: string | null;
+  prefers_teleconsultation: boolean;
+  availability: string | null;
+  attached_result_ids: string[];
+  attached_document_ids: string[];
+  requested_exams: Json;
+  liaison_letter: ColumnType<unknown, string | null, string | null>;
+  appointment_at: NullableTimestamp;
+  appointment_place: string | null;
+  appointment_teleconsultation: boolean | null;
+  appointment_instructions: string | null;
+  report_text: string | null;
+  report_document_id: string | null;
+  reported_at: NullableTimestamp;
+  held_from: string | null;
+  decline_reason: string | null;
+  cancel_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: NullableTimestamp;
+  stage: 'accept' | 'answer' | 'schedule' | 'report' | 'acknowledge' | null;
+  stage_started_at: NullableTimestamp;
+  due_at: NullableTimestamp;
+  escalate_at: NullableTimestamp;
+  overdue_at: NullableTimestamp;
+  escalated_at: NullableTimestamp;
+  version: Generated<number>;
+}
+
+export interface ReferralMessagesTable {
+  patient_id: string;
+  referral_id: string;
+  id: string;
+  kind: 'question' | 'answer';
+  author_practitioner_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface ReferralSlaOverridesTable {
+  organization_id: string;
+  kind: 'referral' | 'tele-expertise';
+  urgency: 'urgent' | 'soon' | 'routine';
+  stage: 'accept' | 'answer' | 'schedule' | 'report' | 'acknowledge' | 'escalate';
+  working_days: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -383,4 +456,7 @@ export interface Database {
   tasks: TasksTable;
   task_comments: TaskCommentsTable;
   questionnaire_responses: QuestionnaireResponsesTable;
+  referrals: ReferralsTable;
+  referral_messages: ReferralMessagesTable;
+  referral_sla_overrides: ReferralSlaOverridesTable;
 }

@@ -5,7 +5,7 @@ import type { Database } from './database-schema.ts';
 import { TASK_COLUMNS, taskOf } from './task-rows.ts';
 
 /** "Given Family" of the practitioner whose id is in `column`, as a scalar subquery (null when none). */
-const practitionerName = (column: string) =>
+export const practitionerName = (column: string) =>
   sql<
     string | null
   >`(select p.given_name || ' ' || p.family_name from practitioners p where p.id = ${sql.ref(column)})`;

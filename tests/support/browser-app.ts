@@ -35,10 +35,18 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   };
 }
 
-/** Fills in the log-in form and submits it (the caller waits for the page it expects). */
-export async function signIn(page: Page, baseUrl: string, login: string): Promise<void> {
+/**
+ * Fills in the log-in form and submits it (the caller waits for the page it expects). Accounts made by
+ * the factories share TEST_PASSWORD; the demo territory's share its own.
+ */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  login: string,
+  password: string = TEST_PASSWORD,
+): Promise<void> {
   await page.goto(baseUrl);
   await page.getByTestId('login-input').fill(login);
-  await page.getByTestId('password-input').fill(TEST_PASSWORD);
+  await page.getByTestId('password-input').fill(password);
   await page.getByTestId('login-submit').click();
 }

@@ -17,6 +17,15 @@ import type {
 import { ApiError, codeOfStatus } from './api-error.ts';
 import type {
   CoordinationRecord,
+  ExamCheckResult,
+  NewReferralRequest,
+  PortalReferralList,
+  ReferralActionRequest,
+  ReferralBox,
+  ReferralBoxState,
+  ReferralDetail,
+  ReferralDraft,
+  ReferralPage,
   NewTaskRequest,
   PatientSearchResult,
   PatientTaskList,
@@ -120,6 +129,7 @@ async function problemOf(response: Response): Promise<ApiError> {
 
 const patientPath = (patientId: string): string => `/api/patients/${encodeURIComponent(patientId)}`;
 const taskPath = (taskId: string): string => `/api/tasks/${encodeURIComponent(taskId)}`;
+const referralPath = (referralId: string): string => `/api/referrals/${encodeURIComponent(referralId)}`;
 
 /** The questionnaire routes answer in the interface language (wording, bands, urgent reasons). */
 const withLang = (path: string, lang: Language): string =>
@@ -269,4 +279,44 @@ export const api = {
   /** A plain link target: the browser sends the session cookie and the server sets the content type. */
   documentContentUrl: (patientId: string, documentId: string): string =>
     `${patientPath(patientId)}/documents/${encodeURIComponent(documentId)}/content`,
+
+  /** What the referral form proposes: recent results and documents, the liaison letter, the exams. */
+  referralDraft: (patientId: string, signal?: AbortSignal): Promise<ReferralDraft> =>
+    request<ReferralDraft>('GET', `${patientPath(patientId)}/referral-draft`, { signal }),
+
+  /** Which asked exams repeat a result still valid (the duplicate-test warning). */
+  examCheck: (patientId: string, codes: readonly string[], signal?: AbortSignal): Promise<ExamCheckResult> =>
+    request<ExamCheckResult>('POST', `${patientPath(patientId)}/referrals/exam-check`, {
+      body: { codes },
+      signal,
+    }),
+
+  sendReferral: (patientId: string, referral: NewReferralRequest): Promise<{ id: string }> =>
+    request<{ id: string }>('POST', `${patientPath(patientId)}/referrals`, { body: referral }),
+
+  patientReferrals: (patientId: string, signal?: AbortSignal): Promise<ReferralPage> =>
+    request<ReferralPage>('GET', `${patientPath(patientId)}/referrals`, { signal }),
+
+  referralBox: (
+    box: ReferralBox,
+    page: { state: ReferralBoxState; cursor: string | null },
+    signal?: AbortSignal,
+  ): Promise<ReferralPage> => {
+    const query = new URLSearchParams({ state: page.state });
+    if (page.cursor !== null) query.set('cursor', page.cursor);
+    return request<ReferralPage>('GET', `/api/referrals/${box}?${query.toString()}`, { signal });
+  },
+
+  referral: (referralId: string, signal?: AbortSignal): Promise<ReferralDetail> =>
+    request<ReferralDetail>('GET', referralPath(referralId), { signal }),
+
+  actOnReferral: (referralId: string, action: ReferralActionRequest): Promise<unknown> =>
+    request<unknown>('POST', `${referralPath(referralId)}/actions`, { body: action }),
+
+  /** An attachment or the report document, read through the referral (its parties need no care-team seat). */
+  referralDocumentUrl: (referralId: string, documentId: string): string =>
+    `${referralPath(referralId)}/documents/${encodeURIComponent(documentId)}/content`,
+
+  portalReferrals: (signal?: AbortSignal): Promise<PortalReferralList> =>
+    request<PortalReferralList>('GET', '/api/portal/referrals', { signal }),
 };

@@ -5,6 +5,12 @@ import type {
   PatientSearchHit as ContractSearchHit,
   PortalSummary as ContractPortalSummary,
 } from '../../src/contracts/record-contracts.ts';
+import type {
+  ExamCheckResult as ContractExamCheckResult,
+  ReferralDetail as ContractReferralDetail,
+  ReferralDraft as ContractReferralDraft,
+  ReferralBoxQuery,
+} from '../../src/contracts/referral-contracts.ts';
 
 /**
  * The API's response types, from src/contracts. Three unions there are built with
@@ -71,3 +77,28 @@ export type {
   QuestionnaireResult,
   SubmittedQuestionnaire,
 } from '../../src/contracts/questionnaire-contracts.ts';
+
+export type {
+  NewReferralRequest,
+  PortalReferralList,
+  ReferralActionRequest,
+  ReferralPage,
+  ReferralSummary,
+} from '../../src/contracts/referral-contracts.ts';
+export type ReferralKind = ContractReferralDetail['kind'];
+export type ReferralUrgency = ContractReferralDetail['urgency'];
+export type ReferralStatus = ContractReferralDetail['status'];
+export type ReferralActionKind = ContractReferralDetail['actions'][number];
+export type ReferralDeadline = NonNullable<ContractReferralDetail['deadline']>;
+export type ReferralParty = ContractReferralDetail['target'];
+/** Results carry the record's interpretation union, restated above. */
+export type ReferralDetail = Patch<ContractReferralDetail, { attachedResults: readonly LabResult[] }>;
+export type ReferralDraft = Patch<ContractReferralDraft, { recentResults: readonly LabResult[] }>;
+export type RepeatedExam = Patch<ContractExamCheckResult['repeats'][number], { result: LabResult }>;
+export interface ExamCheckResult {
+  repeats: readonly RepeatedExam[];
+}
+export type ExamCatalogueEntry = ReferralDraft['exams'][number];
+/** Which list of referrals: those sent to me (or my service, my specialty), or those I sent. */
+export type ReferralBox = 'inbox' | 'outbox';
+export type ReferralBoxState = NonNullable<ReferralBoxQuery['state']>;

@@ -15,6 +15,9 @@ import { PatientRecordPage } from './pages/patient-record-page.tsx';
 import { PatientSearchPage } from './pages/patient-search-page.tsx';
 import { PortalPage } from './pages/portal-page.tsx';
 import { PortalQuestionnairePage } from './pages/portal-questionnaire-page.tsx';
+import { NewReferralPage } from './pages/new-referral-page.tsx';
+import { ReferralBoxPage } from './pages/referral-box-page.tsx';
+import { ReferralPage } from './pages/referral-page.tsx';
 import { WorklistPage } from './pages/worklist-page.tsx';
 import { RulesAdminPage } from './pages/rules-admin-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
@@ -115,14 +118,17 @@ export function App() {
 }
 
 /**
- * Professionals work in /patients and /worklist (administrators also in /admin); patients only see
+ * Professionals work in /patients, /worklist and /referrals (administrators also in /admin); patients only see
  * /portal; everyone has /notifications.
  */
 function allowedFor(me: Me, path: string): boolean {
   if (path.startsWith('/notifications')) return true;
   if (me.kind === 'patient') return path.startsWith('/portal');
   return (
-    path.startsWith('/patients') || path.startsWith('/worklist') || (isAdmin(me) && path.startsWith('/admin'))
+    path.startsWith('/patients') ||
+    path.startsWith('/worklist') ||
+    path.startsWith('/referrals') ||
+    (isAdmin(me) && path.startsWith('/admin'))
   );
 }
 
@@ -130,18 +136,25 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   const { t } = useTranslation();
   const home = homePathOf(me);
   if (pathname === '/' || pathname === '/login') return <Redirect to={home} />;
-  const knownArea = ['/patients', '/worklist', '/portal', '/notifications', '/admin'].some((area) =>
-    pathname.startsWith(area),
+  const knownArea = ['/patients', '/worklist', '/referrals', '/portal', '/notifications', '/admin'].some(
+    (area) => pathname.startsWith(area),
   );
   if (knownArea && !allowedFor(me, pathname)) return <Redirect to={home} />;
 
   const recordMatch = matchPath('/patients/:patientId', pathname);
+  const newReferralFor = matchPath('/patients/:patientId/referrals/new', pathname)?.['patientId'];
+  const referralId = matchPath('/referrals/:referralId', pathname)?.['referralId'];
   const questionnaire = matchPath('/portal/questionnaires/:instrument', pathname)?.['instrument'];
   let page;
   if (pathname === '/patients') page = <PatientSearchPage />;
   else if (pathname === '/worklist') page = <WorklistPage />;
   else if (recordMatch?.['patientId'] !== undefined)
     page = <PatientRecordPage key={recordMatch['patientId']} patientId={recordMatch['patientId']} />;
+  else if (newReferralFor !== undefined)
+    page = <NewReferralPage key={newReferralFor} patientId={newReferralFor} />;
+  else if (pathname === '/referrals/inbox') page = <ReferralBoxPage key="inbox" box="inbox" />;
+  else if (pathname === '/referrals/outbox') page = <ReferralBoxPage key="outbox" box="outbox" />;
+  else if (referralId !== undefined) page = <ReferralPage key={referralId} referralId={referralId} />;
   else if (pathname === '/portal') page = <PortalPage />;
   else if (pathname === '/notifications') page = <NotificationsPage />;
   else if (pathname === '/notifications/settings') page = <NotificationSettingsPage />;

@@ -108,3 +108,21 @@ export function displayUnit(ucum: string, language: Language): string {
     .replace(/10\*9/g, '10⁹')
     .replace(/(^|\/)u(L|g|mol)\b/g, '$1µ$2');
 }
+
+/** A result's value with its unit, as one string: "7,9 %", "positif". */
+export function formatResultValue(
+  result: { valueNumeric: number | null; valueText: string | null; unit: string | null },
+  language: Language,
+): string {
+  const value =
+    result.valueNumeric !== null ? formatNumber(result.valueNumeric, language) : (result.valueText ?? '');
+  const unit = result.unit === null ? '' : displayUnit(result.unit, language);
+  return unit === '' ? value : `${value} ${unit}`;
+}
+
+/** The day of an instant, in the browser's time zone (e.g. 12/03/2025). */
+export function formatDayOf(isoDateTime: string, language: Language): string {
+  const date = new Date(isoDateTime);
+  if (Number.isNaN(date.getTime())) return isoDateTime;
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: 'short' }).format(date);
+}

@@ -58,3 +58,20 @@ export function useLiveEvents(type: string, handler: (data: unknown) => void): v
   });
   useEffect(() => subscribe(type, (data) => latest.current(data)), [type]);
 }
+
+/** Sent on each (re)connection of the live stream: anything pushed while offline was missed. */
+const LIVE_READY = 'ready';
+
+/**
+ * Calls `onChange` when a kind of data changes: announced in this tab by a window event named
+ * `localName`, or pushed by the server as `liveType` (and after the stream reconnects, since a push
+ * may have been missed). Pass a stable callback.
+ */
+export function useChangeSignal(localName: string, liveType: string, onChange: () => void): void {
+  useEffect(() => {
+    window.addEventListener(localName, onChange);
+    return () => window.removeEventListener(localName, onChange);
+  }, [localName, onChange]);
+  useLiveEvents(liveType, onChange);
+  useLiveEvents(LIVE_READY, onChange);
+}

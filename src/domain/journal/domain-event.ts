@@ -42,6 +42,7 @@ export const EVENT_TYPES = [
   'referral.cancelled',
   'referral.overdue',
   'referral.escalated',
+  'referral-sla.changed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -9,6 +9,7 @@ import {
 } from '../../contracts/record-contracts.ts';
 import type { RecordService } from '../../domain/record/record-service.ts';
 import { originOf, principalOf } from '../authentication.ts';
+import { sendDocument } from '../document-reply.ts';
 import { problemResponses } from '../openapi.ts';
 
 const DocumentParams = Type.Object({ patientId: Uuid, documentId: Uuid });
@@ -89,16 +90,7 @@ export const patientRoutes: FastifyPluginCallbackTypebox<{ record: RecordService
         documentId,
         originOf(request),
       );
-      const filename =
-        document.title
-          .normalize('NFD')
-          .replace(/[^\w .-]/g, '')
-          .slice(0, 80) || 'document';
-      return reply
-        .type(document.mimeType)
-        .header('content-disposition', `inline; filename="${filename}"`)
-        .header('cache-control', 'no-store')
-        .send(Buffer.from(document.content));
+      return sendDocument(reply, document);
     },
   );
   done();

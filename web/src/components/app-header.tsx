@@ -5,6 +5,7 @@ import { homePathOf, isAdmin, useSession } from '../session-context.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
+import { ReferralInboxBadge } from './referrals/referral-inbox-badge.tsx';
 import { WorklistNavBadge } from './worklist-nav-badge.tsx';
 
 /** The bar on every signed-in screen: brand, navigation, who is signed in, language, log out. */
@@ -26,6 +27,12 @@ export function AppHeader() {
             badge: <WorklistNavBadge />,
           },
           { to: '/patients', label: t('nav.patients'), active: pathname.startsWith('/patients') },
+          {
+            to: '/referrals/inbox',
+            label: t('referrals.nav.referrals'),
+            active: pathname.startsWith('/referrals'),
+            badge: <ReferralInboxBadge />,
+          },
           ...(isAdmin(me)
             ? [{ to: '/admin/rules', label: t('nav.rules'), active: pathname.startsWith('/admin/rules') }]
             : []),

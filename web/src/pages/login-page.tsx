@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../src/contracts/auth-contracts.ts';
@@ -119,7 +120,7 @@ export function LoginPage({
   );
 }
 
-function loginErrorText(error: LoginError, t: ReturnType<typeof useTranslation>['t']): string {
+function loginErrorText(error: LoginError, t: TFunction): string {
   if (error.kind === 'required') return t('login.errors.required');
   const { status, retryAfterSeconds, detail } = error.error;
   if (status === 0) return t('login.errors.network');

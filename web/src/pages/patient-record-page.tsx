@@ -13,6 +13,7 @@ import { DocumentsSection } from '../components/record/documents-section.tsx';
 import { IdentityHeader } from '../components/record/identity-header.tsx';
 import { MedicationsSection } from '../components/record/medications-section.tsx';
 import { QuestionnairesSection } from '../components/record/questionnaires-section.tsx';
+import { ReferralsSection } from '../components/record/referrals-section.tsx';
 import { ResultsSection } from '../components/record/results-section.tsx';
 import { TasksSection } from '../components/record/tasks-section.tsx';
 import { TimelineSection } from '../components/record/timeline-section.tsx';
@@ -81,6 +82,7 @@ function RecordView({ record }: { record: CoordinationRecord }) {
       <div className="record-grid">
         <div className="record-main">
           <TasksSection patientId={record.identity.patientId} />
+          <ReferralsSection patientId={record.identity.patientId} />
           <ConditionsSection conditions={record.conditions} />
           <MedicationsSection medications={record.medications} />
           <ResultsSection results={record.latestResults} />

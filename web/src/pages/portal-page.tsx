@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../use-document-title.ts';
 import { useResource } from '../use-resource.ts';
 import { AppointmentWhen } from '../components/appointment-when.tsx';
 import { PortalQuestionnairesSection } from '../components/questionnaire/portal-questionnaires-section.tsx';
+import { PortalReferralsSection } from '../components/referrals/portal-referrals-section.tsx';
 
 /** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
 export function PortalPage() {
@@ -83,6 +84,8 @@ function PortalView({ summary }: { summary: PortalSummary }) {
           </ul>
         )}
       </section>
+
+      <PortalReferralsSection />
 
       <section className="portal-section" aria-labelledby="portal-medications" data-testid="medications">
         <h2 id="portal-medications">{t('portal.medications')}</h2>

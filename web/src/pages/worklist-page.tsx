@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARE_TEAM_ROLE_CODES } from '../../../src/contracts/care-team-role-codes.ts';
 import { api } from '../api-client.ts';
-import { toApiError, type ApiError } from '../api-error.ts';
-import type { TaskOriginKind, TaskPriority, TaskSummary, WorklistFilters } from '../api-types.ts';
+import type { TaskOriginKind, TaskPriority, WorklistFilters } from '../api-types.ts';
 import { LoadingState } from '../components/loading-state.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { TaskItem } from '../components/tasks/task-item.tsx';
@@ -11,7 +10,7 @@ import { roleLabel } from '../labels.ts';
 import { navigate, useLocation } from '../router.tsx';
 import { useTasksChanged } from '../task-events.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
-import { useResource } from '../use-resource.ts';
+import { usePagedResource } from '../use-paged-resource.ts';
 
 const BUCKETS = ['overdue', 'today', 'soon', 'later', 'undated'] as const;
 const PRIORITIES: readonly TaskPriority[] = ['urgent', 'high', 'normal', 'low'];
@@ -47,29 +46,12 @@ export function WorklistPage() {
   const { search } = useLocation();
   const filters = filtersOf(search);
   const key = `worklist:${new URLSearchParams(filters as Record<string, string>).toString()}`;
-  const first = useResource(key, (signal) => api.worklist(filters, null, signal));
+  const { first, items, hasMore, moreError, loadMore } = usePagedResource(key, (cursor, signal) =>
+    api.worklist(filters, cursor, signal),
+  );
   const { reload } = first;
   useTasksChanged(useCallback(() => reload(), [reload]));
-  const [more, setMore] = useState<{ items: TaskSummary[]; cursor: string | null; error: ApiError | null }>({
-    items: [],
-    cursor: null,
-    error: null,
-  });
   const firstPage = first.status === 'ready' ? first.data : null;
-  useEffect(() => {
-    // A new first page (filters changed, or a task did) starts the list afresh.
-    if (firstPage !== null) setMore({ items: [], cursor: firstPage.nextCursor, error: null });
-  }, [firstPage]);
-
-  const loadMore = async (): Promise<void> => {
-    if (more.cursor === null) return;
-    try {
-      const page = await api.worklist(filters, more.cursor);
-      setMore({ items: [...more.items, ...page.items], cursor: page.nextCursor, error: null });
-    } catch (thrown) {
-      setMore({ ...more, error: toApiError(thrown) });
-    }
-  };
   const setFilter = (name: string, value: string): void => {
     const next = new URLSearchParams(search);
     if (value === '') next.delete(name);
@@ -77,7 +59,6 @@ export function WorklistPage() {
     const query = next.toString();
     navigate(query === '' ? '/worklist' : `/worklist?${query}`);
   };
-  const items = firstPage === null ? [] : [...firstPage.items, ...more.items];
   const filtered = Object.keys(filters).length > 0;
 
   return (
@@ -146,8 +127,8 @@ export function WorklistPage() {
           </section>
         );
       })}
-      {more.error !== null && <ProblemMessage error={more.error} />}
-      {firstPage !== null && more.cursor !== null && (
+      {moreError !== null && <ProblemMessage error={moreError} />}
+      {hasMore && (
         <button
           type="button"
           className="button button-secondary"

@@ -149,6 +149,20 @@ export function summaryText(
         [field('name'), join([field('value'), displayUnit(field('unit'), language)], ' ')],
         language === 'fr' ? ' : ' : ': ',
       );
+    case 'referral.sent':
+    case 'referral.accepted':
+    case 'referral.declined':
+    case 'referral.redirected':
+    case 'referral.question-asked':
+    case 'referral.question-answered':
+    case 'referral.scheduled':
+    case 'referral.patient-seen':
+    case 'referral.reported':
+    case 'referral.acknowledged':
+    case 'referral.cancelled':
+    case 'referral.overdue':
+    case 'referral.escalated':
+      return referralSummary(field, language);
     case 'appointment.missed':
     case 'stay.discharged':
     case 'patient-alert.dismissed':
@@ -160,4 +174,22 @@ export function summaryText(
           .map(([key, value]) => `${key}: ${text(value, language)}`),
       );
   }
+}
+
+/** A referral event: which kind, to whom, how urgent, who acted, and the appointment or the detour. */
+function referralSummary(field: (name: string) => string, language: Language): string {
+  const kind = field('kind');
+  const from = field('from');
+  const by = field('by');
+  const appointmentAt = field('appointmentAt');
+  return join([
+    translateOr(`referrals.kinds.${kind}`, kind),
+    translateOr('timeline.referralTo', '', { to: field('to') }),
+    field('urgency') === 'urgent' ? translateOr('referrals.urgency.urgent', 'urgent') : '',
+    from === '' ? '' : translateOr('timeline.referralFrom', from, { from }),
+    by === '' ? '' : translateOr('timeline.taskBy', by, { name: by }),
+    appointmentAt === ''
+      ? ''
+      : translateOr('timeline.referralAppointment', '', { date: formatDateTime(appointmentAt, language) }),
+  ]);
 }
