@@ -11,6 +11,8 @@ import { createEmailDeliveryJob } from './jobs/email-delivery-job.ts';
 import type { PeriodicJob } from './jobs/periodic-job.ts';
 import type { JournalConsumer } from './jobs/journal-consumer.ts';
 import { createJournalSignal } from './jobs/journal-signal.ts';
+import { startReferralNoticeJob } from './jobs/referral-notice-job.ts';
+import { createReferralSlaJob } from './jobs/referral-sla-job.ts';
 import { startRulesJob } from './jobs/rules-job.ts';
 import { startTaskNoticeJob } from './jobs/task-notice-job.ts';
 import { createNotificationEmailDelivery, createServices, type Services } from './services.ts';
@@ -19,6 +21,7 @@ import { readExamValidityFile } from './store/exam-validity-file.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { readShippedRuleFiles } from './store/shipped-rule-files.ts';
 import { createSqlJournalFeed } from './store/sql-journal-feed.ts';
+import { loadReferralAudiences } from './store/sql-referral-audience.ts';
 import { loadTaskAudiences } from './store/sql-task-audience.ts';
 
 /** A running Relais: its database, use cases, HTTP server and background jobs. */
@@ -31,12 +34,15 @@ export interface Relais {
   readonly live: LivePublisher;
   /**
    * Background jobs: `emailDelivery` is null when no SMTP server is configured; the journal consumers
-   * (`rules`, `taskNotices`) are undefined when RELAIS_RULES_POLL_MS is 0 (another process runs them).
+   * (`rules`, `taskNotices`, `referralNotices`) are undefined when RELAIS_RULES_POLL_MS is 0 (another process runs them).
    */
   readonly jobs: {
     readonly emailDelivery: PeriodicJob | null;
     readonly rules: JournalConsumer | undefined;
     readonly taskNotices: JournalConsumer | undefined;
+    readonly referralNotices: JournalConsumer | undefined;
+    /** The referral SLA sweep; null when RELAIS_REFERRAL_SLA_POLL_MS is 0 (another process runs it). */
+    readonly referralSla: PeriodicJob | null;
   };
   /** Stops the jobs, ends live connections, closes the server and the database. */
   close(): Promise<void>;
@@ -101,6 +107,20 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
           leaseMs: config.rules.leaseMs,
         })
       : undefined;
+  const referralNotices =
+    config.rules.pollMs > 0
+      ? startReferralNoticeJob({
+          feed: createSqlJournalFeed(database.db),
+          audiences: (referralIds, on) => loadReferralAudiences(database.db, referralIds, on),
+          notify: (requests) => services.notifications.notify(requests),
+          live,
+          clock,
+          logger,
+          signal: journalSignal,
+          pollMs: config.rules.pollMs,
+          leaseMs: config.rules.leaseMs,
+        })
+      : undefined;
   const http = await buildHttpServer(services, {
     logger,
     webRoot: config.webRoot,
@@ -120,20 +140,29 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
           logger,
           config.emailDeliveryEveryMs,
         );
-  if (options.scheduleJobs !== false) emailDelivery?.start();
+  const referralSla =
+    config.referrals.slaPollMs > 0
+      ? createReferralSlaJob(services.referralSlaSweep, logger, config.referrals.slaPollMs)
+      : null;
+  if (options.scheduleJobs !== false) {
+    emailDelivery?.start();
+    referralSla?.start();
+  }
   return {
     database,
     services,
     http,
     logger,
     live,
-    jobs: { emailDelivery, rules, taskNotices },
+    jobs: { emailDelivery, rules, taskNotices, referralNotices, referralSla },
     async close() {
       await emailDelivery?.stop();
+      await referralSla?.stop();
       mailer?.close();
       await http.close();
       await rules?.stop();
       await taskNotices?.stop();
+      await referralNotices?.stop();
       await database.close();
     },
   };

@@ -20,6 +20,7 @@ import { createReferralGate } from './domain/referrals/referral-gate.ts';
 import { createReferralReadService } from './domain/referrals/referral-read-service.ts';
 import { createReferralService } from './domain/referrals/referral-service.ts';
 import { createReferralSlaSettings } from './domain/referrals/referral-sla-settings.ts';
+import { createReferralSlaSweep } from './domain/referrals/referral-sla-sweep.ts';
 import { createPatientAlertService } from './domain/rules/patient-alert-service.ts';
 import type { Notifier } from './domain/rules/rule-ports.ts';
 import { ruleTaskCreator } from './domain/rules/rule-tasks.ts';
@@ -45,6 +46,7 @@ import { createSqlPatientFinder } from './store/sql-patient-finder.ts';
 import { createSqlQuestionnaireStore } from './store/sql-questionnaire-store.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
 import { createSqlRecordWriter } from './store/sql-record-writer.ts';
+import { createSqlReferralClocks } from './store/sql-referral-clocks.ts';
 import { createSqlReferralFacts } from './store/sql-referral-facts.ts';
 import { createSqlReferralReader } from './store/sql-referral-reader.ts';
 import { createSqlReferralRecord } from './store/sql-referral-record.ts';
@@ -211,6 +213,12 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       clock,
     }),
     referralSla: createReferralSlaSettings({ store: referralStore, facts: referralFacts, clock, newId }),
+    referralSlaSweep: createReferralSlaSweep({
+      store: signalled(createSqlReferralClocks(db)),
+      createTasks: (commands) => tasks.createSystemTasks(commands),
+      clock,
+      newId,
+    }),
   };
 }
 

@@ -142,3 +142,22 @@ export interface ReferralReader {
   /** The journal events of the patient's referrals, oldest first, by referral id. */
   patientHistories(scope: PatientScope): Promise<ReadonlyMap<string, readonly ReferralHistoryItem[]>>;
 }
+
+/** A stage that went past a deadline, and the event that says so. */
+export interface ClockMark {
+  readonly view: ReferralView;
+  readonly event: DomainEvent;
+}
+
+/** Port: the SLA clocks of open referrals, for the SLA job. */
+export interface ReferralClockStore {
+  /** Open referrals whose stage is past due and not marked yet, earliest deadline first. */
+  dueForOverdue(now: Date, limit: number): Promise<ReferralView[]>;
+  /** Overdue referrals past their escalation date and not escalated yet, earliest first. */
+  dueForEscalation(now: Date, limit: number): Promise<ReferralView[]>;
+  /**
+   * Marks each referral overdue (or escalated) at `at` with its event, unless its stage changed since
+   * it was read or it is already marked: one transaction, and a second run marks nothing twice.
+   */
+  mark(kind: 'overdue' | 'escalated', marks: readonly ClockMark[], at: Date): Promise<number>;
+}
