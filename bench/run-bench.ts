@@ -6,6 +6,8 @@ import { readConfig } from '../src/config.ts';
 import { seedDemoTerritory, seedSyntheticPatients } from '../src/demo/seed-territory.ts';
 import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { loadTest, type LoadResult } from './http-load.ts';
+import { listeningUrl, signInForToken } from './bench-http.ts';
+import { benchReferrals, type ReferralBenchResult } from './referral-bench.ts';
 import { benchRules, type RulesBenchResult } from './rules-bench.ts';
 import { benchWorklist } from './worklist-bench.ts';
 
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '1000' },
     tasks: { type: 'string', default: '1000000' },
     events: { type: 'string', default: '20000' },
+    referrals: { type: 'string', default: '300000' },
     only: { type: 'string' },
   },
 });
@@ -48,6 +51,7 @@ interface Row {
 }
 
 const rows: Row[] = [];
+const referralSweeps: { dialect: string; result: ReferralBenchResult }[] = [];
 /** The machine's 1-minute load average around the seeding: other work on it slows seeding down. */
 const seeding: { dialect: string; perSecond: number; seconds: number; load: [number, number] }[] = [];
 for (const dialect of dialects) {
@@ -80,6 +84,13 @@ for (const dialect of dialects) {
     const worklist = await benchWorklist(relais, { tasks, seconds, loads: LOADS });
     for (const { load, result } of worklist)
       rows.push({ dialect, scenario: `worklist (${tasks} tasks)`, load, result });
+    const referrals = await benchReferrals(relais, {
+      referrals: Number(values.referrals),
+      seconds,
+      loads: LOADS,
+    });
+    rows.push(...referrals.boxes.map((box) => ({ dialect, ...box })));
+    referralSweeps.push({ dialect, result: referrals });
   });
 }
 
@@ -113,6 +124,16 @@ function printMeasurements(): void {
   for (const { dialect, scenario, load, result: r } of rows) {
     console.log(
       `| ${dialect} | ${scenario} | ${load} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.failures} |`,
+    );
+  }
+  console.log(
+    '\n| database | open referrals | SLA sweep, nothing new: p50 / max (ms) | first sweep: overdue + escalated | first sweep (s) |',
+  );
+  console.log('|---|---:|---:|---:|---:|');
+  for (const { dialect, result: r } of referralSweeps) {
+    const { firstSweep: first, steadySweepMs: steady } = r;
+    console.log(
+      `| ${dialect} | ${r.openReferrals} | ${steady.p50.toFixed(1)} / ${steady.max.toFixed(1)} | ${first.overdue} + ${first.escalated} | ${first.seconds.toFixed(1)} |`,
     );
   }
   console.log('\n| database | rule throughput: events | seconds | events/s | firings | tasks | alerts |');
@@ -153,15 +174,8 @@ async function measure(
     .where('m.practitioner_id', '=', busiest.practitioner_id)
     .limit(2000)
     .execute();
-  await relais.http.listen({ host: '127.0.0.1', port: 0 });
-  const address = relais.http.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: account.login, password }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const url = await listeningUrl(relais);
+  const token = await signInForToken(url, account.login, password);
   const pick = () =>
     sample[Math.floor(Math.random() * sample.length)] ?? { patient_id: '', family_name_key: 'xx' };
   console.error(`\n${dialect}: measuring as ${busiest.n} patients' GP`);

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Relais } from '../src/app.ts';
-import { DEMO_PASSWORD } from '../src/demo/seed-territory.ts';
 import type { Database } from '../src/store/database-schema.ts';
+import { listeningUrl, signInForToken } from './bench-http.ts';
 import { loadTest, type LoadResult } from './http-load.ts';
 
 /**
@@ -28,13 +28,7 @@ export async function benchWorklist(
       `worklist of ${busiest.login} (${busiest.openTasks} open tasks reach them)\n`,
   );
   const url = await listeningUrl(relais);
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: busiest.login, password: options.password ?? DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`log-in as ${busiest.login} failed: ${login.status}`);
-  const { token } = (await login.json()) as { token: string };
+  const token = await signInForToken(url, busiest.login, options.password);
   const measured: { load: string; result: LoadResult }[] = [];
   for (const { label, connections } of options.loads) {
     const result = await loadTest({
@@ -128,11 +122,4 @@ export async function busiestWorklist(db: Kysely<Database>): Promise<{ login: st
   if (top === undefined)
     throw new Error('no open task reaches any professional account: seed the territory first');
   return { login: top.login, openTasks: Number(top.open_tasks) };
-}
-
-/** The server's URL, listening on a free port if it is not listening yet. */
-async function listeningUrl(relais: Relais): Promise<string> {
-  if (!relais.http.server.listening) await relais.http.listen({ host: '127.0.0.1', port: 0 });
-  const address = relais.http.server.address();
-  return `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
 }
