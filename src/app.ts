@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { RelaisConfig } from './config.ts';
 import type { LivePublisher } from './domain/live/live-channel.ts';
+import type { NotificationRequest } from './domain/notifications/notification.ts';
 import { parseExamValidity } from './domain/referrals/exam-validity-parser.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { buildHttpServer } from './http/http-server.ts';
@@ -93,34 +94,30 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
           leaseMs: config.rules.leaseMs,
         })
       : undefined;
-  const taskNotices =
-    config.rules.pollMs > 0
-      ? startTaskNoticeJob({
-          feed: createSqlJournalFeed(database.db),
-          audiences: (taskIds, on) => loadTaskAudiences(database.db, taskIds, on),
-          notify: (requests) => services.notifications.notify(requests),
-          live,
-          clock,
-          logger,
-          signal: journalSignal,
-          pollMs: config.rules.pollMs,
-          leaseMs: config.rules.leaseMs,
-        })
-      : undefined;
-  const referralNotices =
-    config.rules.pollMs > 0
-      ? startReferralNoticeJob({
-          feed: createSqlJournalFeed(database.db),
-          audiences: (referralIds, on) => loadReferralAudiences(database.db, referralIds, on),
-          notify: (requests) => services.notifications.notify(requests),
-          live,
-          clock,
-          logger,
-          signal: journalSignal,
-          pollMs: config.rules.pollMs,
-          leaseMs: config.rules.leaseMs,
-        })
-      : undefined;
+  // What both notice consumers share: the journal, the way to notify, the live hub and their timing.
+  const noticeDeps = () => ({
+    feed: createSqlJournalFeed(database.db),
+    notify: (requests: readonly NotificationRequest[]) => services.notifications.notify(requests),
+    live,
+    clock,
+    logger,
+    signal: journalSignal,
+    pollMs: config.rules.pollMs,
+    leaseMs: config.rules.leaseMs,
+  });
+  const consumersRun = config.rules.pollMs > 0;
+  const taskNotices = consumersRun
+    ? startTaskNoticeJob({
+        ...noticeDeps(),
+        audiences: (taskIds, on) => loadTaskAudiences(database.db, taskIds, on),
+      })
+    : undefined;
+  const referralNotices = consumersRun
+    ? startReferralNoticeJob({
+        ...noticeDeps(),
+        audiences: (referralIds, on) => loadReferralAudiences(database.db, referralIds, on),
+      })
+    : undefined;
   const http = await buildHttpServer(services, {
     logger,
     webRoot: config.webRoot,

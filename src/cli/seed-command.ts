@@ -1,11 +1,14 @@
 import type { Relais } from '../app.ts';
+import { seedDemoReferrals } from '../demo/demo-referrals.ts';
 import { seedDemoTerritory, type DemoLogins } from '../demo/seed-territory.ts';
 
 /** Loads the demo territory into an empty database and prints its log-ins; leaves existing data alone. */
 export async function seedIfEmpty(relais: Relais, patients: number): Promise<void> {
   if (!(await relais.services.directory.isEmpty())) return;
   const started = Date.now();
-  const logins = await seedDemoTerritory(relais.services, { patients, now: new Date() });
+  const now = new Date();
+  const logins = await seedDemoTerritory(relais.services, { patients, now });
+  await seedDemoReferrals(relais.services, logins, now);
   console.log(
     `Demo territory loaded: ${patients} fictional patients in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

@@ -57,6 +57,9 @@ export interface DemoLogins {
 export interface DemoTerritory extends DemoLogins {
   readonly directory: DemoDirectory;
   readonly patientIds: readonly string[];
+  /** Who holds which role for each patient, and each professional's account: for further seeding. */
+  readonly careTeams: readonly DemoCareTeam[];
+  readonly accountOf: ReadonlyMap<string, string>;
 }
 
 const SYSTEM = { kind: 'system' } as const;
@@ -145,16 +148,11 @@ export async function seedDemoTerritory(
     })),
   ];
   const accountIds = await services.directory.createAccounts(accounts);
-  await seedDemoTasks(services, {
-    directory,
-    careTeams: patientIds.map((patientId, i) => ({ patientId, members: teams[i] ?? [] })),
-    accountOf: new Map(
-      accounts.flatMap((a, i) =>
-        a.practitionerId === null ? [] : [[a.practitionerId, accountIds[i] ?? '']],
-      ),
-    ),
-    now: options.now,
-  });
+  const careTeams = patientIds.map((patientId, i) => ({ patientId, members: teams[i] ?? [] }));
+  const accountOf = new Map(
+    accounts.flatMap((a, i) => (a.practitionerId === null ? [] : [[a.practitionerId, accountIds[i] ?? '']])),
+  );
+  await seedDemoTasks(services, { directory, careTeams, accountOf, now: options.now });
 
   return {
     password: DEMO_PASSWORD,
@@ -166,6 +164,8 @@ export async function seedDemoTerritory(
     patients: patients.map(({ login, name }) => ({ login, name })),
     directory,
     patientIds,
+    careTeams,
+    accountOf,
   };
 }
 
