@@ -199,6 +199,8 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       record: referralRecord,
       reader: referralReader,
       examValidity,
+      completeStageTasks: (referralId, by) =>
+        tasks.completeSystemTasks({ kind: 'referral', ref: referralId }, by),
       clock,
       newId,
     }),

@@ -42,7 +42,7 @@ for (const { dialect, skip } of testDialects()) {
     const tasksOf = (referralId: string) =>
       relais.database.db
         .selectFrom('tasks')
-        .select(['title', 'assignee_kind', 'assignee_organization_id', 'assignee_role', 'priority'])
+        .select(['title', 'assignee_kind', 'assignee_organization_id', 'assignee_role', 'priority', 'status'])
         .where('origin_kind', '=', 'referral')
         .where('origin_ref', '=', referralId)
         .orderBy('created_at')
@@ -111,6 +111,7 @@ for (const { dialect, skip } of testDialects()) {
           assignee_organization_id: serviceId,
           assignee_role: null,
           priority: 'high',
+          status: 'todo',
         },
       ]);
       // Sessions expire as the clock moves on: sign in again.
@@ -141,6 +142,11 @@ for (const { dialect, skip } of testDialects()) {
         [accepted.deadline?.stage, accepted.deadline?.overdue, accepted.deadline?.escalated],
         ['schedule', false, false],
       );
+      // The overdue and escalation tasks were about the acceptance: done once it happened.
+      assert.deepEqual(
+        (await tasksOf(id)).map((task) => task.status),
+        ['done', 'done'],
+      );
 
       const notices = relais.jobs.referralNotices;
       assert.ok(notices !== undefined);
@@ -153,6 +159,34 @@ for (const { dialect, skip } of testDialects()) {
       for (const member of [cardiologist, colleague]) {
         assert.deepEqual(await noticesOf(member), ['Adressage en retard', 'Nouvelle demande d’adressage']);
       }
+    });
+
+    test('without a coordinator in the care team, escalation goes to the médecin traitant', async () => {
+      now = SENT_AT;
+      const gp = await createProfessional(relais);
+      const serviceId = await createHospitalService(relais, 'pneumology');
+      const patientId = await createPatient(relais, [gp.practitionerId]);
+      const { id } = await post(gp.token, `/api/patients/${patientId}/referrals`, {
+        kind: 'tele-expertise',
+        urgency: 'soon',
+        target: { kind: 'service', organizationId: serviceId },
+        reason: 'Toux chronique',
+        clinicalQuestion: 'Spirométrie utile ?',
+        preferences: { place: null, teleconsultation: true, availability: null },
+        attachedResultIds: [],
+        attachedDocumentIds: [],
+        requestedExams: [],
+      });
+      now = AFTER_ESCALATION;
+      await sweep();
+      const tasks = await tasksOf(id);
+      assert.deepEqual(
+        tasks.map((task) => [task.assignee_kind, task.assignee_role]),
+        [
+          ['service', null],
+          ['care-team-role', 'medecin_traitant'],
+        ],
+      );
     });
   });
 }

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ReferralClockStore } from '../domain/referrals/referral-ports.ts';
+import { isoDate } from '../domain/shared/clock.ts';
+import { activeOn } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 import { OPEN_REFERRAL, referralViewOf, selectReferralViews } from './sql-referral-views.ts';
 import { insertEvents, inTransaction } from './write-transaction.ts';
@@ -31,6 +33,19 @@ export function createSqlReferralClocks(db: Kysely<Database>): ReferralClockStor
         .limit(limit)
         .execute();
       return rows.map(referralViewOf);
+    },
+
+    async withCoordinator(patientIds, on) {
+      if (patientIds.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('care_team_members as m')
+        .select('m.patient_id')
+        .distinct()
+        .where('m.patient_id', 'in', [...patientIds])
+        .where('m.role', '=', 'coordinator')
+        .where(activeOn('m', isoDate(on)))
+        .execute();
+      return new Set(rows.map((row) => row.patient_id));
     },
 
     async mark(kind, marks, at) {

@@ -55,6 +55,17 @@ export function createSqlTaskStore(db: Kysely<Database>): TaskStore {
       return row === undefined ? undefined : taskOf(row);
     },
 
+    async openByOrigin(kind, ref) {
+      const rows = await db
+        .selectFrom('tasks')
+        .select(TASK_COLUMNS)
+        .where('origin_kind', '=', kind)
+        .where('origin_ref', '=', ref)
+        .where('status', 'in', ['todo', 'in_progress'])
+        .execute();
+      return rows.map(taskOf);
+    },
+
     async saveChange(task, event) {
       return inTransaction(db, async (trx) => {
         const result = await trx

@@ -155,6 +155,8 @@ export interface ReferralClockStore {
   dueForOverdue(now: Date, limit: number): Promise<ReferralView[]>;
   /** Overdue referrals past their escalation date and not escalated yet, earliest first. */
   dueForEscalation(now: Date, limit: number): Promise<ReferralView[]>;
+  /** Which of these patients have a coordinator in their active care team on `on`. */
+  withCoordinator(patientIds: readonly string[], on: Date): Promise<ReadonlySet<string>>;
   /**
    * Marks each referral overdue (or escalated) at `at` with its event, unless its stage changed since
    * it was read or it is already marked: one transaction, and a second run marks nothing twice.

@@ -39,10 +39,15 @@ export function createReferralService(deps: {
   record: ReferralRecordSource;
   reader: ReferralReader;
   examValidity: readonly ExamValidity[];
+  /** Completes the referral's open overdue tasks: they were about a stage that is now over. */
+  completeStageTasks: (
+    referralId: string,
+    by: { readonly accountId: string; readonly practitionerId: string; readonly name: string },
+  ) => Promise<unknown>;
   clock: Clock;
   newId: NewId;
 }) {
-  const { access, gate, store, facts, record, reader, examValidity, clock, newId } = deps;
+  const { access, gate, store, facts, record, reader, examValidity, completeStageTasks, clock, newId } = deps;
 
   /** The target in words. Error: `invalid-input` when it does not exist. */
   const describe = async (target: ReferralTarget): Promise<TargetFacts> => {
@@ -205,6 +210,12 @@ export function createReferralService(deps: {
           'someone else changed this referral meanwhile: reload it and try again',
         );
       }
+      // Every action starts a new stage (and clock), so the overdue tasks of the last one are done.
+      await completeStageTasks(referral.id, {
+        accountId: opened.principal.accountId,
+        practitionerId: opened.viewer.practitionerId,
+        name: opened.viewer.name,
+      });
       const detail = await reader.detail(opened.scope);
       if (detail === undefined) throw new DomainError('not-found', `no referral with id ${referralId}`);
       const relations = referralRelationsOf(detail.referral, opened.viewer);

@@ -3,7 +3,7 @@ import type { NewId } from '../shared/new-id.ts';
 import type { SystemTaskCommand, TaskPriority } from '../tasks/task.ts';
 import { referralClockEvent } from './referral-events.ts';
 import type { ReferralClockStore } from './referral-ports.ts';
-import { ESCALATION_ASSIGNEE, overdueAssignee, type ReferralStage } from './referral-sla.ts';
+import { escalationAssignee, overdueAssignee, type ReferralStage } from './referral-sla.ts';
 import type { ReferralUrgency } from './referral.ts';
 import type { ReferralClock, ReferralView } from './referral-views.ts';
 
@@ -45,7 +45,15 @@ export function createReferralSlaSweep(deps: {
       kind === 'overdue' ? await store.dueForOverdue(now, BATCH) : await store.dueForEscalation(now, BATCH);
     const due = views.flatMap((view) => (view.clock === null ? [] : [{ view, clock: view.clock }]));
     if (due.length === 0) return 0;
-    await createTasks(due.map(({ view, clock: stageClock }) => taskOf(kind, view, stageClock, now)));
+    const coordinated =
+      kind === 'escalated'
+        ? await store.withCoordinator([...new Set(due.map(({ view }) => view.referral.patientId))], now)
+        : new Set<string>();
+    await createTasks(
+      due.map(({ view, clock: stageClock }) =>
+        taskOf(kind, view, stageClock, now, coordinated.has(view.referral.patientId)),
+      ),
+    );
     const type = kind === 'overdue' ? 'referral.overdue' : 'referral.escalated';
     const marks = due.map(({ view, clock: stageClock }) => ({
       view,
@@ -89,6 +97,7 @@ function taskOf(
   view: ReferralView,
   clock: ReferralClock,
   now: Date,
+  hasCoordinator: boolean,
 ): SystemTaskCommand {
   const { referral } = view;
   const what = referral.kind === 'tele-expertise' ? 'Télé-expertise' : 'Adressage';
@@ -100,7 +109,7 @@ function taskOf(
     title:
       kind === 'overdue' ? waiting : `À relancer : ${waiting.charAt(0).toLowerCase()}${waiting.slice(1)}`,
     details: null,
-    assignee: kind === 'overdue' ? overdueAssignee(referral, clock.stage) : ESCALATION_ASSIGNEE,
+    assignee: kind === 'overdue' ? overdueAssignee(referral, clock.stage) : escalationAssignee(hasCoordinator),
     priority: PRIORITY[referral.urgency],
     dueAt: kind === 'overdue' ? clock.escalateAt : null,
     about: { kind: 'referral', id: referral.id },

@@ -1,7 +1,7 @@
 import type { PatientScope } from '../access/patient-scope.ts';
 import type { DomainEvent } from '../journal/domain-event.ts';
 import type { TaskViewer } from './task-policy.ts';
-import type { Task, TaskAssignee } from './task.ts';
+import type { Task, TaskAssignee, TaskOriginKind } from './task.ts';
 import type { TaskDetail, TaskView, WorklistRow } from './task-views.ts';
 import type { WorklistQuery } from './worklist.ts';
 
@@ -27,6 +27,8 @@ export interface TaskStore {
   ): Promise<{ id: string; created: boolean }[]>;
   /** The task's current state, for a decision (never shown as is). */
   find(taskId: string): Promise<Task | undefined>;
+  /** The open tasks another context created about one of its objects (origin kind and ref). */
+  openByOrigin(kind: TaskOriginKind, ref: string): Promise<Task[]>;
   /**
    * Saves the new state if the stored version is still `task.version`, bumping it, with the event.
    * Returns false (and writes nothing) when someone changed the task meanwhile.

@@ -119,6 +119,27 @@ export function createTaskService(deps: {
     },
 
     /**
+     * Completes the open tasks another context created about one of its objects, once their reason is
+     * gone (a referral's overdue task when the referral moves on), in the name of whoever moved it.
+     * A task changed meanwhile is left as it is. Returns how many were completed.
+     */
+    async completeSystemTasks(
+      origin: { readonly kind: Exclude<TaskOrigin['kind'], 'manual'>; readonly ref: string },
+      by: { readonly accountId: string; readonly practitionerId: string; readonly name: string },
+    ): Promise<number> {
+      const open = await store.openByOrigin(origin.kind, origin.ref);
+      const at = clock();
+      let completed = 0;
+      for (const task of open) {
+        const done = applyTaskChange(task, { kind: 'complete' }, { practitionerId: by.practitionerId, at });
+        const context = { at, actorAccountId: by.accountId, actorName: by.name, newId };
+        if (await store.saveChange(done, taskChangedEvent(done, { kind: 'complete' }, null, context)))
+          completed += 1;
+      }
+      return completed;
+    },
+
+    /**
      * Claims, starts, completes, cancels (with a reason) or reassigns a task.
      * Errors: `forbidden`, `not-found`, `conflict` (status does not allow it, or changed meanwhile),
      * `invalid-input` (blank reason, unknown assignee).

@@ -121,6 +121,11 @@ const STATEMENTS: readonly string[] = [
     where ${OPEN} and overdue_at is not null and escalated_at is null
   `,
   `
+  -- A referral's overdue tasks, completed when the referral moves on to its next stage.
+  create index tasks_open_by_origin on tasks (origin_kind, origin_ref)
+    where status in ('todo', 'in_progress') and origin_ref is not null
+  `,
+  `
   -- The specialty pool of a referral: who holds the specialty (notices, inbox).
   create index practitioners_specialty on practitioners (specialty) where specialty is not null
   `,
