@@ -109,7 +109,8 @@ function taskOf(
     title:
       kind === 'overdue' ? waiting : `À relancer : ${waiting.charAt(0).toLowerCase()}${waiting.slice(1)}`,
     details: null,
-    assignee: kind === 'overdue' ? overdueAssignee(referral, clock.stage) : escalationAssignee(hasCoordinator),
+    assignee:
+      kind === 'overdue' ? overdueAssignee(referral, clock.stage) : escalationAssignee(hasCoordinator),
     priority: PRIORITY[referral.urgency],
     dueAt: kind === 'overdue' ? clock.escalateAt : null,
     about: { kind: 'referral', id: referral.id },
