@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TProperties } from 'typebox';
 import { IsoDateTime, Nullable, ReadonlyList, Uuid } from './common-contracts.ts';
 import { DocumentSummary, LabResult } from './record-contracts.ts';
 
@@ -145,71 +145,26 @@ export const ReferralDraft = Type.Object({
 });
 export type ReferralDraft = Static<typeof ReferralDraft>;
 
+/** One action on a referral: its kind, the version it was read at (no lost update), its fields. */
+const action = <K extends string, F extends TProperties>(kind: K, fields: F) =>
+  Type.Object({ kind: Type.Literal(kind), version: Type.Integer({ minimum: 1 }), ...fields }, closed);
+
 export const ReferralActionRequest = Type.Union([
-  Type.Object({ kind: Type.Literal('accept'), version: Type.Integer({ minimum: 1 }) }, closed),
-  Type.Object(
-    {
-      kind: Type.Literal('decline'),
-      version: Type.Integer({ minimum: 1 }),
-      reason: Type.String({ maxLength: 2000 }),
-    },
-    closed,
-  ),
-  Type.Object(
-    {
-      kind: Type.Literal('redirect'),
-      version: Type.Integer({ minimum: 1 }),
-      organizationId: Uuid,
-      reason: Type.String({ maxLength: 2000 }),
-    },
-    closed,
-  ),
-  Type.Object(
-    {
-      kind: Type.Literal('ask'),
-      version: Type.Integer({ minimum: 1 }),
-      question: Type.String({ maxLength: 4000 }),
-    },
-    closed,
-  ),
-  Type.Object(
-    {
-      kind: Type.Literal('answer'),
-      version: Type.Integer({ minimum: 1 }),
-      answer: Type.String({ maxLength: 4000 }),
-    },
-    closed,
-  ),
-  Type.Object(
-    {
-      kind: Type.Literal('schedule'),
-      version: Type.Integer({ minimum: 1 }),
-      at: IsoDateTime,
-      place: Nullable(Type.String({ maxLength: 500 })),
-      teleconsultation: Type.Boolean(),
-      instructions: Nullable(Type.String({ maxLength: 2000 })),
-    },
-    closed,
-  ),
-  Type.Object({ kind: Type.Literal('mark-seen'), version: Type.Integer({ minimum: 1 }) }, closed),
-  Type.Object(
-    {
-      kind: Type.Literal('report'),
-      version: Type.Integer({ minimum: 1 }),
-      text: Nullable(Type.String({ maxLength: 20000 })),
-      documentId: Nullable(Uuid),
-    },
-    closed,
-  ),
-  Type.Object({ kind: Type.Literal('acknowledge'), version: Type.Integer({ minimum: 1 }) }, closed),
-  Type.Object(
-    {
-      kind: Type.Literal('cancel'),
-      version: Type.Integer({ minimum: 1 }),
-      reason: Type.String({ maxLength: 2000 }),
-    },
-    closed,
-  ),
+  action('accept', {}),
+  action('decline', { reason: Type.String({ maxLength: 2000 }) }),
+  action('redirect', { organizationId: Uuid, reason: Type.String({ maxLength: 2000 }) }),
+  action('ask', { question: Type.String({ maxLength: 4000 }) }),
+  action('answer', { answer: Type.String({ maxLength: 4000 }) }),
+  action('schedule', {
+    at: IsoDateTime,
+    place: Nullable(Type.String({ maxLength: 500 })),
+    teleconsultation: Type.Boolean(),
+    instructions: Nullable(Type.String({ maxLength: 2000 })),
+  }),
+  action('mark-seen', {}),
+  action('report', { text: Nullable(Type.String({ maxLength: 20000 })), documentId: Nullable(Uuid) }),
+  action('acknowledge', {}),
+  action('cancel', { reason: Type.String({ maxLength: 2000 }) }),
 ]);
 export type ReferralActionRequest = Static<typeof ReferralActionRequest>;
 
