@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Relais } from '../../src/app.ts';
 import type { ClinicalEntry } from '../../src/domain/record/clinical-entry.ts';
-import { createPatient, createProfessional } from '../support/factories.ts';
+import { createHospitalService, createPatient, createProfessional } from '../support/factories.ts';
 import { browserSkipReason } from '../support/browser.ts';
 import { ARTIFACTS, signIn as signInAt, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
 const DAY = 86_400_000;
@@ -67,7 +67,7 @@ describe('coordination rules in a real browser', { skip: browserSkipReason() }, 
     const admin = await createProfessional(relais, 'physician', { roles: ['admin'] });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, admin.login);
-    await page.getByRole('link', { name: 'Règles' }).click();
+    await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByTestId('rule-set').waitFor();
     assert.equal(await page.getByTestId('rule').count(), 7);
 
@@ -105,6 +105,35 @@ describe('coordination rules in a real browser', { skip: browserSkipReason() }, 
       'the HbA1c suggestion shows in the dry-run',
     );
     await page.screenshot({ path: join(ARTIFACTS, 'rules-admin-fr.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('an administrator changes a service’s referral delay; the default mark goes and the change stays', async () => {
+    const admin = await createProfessional(relais, 'physician', { roles: ['admin'] });
+    const serviceId = await createHospitalService(relais, 'pneumology');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, admin.login);
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('link', { name: 'Délais des adressages' }).click();
+    await page.getByTestId('sla-service').selectOption(serviceId);
+    const cell = page.getByTestId('sla-referral.urgent.accept');
+    assert.equal(
+      await cell.inputValue(),
+      '1',
+      'the default: urgent referrals are accepted within 1 working day',
+    );
+    const marked = () => page.locator('td.sla-default').filter({ has: cell }).count();
+    assert.equal(await marked(), 1);
+    await cell.fill('2');
+    await page.getByTestId('sla-save').click();
+    await page.waitForFunction(
+      "document.querySelector('[data-testid=\"sla-referral.urgent.accept\"]').closest('td').className === 'sla-own'",
+    );
+    await page.reload();
+    await page.getByTestId('sla-service').selectOption(serviceId);
+    assert.equal(await page.getByTestId('sla-referral.urgent.accept').inputValue(), '2');
+    assert.equal(await marked(), 0);
+    await page.screenshot({ path: join(ARTIFACTS, 'referral-sla-admin-fr.png'), fullPage: true });
     await page.close();
   });
 });

@@ -6,6 +6,7 @@ import type {
   UnreadCount,
 } from '../../src/contracts/notification-contracts.ts';
 import type { HospitalServiceList, PractitionerList } from '../../src/contracts/record-contracts.ts';
+import type { ServiceSla, ServiceSlaRequest } from '../../src/contracts/referral-contracts.ts';
 import type {
   DryRunRequest,
   DryRunResult,
@@ -128,6 +129,8 @@ async function problemOf(response: Response): Promise<ApiError> {
 }
 
 const patientPath = (patientId: string): string => `/api/patients/${encodeURIComponent(patientId)}`;
+const serviceSlaPath = (organizationId: string): string =>
+  `/api/admin/services/${encodeURIComponent(organizationId)}/referral-sla`;
 const taskPath = (taskId: string): string => `/api/tasks/${encodeURIComponent(taskId)}`;
 const referralPath = (referralId: string): string => `/api/referrals/${encodeURIComponent(referralId)}`;
 
@@ -256,6 +259,12 @@ export const api = {
 
   dismissAlert: (patientId: string, alertId: string): Promise<undefined> =>
     request<undefined>('POST', `${patientPath(patientId)}/alerts/${encodeURIComponent(alertId)}/dismiss`),
+
+  serviceSla: (organizationId: string, signal?: AbortSignal): Promise<ServiceSla> =>
+    request<ServiceSla>('GET', serviceSlaPath(organizationId), { signal }),
+
+  saveServiceSla: (organizationId: string, body: ServiceSlaRequest): Promise<ServiceSla> =>
+    request<ServiceSla>('PUT', serviceSlaPath(organizationId), { body }),
 
   ruleSets: (signal?: AbortSignal): Promise<RuleSetList> =>
     request<RuleSetList>('GET', '/api/admin/rules', { signal }),

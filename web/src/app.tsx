@@ -19,6 +19,7 @@ import { NewReferralPage } from './pages/new-referral-page.tsx';
 import { ReferralBoxPage } from './pages/referral-box-page.tsx';
 import { ReferralPage } from './pages/referral-page.tsx';
 import { WorklistPage } from './pages/worklist-page.tsx';
+import { ReferralSlaAdminPage } from './pages/referral-sla-admin-page.tsx';
 import { RulesAdminPage } from './pages/rules-admin-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
 import { homePathOf, isAdmin, SessionContext, type Session } from './session-context.ts';
@@ -161,6 +162,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   else if (questionnaire === 'PHQ-9' || questionnaire === 'GAD-7')
     page = <PortalQuestionnairePage key={questionnaire} instrumentId={questionnaire} />;
   else if (pathname === '/admin/rules') page = <RulesAdminPage />;
+  else if (pathname === '/admin/referral-sla') page = <ReferralSlaAdminPage />;
   else page = <NotFoundPage home={home} />;
 
   return (

@@ -34,7 +34,7 @@ export function AppHeader() {
             badge: <ReferralInboxBadge />,
           },
           ...(isAdmin(me)
-            ? [{ to: '/admin/rules', label: t('nav.rules'), active: pathname.startsWith('/admin/rules') }]
+            ? [{ to: '/admin/rules', label: t('nav.admin'), active: pathname.startsWith('/admin') }]
             : []),
         ]
       : [];

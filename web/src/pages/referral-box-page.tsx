@@ -5,8 +5,9 @@ import type { ReferralBox, ReferralBoxState } from '../api-types.ts';
 import { LoadingState } from '../components/loading-state.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { ReferralRow } from '../components/referrals/referral-row.tsx';
+import { TabNav } from '../components/tab-nav.tsx';
 import { useReferralsChanged } from '../referral-events.ts';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { navigate, useLocation } from '../router.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { usePagedResource } from '../use-paged-resource.ts';
 
@@ -31,19 +32,15 @@ export function ReferralBoxPage({ box }: { box: ReferralBox }) {
 
   return (
     <div className="page page-referral-box" data-testid={`referral-${box}`}>
-      <nav className="box-tabs" aria-label={t('referrals.box.tabs')}>
-        {BOXES.map((tab) => (
-          <Link
-            key={tab}
-            to={`/referrals/${tab}`}
-            className="box-tab"
-            aria-current={tab === box ? 'page' : undefined}
-            data-testid={`referral-tab-${tab}`}
-          >
-            {t(`referrals.nav.${tab}`)}
-          </Link>
-        ))}
-      </nav>
+      <TabNav
+        label={t('referrals.box.tabs')}
+        items={BOXES.map((tab) => ({
+          to: `/referrals/${tab}`,
+          label: t(`referrals.nav.${tab}`),
+          current: tab === box,
+          testId: `referral-tab-${tab}`,
+        }))}
+      />
       <div className="page-heading">
         <h1>{t(`referrals.box.${box}.title`)}</h1>
         <p className="page-intro">{t(`referrals.box.${box}.intro`)}</p>

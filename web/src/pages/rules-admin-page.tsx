@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSetDetail } from '../../../src/contracts/rules-contracts.ts';
 import { api } from '../api-client.ts';
+import { AdminTabs } from '../components/admin-tabs.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { DryRunPanel } from '../components/rules/dry-run-panel.tsx';
@@ -19,6 +20,7 @@ export function RulesAdminPage() {
 
   return (
     <div className="page page-rules">
+      <AdminTabs current="/admin/rules" />
       <div className="page-heading">
         <h1>{t('rules.title')}</h1>
         <p className="page-intro">{t('rules.intro')}</p>
