@@ -80,7 +80,14 @@ export function ServiceSlaTable({ sla, onSaved }: { sla: ServiceSla; onSaved: (s
                 </th>
                 {STAGES.map((stage) => {
                   const entry = byKey.get(keyOf({ ...row, stage }));
-                  if (entry === undefined) return <td key={stage} />;
+                  // A télé-expertise has no appointment: its schedule delay never applies.
+                  const applies = !(row.kind === 'tele-expertise' && stage === 'schedule');
+                  if (entry === undefined || !applies)
+                    return (
+                      <td key={stage} aria-label={t('referralSla.notApplicable')}>
+                        —
+                      </td>
+                    );
                   const edited = edits.get(keyOf(entry));
                   const isDefault = edited === undefined && entry.isDefault;
                   const label = `${t(`referrals.kinds.${row.kind}`)}, ${t(`referrals.urgency.${row.urgency}`)}, ${t(`referralSla.stage.${stage}`)}`;
