@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isKnownTimeZone } from './domain/notifications/digest-schedule.ts';
+import { isKnownTimeZone } from './domain/shared/wall-clock.ts';
 import {
   DEFAULT_URGENT_THRESHOLDS,
   type UrgentFollowUpThresholds,
