@@ -10,12 +10,13 @@ import { createEmailDeliveryJob } from './jobs/email-delivery-job.ts';
 import type { PeriodicJob } from './jobs/periodic-job.ts';
 import type { JournalConsumer } from './jobs/journal-consumer.ts';
 import { createJournalSignal } from './jobs/journal-signal.ts';
+import { createPathwayDueJob, startPathwayEvidenceJob } from './jobs/pathway-jobs.ts';
 import { startRulesJob } from './jobs/rules-job.ts';
 import { startTaskNoticeJob } from './jobs/task-notice-job.ts';
 import { createNotificationEmailDelivery, createServices, type Services } from './services.ts';
 import { openDatabase, type DatabaseHandle } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
-import { readShippedRuleFiles } from './store/shipped-rule-files.ts';
+import { readYamlFiles } from './store/shipped-data-files.ts';
 import { createSqlJournalFeed } from './store/sql-journal-feed.ts';
 import { loadTaskAudiences } from './store/sql-task-audience.ts';
 
@@ -35,6 +36,9 @@ export interface Relais {
     readonly emailDelivery: PeriodicJob | null;
     readonly rules: JournalConsumer | undefined;
     readonly taskNotices: JournalConsumer | undefined;
+    /** The pathway evidence consumer (undefined like the rules job) and the due scan (null when off). */
+    readonly pathwayEvidence: JournalConsumer | undefined;
+    readonly pathwayDueScan: PeriodicJob | null;
   };
   /** Stops the jobs, ends live connections, closes the server and the database. */
   close(): Promise<void>;
@@ -60,16 +64,29 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     live,
     email: { enabled: config.email !== null, timeZone: config.timeZone },
     urgentThresholds: config.urgentThresholds,
+    timeZone: config.timeZone,
     journalSignal,
     onInvalidRuleSet: (ruleSetId, problems) =>
       logger.error({ ruleSetId, problems }, 'a stored rule set no longer validates: its rules do not run'),
   });
-  const shipped = await services.rulesAdmin.installShipped(await readShippedRuleFiles(config.rules.dir));
+  const shipped = await services.rulesAdmin.installShipped(await readYamlFiles(config.rules.dir));
   for (const { file, problems } of shipped.refused) {
     logger.error({ file, problems }, 'shipped rule file refused: it has problems');
   }
   if (shipped.installed.length > 0)
     logger.info({ ruleSets: shipped.installed }, 'shipped rule sets installed');
+  const pathwayTemplates = await services.installPathwayTemplates(await readYamlFiles(config.pathways.dir));
+  for (const { file, problems } of pathwayTemplates.refused) {
+    logger.error({ file, problems }, 'pathway template file refused: it has problems');
+  }
+  for (const key of pathwayTemplates.changed) {
+    logger.error(
+      { template: key },
+      'pathway template changed without a new version: the stored version stays',
+    );
+  }
+  if (pathwayTemplates.installed.length > 0)
+    logger.info({ templates: pathwayTemplates.installed }, 'pathway templates installed');
   const rules =
     config.rules.pollMs > 0
       ? startRulesJob({
@@ -95,6 +112,21 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
           leaseMs: config.rules.leaseMs,
         })
       : undefined;
+  const pathwayEvidence =
+    config.rules.pollMs > 0
+      ? startPathwayEvidenceJob({
+          progress: services.pathwayProgress,
+          feed: createSqlJournalFeed(database.db),
+          logger,
+          signal: journalSignal,
+          pollMs: config.rules.pollMs,
+          leaseMs: config.rules.leaseMs,
+        })
+      : undefined;
+  const pathwayDueScan =
+    config.pathways.dueScanMs > 0
+      ? createPathwayDueJob(services.pathwayProgress, logger, config.pathways.dueScanMs)
+      : null;
   const http = await buildHttpServer(services, {
     logger,
     webRoot: config.webRoot,
@@ -114,20 +146,25 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
           logger,
           config.emailDeliveryEveryMs,
         );
-  if (options.scheduleJobs !== false) emailDelivery?.start();
+  if (options.scheduleJobs !== false) {
+    emailDelivery?.start();
+    pathwayDueScan?.start();
+  }
   return {
     database,
     services,
     http,
     logger,
     live,
-    jobs: { emailDelivery, rules, taskNotices },
+    jobs: { emailDelivery, rules, taskNotices, pathwayEvidence, pathwayDueScan },
     async close() {
       await emailDelivery?.stop();
       mailer?.close();
       await http.close();
       await rules?.stop();
       await taskNotices?.stop();
+      await pathwayEvidence?.stop();
+      await pathwayDueScan?.stop();
       await database.close();
     },
   };

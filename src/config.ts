@@ -33,6 +33,11 @@ export interface RelaisConfig {
    * how long a crashed process keeps the job's lease before another may take over.
    */
   readonly rules: { readonly dir: string; readonly pollMs: number; readonly leaseMs: number };
+  /**
+   * Care pathways: the template files installed at start, and how often the due scan moves steps to
+   * due and rupture (0 = not in this process). Their evidence consumer polls like the rules job.
+   */
+  readonly pathways: { readonly dir: string; readonly dueScanMs: number };
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -71,6 +76,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
       dir: resolve(env.RELAIS_RULES_DIR ?? resolve(import.meta.dirname, '..', 'data', 'rules')),
       pollMs: integer(env, 'RELAIS_RULES_POLL_MS', 250),
       leaseMs: integer(env, 'RELAIS_RULES_LEASE_MS', 15_000),
+    },
+    pathways: {
+      dir: resolve(env.RELAIS_PATHWAYS_DIR ?? resolve(import.meta.dirname, '..', 'data', 'pathways')),
+      dueScanMs: integer(env, 'RELAIS_PATHWAY_SCAN_MS', 60_000),
     },
   };
 }

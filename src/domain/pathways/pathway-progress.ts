@@ -1,4 +1,5 @@
 import type { NewId } from '../shared/new-id.ts';
+import { localDateOf } from '../shared/wall-clock.ts';
 import type { Enrolment } from './pathway-enrolment.ts';
 import { evidenceRefOf, stepAccepts, type Evidence } from './pathway-evidence.ts';
 import type { PathwayStep, PathwayTemplate } from './pathway-template.ts';
@@ -71,6 +72,12 @@ export function occurrencesForEvent(
   context: PlanContext,
 ): StepOccurrence[] {
   if (enrolment.status !== 'active' || event.occurredAt < enrolment.startAt) return [];
+  // The event the start date stands for (the discharge) is the start itself, not a new one.
+  if (
+    event.type === template.startsWith &&
+    localDateOf(event.occurredAt, context.timeZone) <= enrolment.startedOn
+  )
+    return [];
   return template.steps
     .filter((step) => step.trigger.kind === 'event' && step.trigger.eventType === event.type)
     .map((step) =>

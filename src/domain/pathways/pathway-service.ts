@@ -21,6 +21,7 @@ import { stepOf, type PathwayTemplate } from './pathway-template.ts';
 import {
   enrolmentViews,
   nextStepsForPatient,
+  occurrenceView,
   type EnrolmentView,
   type NextStepForPatient,
 } from './pathway-views.ts';
@@ -43,6 +44,8 @@ export interface PathwayWorklistItem extends PathwayWorklistRow {
   readonly template: PathwayTemplate;
   readonly mustAct: ReturnType<typeof whoMustAct>;
   readonly why: ReturnType<typeof whyListed>;
+  /** The last day on time, on the territory's calendar. */
+  readonly lastOnTimeDay: string;
 }
 
 /** Pathways for professionals and patients; every patient read and write goes through the access gate. */
@@ -267,7 +270,13 @@ export function createPathwayService(deps: {
         const step = template === undefined ? undefined : stepOf(template, row.occurrence.stepId);
         if (template === undefined || step === undefined) return [];
         return [
-          { ...row, template, mustAct: whoMustAct(row), why: whyListed(step, row.occurrence, now, timeZone) },
+          {
+            ...row,
+            template,
+            mustAct: whoMustAct(row),
+            why: whyListed(step, row.occurrence, now, timeZone),
+            lastOnTimeDay: occurrenceView(row.occurrence, now, timeZone).lastOnTimeDay,
+          },
         ];
       });
     },

@@ -5,6 +5,7 @@ import * as notifications from './0003-notifications.ts';
 import * as rules from './0004-rules.ts';
 import * as questionnaires from './0005-questionnaires.ts';
 import * as searchWithinReach from './0006-search-within-reach.ts';
+import * as pathways from './0009-pathways.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -14,4 +15,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-rules': rules,
   '0005-questionnaires': questionnaires,
   '0006-search-within-reach': searchWithinReach,
+  // 0007 (referrals) and 0008 are another engineer's; the list stays in name order.
+  '0009-pathways': pathways,
 };
