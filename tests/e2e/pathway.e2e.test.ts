@@ -72,6 +72,12 @@ describe('care pathways in the browser', { skip: browserSkipReason() }, () => {
     await gpPage.getByTestId('patient-pathways-empty').waitFor();
     await gpPage.getByTestId('pathway-enrol-open').click();
     await gpPage.getByTestId('pathway-enrol-template').selectOption('dt2-adulte-suivi');
+    // A start date more than five years back is refused, and the form says why.
+    const today = await gpPage.getByTestId('pathway-enrol-start').inputValue();
+    await gpPage.getByTestId('pathway-enrol-start').fill('2015-01-05');
+    await gpPage.getByTestId('pathway-enrol-submit').click();
+    await gpPage.locator('[data-testid=pathway-enrol-error][data-problem-code=invalid-input]').waitFor();
+    await gpPage.getByTestId('pathway-enrol-start').fill(today);
     await gpPage.getByTestId('pathway-enrol-submit').click();
     const hba1c = gpPage.locator('[data-testid=pathway-step][data-step-id=hba1c]');
     await hba1c.locator('[data-testid=pathway-occurrence][data-state=next]').waitFor();
@@ -118,6 +124,7 @@ describe('care pathways in the browser', { skip: browserSkipReason() }, () => {
       .filter({ hasText: 'HbA1c' })
       .waitFor();
     await screenshotSection(gpPage, 'patient-pathways', 'pathway-record.png');
+    await screenshotSection(gpPage, 'timeline', 'pathway-timeline.png');
 
     // A second diabetic patient was enrolled eight months ago and nothing came: the due scan finds ruptures.
     const late = await createPatient(relais, [gp.practitionerId], {
@@ -192,6 +199,13 @@ describe('care pathways in the browser', { skip: browserSkipReason() }, () => {
       .filter({ hasText: 'déjà suivi' })
       .waitFor();
     await screenshotSection(coordinatorPage, 'patient-pathways', 'pathway-record-late.png');
+
+    // Pause holds the steps; resume brings them back.
+    await coordinatorPage.getByTestId('pathway-pause').click();
+    await coordinatorPage.locator('[data-testid=pathway][data-status=paused]').waitFor();
+    assert.equal(await lateStep.count(), 0, 'a paused pathway has no late step');
+    await coordinatorPage.getByTestId('pathway-resume').click();
+    await coordinatorPage.locator('[data-testid=pathway][data-status=active]').waitFor();
 
     // The first patient sees in the portal what to do next, on a phone.
     const patient = await createPatientAccount(relais, diabetic);
