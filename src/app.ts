@@ -14,13 +14,14 @@ import type { JournalConsumer } from './jobs/journal-consumer.ts';
 import { createJournalSignal } from './jobs/journal-signal.ts';
 import { startReferralNoticeJob } from './jobs/referral-notice-job.ts';
 import { createReferralSlaJob } from './jobs/referral-sla-job.ts';
+import { createPathwayDueJob, startPathwayEvidenceJob } from './jobs/pathway-jobs.ts';
 import { startRulesJob } from './jobs/rules-job.ts';
 import { startTaskNoticeJob } from './jobs/task-notice-job.ts';
 import { createNotificationEmailDelivery, createServices, type Services } from './services.ts';
 import { openDatabase, type DatabaseHandle } from './store/database.ts';
 import { readExamValidityFile } from './store/exam-validity-file.ts';
 import { migrateToLatest } from './store/migrate.ts';
-import { readShippedRuleFiles } from './store/shipped-rule-files.ts';
+import { readYamlFiles } from './store/shipped-data-files.ts';
 import { createSqlJournalFeed } from './store/sql-journal-feed.ts';
 import { loadReferralAudiences } from './store/sql-referral-audience.ts';
 import { loadTaskAudiences } from './store/sql-task-audience.ts';
@@ -44,6 +45,9 @@ export interface Relais {
     readonly referralNotices: JournalConsumer | undefined;
     /** The referral SLA sweep; null when RELAIS_REFERRAL_SLA_POLL_MS is 0 (another process runs it). */
     readonly referralSla: PeriodicJob | null;
+    /** The pathway evidence consumer (undefined like the rules job) and the due scan (null when off). */
+    readonly pathwayEvidence: JournalConsumer | undefined;
+    readonly pathwayDueScan: PeriodicJob | null;
   };
   /** Stops the jobs, ends live connections, closes the server and the database. */
   close(): Promise<void>;
@@ -73,16 +77,29 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     email: { enabled: config.email !== null, timeZone: config.timeZone },
     urgentThresholds: config.urgentThresholds,
     examValidity,
+    timeZone: config.timeZone,
     journalSignal,
     onInvalidRuleSet: (ruleSetId, problems) =>
       logger.error({ ruleSetId, problems }, 'a stored rule set no longer validates: its rules do not run'),
   });
-  const shipped = await services.rulesAdmin.installShipped(await readShippedRuleFiles(config.rules.dir));
+  const shipped = await services.rulesAdmin.installShipped(await readYamlFiles(config.rules.dir));
   for (const { file, problems } of shipped.refused) {
     logger.error({ file, problems }, 'shipped rule file refused: it has problems');
   }
   if (shipped.installed.length > 0)
     logger.info({ ruleSets: shipped.installed }, 'shipped rule sets installed');
+  const pathwayTemplates = await services.installPathwayTemplates(await readYamlFiles(config.pathways.dir));
+  for (const { file, problems } of pathwayTemplates.refused) {
+    logger.error({ file, problems }, 'pathway template file refused: it has problems');
+  }
+  for (const key of pathwayTemplates.changed) {
+    logger.error(
+      { template: key },
+      'pathway template changed without a new version: the stored version stays',
+    );
+  }
+  if (pathwayTemplates.installed.length > 0)
+    logger.info({ templates: pathwayTemplates.installed }, 'pathway templates installed');
   const rules =
     config.rules.pollMs > 0
       ? startRulesJob({
@@ -118,6 +135,21 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
         audiences: (referralIds, on) => loadReferralAudiences(database.db, referralIds, on),
       })
     : undefined;
+  const pathwayEvidence =
+    config.rules.pollMs > 0
+      ? startPathwayEvidenceJob({
+          progress: services.pathwayProgress,
+          feed: createSqlJournalFeed(database.db),
+          logger,
+          signal: journalSignal,
+          pollMs: config.rules.pollMs,
+          leaseMs: config.rules.leaseMs,
+        })
+      : undefined;
+  const pathwayDueScan =
+    config.pathways.dueScanMs > 0
+      ? createPathwayDueJob(services.pathwayProgress, logger, config.pathways.dueScanMs)
+      : null;
   const http = await buildHttpServer(services, {
     logger,
     webRoot: config.webRoot,
@@ -144,6 +176,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
   if (options.scheduleJobs !== false) {
     emailDelivery?.start();
     referralSla?.start();
+    pathwayDueScan?.start();
   }
   return {
     database,
@@ -151,7 +184,15 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     http,
     logger,
     live,
-    jobs: { emailDelivery, rules, taskNotices, referralNotices, referralSla },
+    jobs: {
+      emailDelivery,
+      rules,
+      taskNotices,
+      referralNotices,
+      referralSla,
+      pathwayEvidence,
+      pathwayDueScan,
+    },
     async close() {
       await emailDelivery?.stop();
       await referralSla?.stop();
@@ -160,6 +201,8 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
       await rules?.stop();
       await taskNotices?.stop();
       await referralNotices?.stop();
+      await pathwayEvidence?.stop();
+      await pathwayDueScan?.stop();
       await database.close();
     },
   };

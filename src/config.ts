@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isKnownTimeZone } from './domain/notifications/digest-schedule.ts';
+import { isKnownTimeZone } from './domain/shared/wall-clock.ts';
 import {
   DEFAULT_URGENT_THRESHOLDS,
   type UrgentFollowUpThresholds,
@@ -38,6 +38,11 @@ export interface RelaisConfig {
    * for overdue referrals (0 = the job does not run in this process).
    */
   readonly referrals: { readonly examValidityFile: string; readonly slaPollMs: number };
+  /**
+   * Care pathways: the template files installed at start, and how often the due scan moves steps to
+   * due and rupture (0 = not in this process). Their evidence consumer polls like the rules job.
+   */
+  readonly pathways: { readonly dir: string; readonly dueScanMs: number };
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -82,6 +87,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
         env.RELAIS_EXAM_VALIDITY_FILE ?? resolve(import.meta.dirname, '..', 'data', 'exam-validity.yaml'),
       ),
       slaPollMs: integer(env, 'RELAIS_REFERRAL_SLA_POLL_MS', 60_000),
+    },
+    pathways: {
+      dir: resolve(env.RELAIS_PATHWAYS_DIR ?? resolve(import.meta.dirname, '..', 'data', 'pathways')),
+      dueScanMs: integer(env, 'RELAIS_PATHWAY_SCAN_MS', 60_000),
     },
   };
 }

@@ -13,6 +13,10 @@ import {
   DEFAULT_URGENT_THRESHOLDS,
   type UrgentFollowUpThresholds,
 } from './domain/questionnaires/urgent-follow-up.ts';
+import { createPathwayCatalog } from './domain/pathways/pathway-catalog.ts';
+import { createPathwayProgress } from './domain/pathways/pathway-progress-service.ts';
+import { createPathwayService } from './domain/pathways/pathway-service.ts';
+import { installPathwayTemplates } from './domain/pathways/pathway-template-installer.ts';
 import { createPatientTargetService } from './domain/record/patient-target-service.ts';
 import { createRecordService } from './domain/record/record-service.ts';
 import type { ExamValidity } from './domain/referrals/exam-repeat.ts';
@@ -30,6 +34,7 @@ import type { Clock } from './domain/shared/clock.ts';
 import { createTaskGate } from './domain/tasks/task-gate.ts';
 import { createTaskService } from './domain/tasks/task-service.ts';
 import { createWorklistService } from './domain/tasks/worklist-service.ts';
+import { TERRITORY_TIME_ZONE } from './domain/tasks/worklist.ts';
 import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
@@ -54,6 +59,11 @@ import { createSqlReferralStore } from './store/sql-referral-store.ts';
 import { createSqlTaskFacts } from './store/sql-task-facts.ts';
 import { createSqlTaskReader } from './store/sql-task-reader.ts';
 import { createSqlTaskStore } from './store/sql-task-store.ts';
+import { createSqlPathwayEvidence } from './store/sql-pathway-evidence.ts';
+import { createSqlPathwayProgressStore } from './store/sql-pathway-progress-store.ts';
+import { createSqlPathwayStore } from './store/sql-pathway-store.ts';
+import { createSqlPathwayTemplateStore } from './store/sql-pathway-template-store.ts';
+import { createSqlPathwayWorklist } from './store/sql-pathway-worklist.ts';
 import { createSqlPatientAlertStore } from './store/sql-patient-alert-store.ts';
 import { createSqlPatientTargetStore } from './store/sql-patient-target-store.ts';
 import { createSqlRuleFacts } from './store/sql-rule-facts.ts';
@@ -75,6 +85,8 @@ export interface ServiceOptions {
   readonly urgentThresholds?: UrgentFollowUpThresholds;
   /** The exams' validity windows of the duplicate-test warning (data/exam-validity.yaml); none by default. */
   readonly examValidity?: readonly ExamValidity[];
+  /** The territory's time zone, whose calendar pathway due dates count on (Europe/Paris by default). */
+  readonly timeZone?: string;
 }
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
@@ -134,6 +146,8 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     newId,
     onInvalidRuleSet: options.onInvalidRuleSet ?? (() => undefined),
   });
+  const pathwayCatalog = createPathwayCatalog();
+  const pathwayTemplates = createSqlPathwayTemplateStore(db, clock);
   return {
     accounts: createAccountService({
       accounts: accountStore,
@@ -220,6 +234,28 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       createTasks: (commands) => tasks.createSystemTasks(commands),
       clock,
       newId,
+    }),
+    /** Validates and installs the template files, then reloads the catalog the pathway services share. */
+    installPathwayTemplates: (files: readonly { file: string; text: string }[]) =>
+      installPathwayTemplates(files, { store: pathwayTemplates, catalog: pathwayCatalog }),
+    pathways: createPathwayService({
+      access,
+      audit,
+      catalog: pathwayCatalog,
+      store: signalled(createSqlPathwayStore(db)),
+      worklistReader: createSqlPathwayWorklist(db),
+      clock,
+      newId,
+      timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
+    }),
+    pathwayProgress: createPathwayProgress({
+      catalog: pathwayCatalog,
+      store: createSqlPathwayProgressStore(db),
+      evidence: createSqlPathwayEvidence(db),
+      createSystemTasks: (commands) => tasks.createSystemTasks(commands),
+      clock,
+      newId,
+      timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
     }),
   };
 }

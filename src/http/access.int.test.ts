@@ -38,6 +38,9 @@ function validBody(url: string, practitionerId: string): Record<string, unknown>
     },
     documents: { typeCode: '11488-4', title: 'x', mimeType: 'text/plain', contentBase64: 'eA==' },
     hba1c: { value: 7, unit: '%' },
+    pathways: { templateId: 'dt2-adulte-suivi', startOn: '2026-01-05' },
+    skip: { reason: 'not applicable' },
+    end: { reason: 'moved away' },
     'care-team': { practitionerId, role: 'nurse' },
     referrals: {
       kind: 'referral',
@@ -127,6 +130,21 @@ for (const { dialect, skip } of testDialects()) {
           dismissed_by: null,
         })
         .execute();
+      // A pathway to pause, resume and end, and one of its steps to skip.
+      const enrolmentId = await relais.services.pathways.enrol(
+        { kind: 'professional', accountId: randomUUID(), practitionerId: gp.practitionerId, roles: [] },
+        patientId,
+        { templateId: 'cancer-parcours', startOn: '2026-01-05' },
+        { clientAddress: null },
+      );
+      const occurrenceId = (
+        await relais.database.db
+          .selectFrom('pathway_occurrences')
+          .select('id')
+          .where('patient_id', '=', patientId)
+          .where('enrolment_id', '=', enrolmentId)
+          .executeTakeFirstOrThrow()
+      ).id;
       const patientRoutes = relais.http.routeTable.filter(
         (route) => route.url.includes(':patientId') && route.method !== 'HEAD',
       );
@@ -141,7 +159,9 @@ for (const { dialect, skip } of testDialects()) {
           .replace(':patientId', patientId)
           .replace(':documentId', documentId)
           .replace(':alertId', alertId)
-          .replace(':name', 'hba1c');
+          .replace(':name', 'hba1c')
+          .replace(':enrolmentId', enrolmentId)
+          .replace(':occurrenceId', occurrenceId);
         const writes = route.method !== 'GET';
         const outsiderRequest: InjectOptions = { method: route.method, url, headers: bearer(outsider.token) };
         if (writes) withPayload(outsiderRequest, validBody(url, outsider.practitionerId));

@@ -17,6 +17,7 @@ import { directoryRoutes } from './routes/directory-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
 import { liveRoutes } from './routes/live-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
+import { pathwayRoutes } from './routes/pathway-routes.ts';
 import { patientAlertRoutes } from './routes/patient-alert-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
@@ -115,6 +116,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     reads: services.referralReads,
     sla: services.referralSla,
   });
+  await app.register(pathwayRoutes, { pathways: services.pathways });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

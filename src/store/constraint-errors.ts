@@ -15,6 +15,7 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, DomainError>> = {
   tasks_patient_id_fkey: new DomainError('invalid-input', 'no patient with this id'),
   tasks_assignee_practitioner_id_fkey: new DomainError('invalid-input', 'no practitioner with this id'),
   tasks_assignee_organization_id_fkey: new DomainError('invalid-input', 'no organisation with this id'),
+  pathway_enrolments_one_running: new DomainError('conflict', 'the patient already follows this pathway'),
   // Two administrators saving the same rule set at once: the second must reload.
   rule_set_versions_pkey: new DomainError(
     'conflict',

@@ -428,6 +428,52 @@ export interface ReferralSlaOverridesTable {
   updated_at: Timestamp;
 }
 
+export interface PathwayTemplateVersionsTable {
+  template_id: string;
+  version: number;
+  definition: ColumnType<unknown, string, string>;
+  fingerprint: string;
+  installed_at: Timestamp;
+}
+
+export interface PathwayEnrolmentsTable {
+  patient_id: string;
+  id: string;
+  template_id: string;
+  template_version: number;
+  status: 'active' | 'paused' | 'ended';
+  started_on: DateOnly;
+  start_at: Timestamp;
+  origin_kind: 'manual' | 'rule';
+  origin_ref: string | null;
+  paused_at: NullableTimestamp;
+  ended_at: NullableTimestamp;
+  end_reason: string | null;
+  version: Generated<number>;
+}
+
+export interface PathwayOccurrencesTable {
+  patient_id: string;
+  id: string;
+  enrolment_id: string;
+  template_id: string;
+  template_version: number;
+  step_id: string;
+  cause_key: string;
+  role: string;
+  status: 'scheduled' | 'due' | 'rupture' | 'done' | 'skipped' | 'on-hold' | 'cancelled';
+  trigger_at: Timestamp;
+  earliest_at: Timestamp;
+  due_at: Timestamp;
+  late_at: Timestamp;
+  completed_at: NullableTimestamp;
+  evidence_kind: string | null;
+  evidence_id: string | null;
+  evidence_label: string | null;
+  skip_reason: string | null;
+  closed_by_account_id: string | null;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -459,4 +505,7 @@ export interface Database {
   referrals: ReferralsTable;
   referral_messages: ReferralMessagesTable;
   referral_sla_overrides: ReferralSlaOverridesTable;
+  pathway_template_versions: PathwayTemplateVersionsTable;
+  pathway_enrolments: PathwayEnrolmentsTable;
+  pathway_occurrences: PathwayOccurrencesTable;
 }

@@ -6,6 +6,7 @@ export type UnnestInsert = (
   db: Kysely<Database>,
   table: keyof Database,
   rows: readonly Record<string, unknown>[],
+  options?: { readonly onConflictDoNothing?: boolean },
 ) => Promise<void>;
 
 /**
@@ -18,7 +19,8 @@ const CAST_PER_ROW = new Set(['json', 'jsonb']);
  * Inserts rows as one array parameter per column (`insert … select … from unnest(…)`): the statement
  * keeps the same size whatever the row count, so PostgreSQL parses, binds and plans it in constant
  * time, where a multi-row VALUES list costs that work for every value. Every row must carry the
- * same columns. Column types are read once per table from the catalog.
+ * same columns. Column types are read once per table from the catalog. `onConflictDoNothing` skips
+ * rows a unique index already holds (idempotent writes).
  */
 export function createUnnestInsert(): UnnestInsert {
   const typesByTable = new Map<string, Promise<ReadonlyMap<string, string>>>();
@@ -37,7 +39,7 @@ export function createUnnestInsert(): UnnestInsert {
     return types;
   };
 
-  return async (db, table, rows) => {
+  return async (db, table, rows, options = {}) => {
     if (rows.length === 0) return;
     const types = await columnTypes(db, table);
     const columns = Object.keys(rows[0] ?? {}).map((name) => {
@@ -53,6 +55,7 @@ export function createUnnestInsert(): UnnestInsert {
     const names = sql.join(columns.map((column) => sql.ref(column.name)));
     await sql`insert into ${sql.table(table)} (${names})
       select ${sql.join(columns.map((column) => column.value))}
-        from unnest(${sql.join(columns.map((column) => column.array))}) as u (${names})`.execute(db);
+        from unnest(${sql.join(columns.map((column) => column.array))}) as u (${names})
+      ${options.onConflictDoNothing === true ? sql`on conflict do nothing` : sql``}`.execute(db);
   };
 }

@@ -18,7 +18,14 @@ import type {
 import { ApiError, codeOfStatus } from './api-error.ts';
 import type {
   CoordinationRecord,
+  EnrolRequest,
   ExamCheckResult,
+  PathwayAdherenceList,
+  PathwayTemplateList,
+  PathwayWorklist,
+  PathwayWorklistQuery,
+  PatientPathwayList,
+  PortalPathwaySteps,
   NewReferralRequest,
   PortalReferralList,
   ReferralActionRequest,
@@ -133,6 +140,8 @@ const serviceSlaPath = (organizationId: string): string =>
   `/api/admin/services/${encodeURIComponent(organizationId)}/referral-sla`;
 const taskPath = (taskId: string): string => `/api/tasks/${encodeURIComponent(taskId)}`;
 const referralPath = (referralId: string): string => `/api/referrals/${encodeURIComponent(referralId)}`;
+const pathwayPath = (patientId: string, enrolmentId: string): string =>
+  `${patientPath(patientId)}/pathways/${encodeURIComponent(enrolmentId)}`;
 
 /** The questionnaire routes answer in the interface language (wording, bands, urgent reasons). */
 const withLang = (path: string, lang: Language): string =>
@@ -328,4 +337,42 @@ export const api = {
 
   portalReferrals: (signal?: AbortSignal): Promise<PortalReferralList> =>
     request<PortalReferralList>('GET', '/api/portal/referrals', { signal }),
+
+  /** Pathway templates, latest versions, with their sources and which timings are defaults. */
+  pathwayTemplates: (signal?: AbortSignal): Promise<PathwayTemplateList> =>
+    request<PathwayTemplateList>('GET', '/api/pathway-templates', { signal }),
+
+  patientPathways: (patientId: string, signal?: AbortSignal): Promise<PatientPathwayList> =>
+    request<PatientPathwayList>('GET', `${patientPath(patientId)}/pathways`, { signal }),
+
+  enrolInPathway: (patientId: string, body: EnrolRequest): Promise<{ id: string }> =>
+    request<{ id: string }>('POST', `${patientPath(patientId)}/pathways`, { body }),
+
+  /** Pause or resume: changes that need no more than the pathway. */
+  changePathway: (patientId: string, enrolmentId: string, change: 'pause' | 'resume'): Promise<undefined> =>
+    request<undefined>('POST', `${pathwayPath(patientId, enrolmentId)}/${change}`),
+
+  endPathway: (patientId: string, enrolmentId: string, reason: string): Promise<undefined> =>
+    request<undefined>('POST', `${pathwayPath(patientId, enrolmentId)}/end`, { body: { reason } }),
+
+  skipPathwayStep: (patientId: string, occurrenceId: string, reason: string): Promise<undefined> =>
+    request<undefined>(
+      'POST',
+      `${patientPath(patientId)}/pathway-steps/${encodeURIComponent(occurrenceId)}/skip`,
+      { body: { reason } },
+    ),
+
+  /** Ruptures and steps due within N days across my caseload; unset filters are absent, not empty. */
+  pathwayWorklist: (query: PathwayWorklistQuery, signal?: AbortSignal): Promise<PathwayWorklist> =>
+    request<PathwayWorklist>(
+      'GET',
+      `/api/pathway-worklist?${new URLSearchParams(Object.entries(query)).toString()}`,
+      { signal },
+    ),
+
+  pathwayAdherence: (signal?: AbortSignal): Promise<PathwayAdherenceList> =>
+    request<PathwayAdherenceList>('GET', '/api/pathway-adherence', { signal }),
+
+  portalPathways: (signal?: AbortSignal): Promise<PortalPathwaySteps> =>
+    request<PortalPathwaySteps>('GET', '/api/portal/pathways', { signal }),
 };

@@ -1,4 +1,6 @@
+import type { Static } from 'typebox';
 import type { CareTeamRoleCode } from '../../src/contracts/care-team-role-codes.ts';
+import type * as pathwayContracts from '../../src/contracts/pathway-contracts.ts';
 import type { ReassignTaskRequest, TaskSummary } from '../../src/contracts/task-contracts.ts';
 import type {
   CoordinationRecord as ContractRecord,
@@ -102,3 +104,19 @@ export type ExamCatalogueEntry = ReferralDraft['exams'][number];
 /** Which list of referrals: those sent to me (or my service, my specialty), or those I sent. */
 export type ReferralBox = 'inbox' | 'outbox';
 export type ReferralBoxState = NonNullable<ReferralBoxQuery['state']>;
+
+/** Care pathways (the contracts export schemas only: their types are read here). */
+export type PathwayTemplate = Static<typeof pathwayContracts.PathwayTemplateList>['items'][number];
+export type PathwayTemplateSource = PathwayTemplate['sources'][number];
+export type PathwayTemplateList = Static<typeof pathwayContracts.PathwayTemplateList>;
+export type PatientPathwayList = Static<typeof pathwayContracts.PatientPathwayList>;
+export type PathwayEnrolment = PatientPathwayList['items'][number];
+export type PathwayStepProgress = PathwayEnrolment['steps'][number];
+export type PathwayOccurrence = PathwayStepProgress['occurrences'][number];
+export type PathwayAdherence = PathwayEnrolment['adherence'];
+export type EnrolRequest = Static<typeof pathwayContracts.EnrolRequest>;
+export type PortalPathwaySteps = Static<typeof pathwayContracts.PortalPathwaySteps>;
+export type PathwayWorklist = Static<typeof pathwayContracts.PathwayWorklist>;
+export type PathwayWorklistItem = PathwayWorklist['items'][number];
+export type PathwayAdherenceList = Static<typeof pathwayContracts.PathwayAdherenceList>;
+export type { PathwayWorklistQuery } from '../../src/contracts/pathway-contracts.ts';

@@ -18,6 +18,7 @@ import { PortalQuestionnairePage } from './pages/portal-questionnaire-page.tsx';
 import { NewReferralPage } from './pages/new-referral-page.tsx';
 import { ReferralBoxPage } from './pages/referral-box-page.tsx';
 import { ReferralPage } from './pages/referral-page.tsx';
+import { PathwayWorklistPage } from './pages/pathway-worklist-page.tsx';
 import { WorklistPage } from './pages/worklist-page.tsx';
 import { ReferralSlaAdminPage } from './pages/referral-sla-admin-page.tsx';
 import { RulesAdminPage } from './pages/rules-admin-page.tsx';
@@ -149,6 +150,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   let page;
   if (pathname === '/patients') page = <PatientSearchPage />;
   else if (pathname === '/worklist') page = <WorklistPage />;
+  else if (pathname === '/worklist/pathways') page = <PathwayWorklistPage />;
   else if (recordMatch?.['patientId'] !== undefined)
     page = <PatientRecordPage key={recordMatch['patientId']} patientId={recordMatch['patientId']} />;
   else if (newReferralFor !== undefined)

@@ -43,6 +43,14 @@ export const EVENT_TYPES = [
   'referral.overdue',
   'referral.escalated',
   'referral-sla.changed',
+  'pathway.enrolled',
+  'pathway.step-completed',
+  'pathway.step-due',
+  'pathway.rupture-detected',
+  'pathway.step-skipped',
+  'pathway.paused',
+  'pathway.resumed',
+  'pathway.ended',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

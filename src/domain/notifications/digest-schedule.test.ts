@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isKnownTimeZone, nextDigestAt } from './digest-schedule.ts';
+import { isKnownTimeZone } from '../shared/wall-clock.ts';
+import { nextDigestAt } from './digest-schedule.ts';
 
 const PARIS = 'Europe/Paris';
 const at = (iso: string) => new Date(iso);

@@ -130,7 +130,7 @@ export function createRecordService(deps: {
         scope,
         id,
         entry,
-        eventOf(entry, patientId, { now, actorAccountId: principal.accountId, newId }),
+        eventOf(id, entry, patientId, { now, actorAccountId: principal.accountId, newId }),
       );
       return id;
     },
@@ -159,15 +159,22 @@ function newPatient(registration: PatientRegistration, context: WriteContext): N
     occurredAt: now,
     payload: { identityStatus: identity.identityStatus },
   };
+  const entries = registration.entries.map((entry) => ({ id: newId(), entry }));
   return {
     patientId,
     identity,
-    entries: registration.entries.map((entry) => ({ id: newId(), entry })),
-    events: [registered, ...registration.entries.map((entry) => eventOf(entry, patientId, context))],
+    entries,
+    events: [registered, ...entries.map(({ id, entry }) => eventOf(id, entry, patientId, context))],
   };
 }
 
-function eventOf(entry: ClinicalEntry, patientId: string, context: WriteContext): DomainEvent {
+/** The entry's event; `entryId` lets journal consumers (pathway evidence) read the entry itself. */
+function eventOf(
+  entryId: string,
+  entry: ClinicalEntry,
+  patientId: string,
+  context: WriteContext,
+): DomainEvent {
   const { now, actorAccountId, newId } = context;
   return {
     id: newId(),
@@ -175,7 +182,7 @@ function eventOf(entry: ClinicalEntry, patientId: string, context: WriteContext)
     patientId,
     actorAccountId,
     occurredAt: now,
-    payload: summaryOf(entry),
+    payload: { ...summaryOf(entry), entryId },
   };
 }
 

@@ -65,6 +65,7 @@ export function firingRecordOf(
   );
   const actions = firing.actions.map((action) => actionRecordOf(action, notified));
   const notifyRoles = firing.actions.flatMap((a) => (a.kind === 'notify' ? [a.role] : []));
+  const pathways = firing.actions.flatMap((a) => (a.kind === 'enrol-in-pathway' ? [a.templateId] : []));
   const event: DomainEvent = {
     id: newId(),
     type: 'rule.fired',
@@ -83,6 +84,9 @@ export function firingRecordOf(
       actions: firing.actions.map((a) => a.kind).join(','),
       // For the notification fan-out, which reads the journal: who this firing wants told.
       notifyRoles: notifyRoles.join(','),
+      // For the pathways consumer, which enrols the patient from the trigger's time.
+      enrolIn: pathways.join(','),
+      triggerAt: firing.trigger.occurredAt.toISOString(),
     },
   };
   return { id, firing, actions, alerts, event };

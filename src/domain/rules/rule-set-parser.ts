@@ -156,7 +156,8 @@ function readAction(reader: YamlReader, node: Node | null, where: string): Actio
   }
 }
 
-function readRole(
+/** A care-team role code; reports any other word. */
+export function readRole(
   reader: YamlReader,
   node: Node | null | undefined,
   where: string,

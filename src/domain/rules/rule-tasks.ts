@@ -1,5 +1,6 @@
 import type { SystemTaskCommand } from '../tasks/task.ts';
 import { LIMITS } from '../tasks/task.ts';
+import { shorten } from '../shared/shorten.ts';
 import type { SystemTaskRequest, TaskCreator } from './rule-ports.ts';
 
 /** The tasks context's idempotent creation, as the task service exposes it. */
@@ -36,8 +37,4 @@ function commandOf(request: SystemTaskRequest): SystemTaskCommand {
     },
     idempotencyKey: request.key,
   };
-}
-
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

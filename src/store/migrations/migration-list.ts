@@ -6,6 +6,7 @@ import * as rules from './0004-rules.ts';
 import * as questionnaires from './0005-questionnaires.ts';
 import * as searchWithinReach from './0006-search-within-reach.ts';
 import * as referrals from './0007-referrals.ts';
+import * as pathways from './0009-pathways.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-questionnaires': questionnaires,
   '0006-search-within-reach': searchWithinReach,
   '0007-referrals': referrals,
+  '0009-pathways': pathways,
 };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CoordinationRecord } from '../api-types.ts';
 import { api } from '../api-client.ts';
 import { LoadingState } from '../components/loading-state.tsx';
+import { PathwaysSection } from '../components/pathways/pathways-section.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { AlertsSection } from '../components/record/alerts-section.tsx';
 import { AllergiesSection } from '../components/record/allergies-section.tsx';
@@ -82,6 +83,7 @@ function RecordView({ record }: { record: CoordinationRecord }) {
       <div className="record-grid">
         <div className="record-main">
           <TasksSection patientId={record.identity.patientId} />
+          <PathwaysSection patientId={record.identity.patientId} />
           <ReferralsSection patientId={record.identity.patientId} />
           <ConditionsSection conditions={record.conditions} />
           <MedicationsSection medications={record.medications} />

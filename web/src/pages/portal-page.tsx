@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../use-document-title.ts';
 import { useResource } from '../use-resource.ts';
 import { AppointmentWhen } from '../components/appointment-when.tsx';
 import { PortalQuestionnairesSection } from '../components/questionnaire/portal-questionnaires-section.tsx';
+import { PortalPathwaysSection } from '../components/pathways/portal-pathways-section.tsx';
 import { PortalReferralsSection } from '../components/referrals/portal-referrals-section.tsx';
 
 /** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
@@ -84,6 +85,8 @@ function PortalView({ summary }: { summary: PortalSummary }) {
           </ul>
         )}
       </section>
+
+      <PortalPathwaysSection />
 
       <PortalReferralsSection />
 

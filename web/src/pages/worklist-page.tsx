@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { CARE_TEAM_ROLE_CODES } from '../../../src/contracts/care-team-role-codes.ts';
 import { api } from '../api-client.ts';
 import type { TaskOriginKind, TaskPriority, WorklistFilters } from '../api-types.ts';
+import { FilterSelect } from '../components/filter-select.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { TaskItem } from '../components/tasks/task-item.tsx';
+import { WorklistTabs } from '../components/worklist-tabs.tsx';
 import { roleLabel } from '../labels.ts';
 import { navigate, useLocation } from '../router.tsx';
 import { useTasksChanged } from '../task-events.ts';
@@ -63,6 +65,7 @@ export function WorklistPage() {
 
   return (
     <div className="page page-worklist" data-testid="worklist">
+      <WorklistTabs current="/worklist" />
       <div className="page-heading">
         <h1>{t('worklist.title')}</h1>
         <p className="page-intro">{t('worklist.intro')}</p>
@@ -138,40 +141,6 @@ export function WorklistPage() {
           {t('worklist.more')}
         </button>
       )}
-    </div>
-  );
-}
-
-function FilterSelect({
-  name,
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  onChange: (name: string, value: string) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select
-        id={`filter-${name}`}
-        data-testid={`filter-${name}`}
-        value={value}
-        onChange={(event) => onChange(name, event.target.value)}
-      >
-        <option value="">{t('worklist.filters.all')}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

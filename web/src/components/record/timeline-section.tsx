@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CareTeamMember as Member, TimelineEntry } from '../../api-types.ts';
-import { displayUnit, formatDateTime, formatNumber } from '../../format.ts';
+import { displayUnit, formatDate, formatDateTime, formatDayOf, formatNumber } from '../../format.ts';
 import { currentLanguage, translateOr, type Language } from '../../i18n.ts';
 import { documentTypeLabel, eventTypeLabel, roleLabel } from '../../labels.ts';
 import { SectionCard } from '../section-card.tsx';
@@ -163,6 +163,15 @@ export function summaryText(
     case 'referral.overdue':
     case 'referral.escalated':
       return referralSummary(field, language);
+    case 'pathway.enrolled':
+    case 'pathway.paused':
+    case 'pathway.resumed':
+    case 'pathway.ended':
+    case 'pathway.step-completed':
+    case 'pathway.step-due':
+    case 'pathway.rupture-detected':
+    case 'pathway.step-skipped':
+      return pathwaySummary(entry.type, field, language);
     case 'appointment.missed':
     case 'stay.discharged':
     case 'patient-alert.dismissed':
@@ -192,4 +201,49 @@ function referralSummary(field: (name: string) => string, language: Language): s
       ? ''
       : translateOr('timeline.referralAppointment', '', { date: formatDateTime(appointmentAt, language) }),
   ]);
+}
+
+/**
+ * A pathway event: the pathway (enrolment changes) or the step, with what happened to it — since when,
+ * which evidence completed it and when it falls due next, since when it is late and who must act.
+ */
+function pathwaySummary(type: string, field: (name: string) => string, language: Language): string {
+  const inLanguage = (fr: string, en: string): string => field(language === 'fr' ? fr : en);
+  const day = (name: string): string => (field(name) === '' ? '' : formatDayOf(field(name), language));
+  switch (type) {
+    case 'pathway.enrolled':
+      return join([
+        inLanguage('titleFr', 'titleEn'),
+        translateOr('timeline.pathwaySince', '', { date: formatDate(field('startedOn'), language) }),
+        field('by') === 'rule' ? translateOr('timeline.pathwayByRule', '') : '',
+      ]);
+    case 'pathway.paused':
+    case 'pathway.resumed':
+    case 'pathway.ended':
+      return inLanguage('titleFr', 'titleEn');
+    case 'pathway.step-completed':
+      return join([
+        inLanguage('labelFr', 'labelEn'),
+        field('evidence'),
+        field('onTime') === 'false' ? translateOr('timeline.pathwayLate', '') : '',
+        field('nextDueAt') === ''
+          ? ''
+          : translateOr('timeline.pathwayNextDue', '', { date: day('nextDueAt') }),
+      ]);
+    case 'pathway.step-due':
+      return join([
+        inLanguage('labelFr', 'labelEn'),
+        translateOr('timeline.pathwayDueFrom', '', { date: day('dueAt') }),
+      ]);
+    case 'pathway.rupture-detected':
+      return join([
+        inLanguage('labelFr', 'labelEn'),
+        translateOr('timeline.pathwayLateSince', '', { date: day('lateSince') }),
+        field('assignedRole') === ''
+          ? ''
+          : translateOr('timeline.pathwayAssigned', '', { role: roleLabel(field('assignedRole')) }),
+      ]);
+    default:
+      return inLanguage('labelFr', 'labelEn');
+  }
 }

@@ -1,0 +1,55 @@
+import type { Logger } from 'pino';
+import type { JournalFeed } from '../domain/journal/journal-feed.ts';
+import type { PathwayProgress } from '../domain/pathways/pathway-progress-service.ts';
+import { startJournalConsumer, type JournalConsumer } from './journal-consumer.ts';
+import type { JournalSignal } from './journal-signal.ts';
+import { createPeriodicJob, type PeriodicJob } from './periodic-job.ts';
+
+export const PATHWAYS_CONSUMER = 'pathways';
+const DUE_SCAN_BATCH = 1000;
+
+/**
+ * Reads the journal for pathways: enrolments asked for by rules, steps started by events (a
+ * discharge), and evidence (results, documents, appointments that took place, completed tasks,
+ * questionnaires) that completes steps. Wakes up when the signal rings.
+ */
+export function startPathwayEvidenceJob(deps: {
+  progress: PathwayProgress;
+  feed: JournalFeed;
+  logger: Logger;
+  signal?: JournalSignal;
+  pollMs?: number;
+  leaseMs?: number;
+  batchSize?: number;
+}): JournalConsumer {
+  return startJournalConsumer({
+    name: PATHWAYS_CONSUMER,
+    feed: deps.feed,
+    logger: deps.logger,
+    handle: (entries) => deps.progress.handleEvents(entries.map((entry) => entry.event)),
+    ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
+    ...(deps.leaseMs === undefined ? {} : { leaseMs: deps.leaseMs }),
+    ...(deps.batchSize === undefined ? {} : { batchSize: deps.batchSize }),
+    ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+  });
+}
+
+/**
+ * Every `everyMs`, moves open steps to due and then to rupture as the clock passes their window,
+ * raising a task for each rupture. Safe to run in several processes: each move is conditional on the
+ * step's previous status and each task is keyed by its step.
+ */
+export function createPathwayDueJob(progress: PathwayProgress, logger: Logger, everyMs: number): PeriodicJob {
+  return createPeriodicJob({
+    name: 'pathway-due-scan',
+    everyMs,
+    logger,
+    async run() {
+      let moved = 0;
+      for (let batch = DUE_SCAN_BATCH; batch === DUE_SCAN_BATCH; moved += batch) {
+        batch = await progress.runDueScan(DUE_SCAN_BATCH);
+      }
+      if (moved > 0) logger.info({ job: 'pathway-due-scan', moved }, 'pathway steps moved on');
+    },
+  });
+}

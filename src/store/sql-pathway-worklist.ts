@@ -1,0 +1,129 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { PathwayWorklistReader } from '../domain/pathways/pathway-ports.ts';
+import type { Actor } from '../domain/pathways/pathway-worklist.ts';
+import { isoDate } from '../domain/shared/clock.ts';
+import { activeOn } from './active-care-team.ts';
+import type { Database } from './database-schema.ts';
+import { occurrenceOf } from './pathway-rows.ts';
+
+/** The roles whose holders see a patient's pathway steps in their worklist: the coordinator and the GP. */
+const CASELOAD_ROLES = ['coordinator', 'medecin_traitant'];
+
+/**
+ * The pathway worklist over a caseload: from the practitioner's care-team rows (coordinator or GP),
+ * each patient's open occurrences are read on `pathway_occurrences_open (patient_id, due_at)` up to the
+ * horizon, so the cost follows the caseload, not the territory. Ruptures come first, then by due date.
+ */
+export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistReader {
+  const caseload = (practitionerId: string, today: string) =>
+    db
+      .selectFrom('care_team_members as me')
+      .select('me.patient_id')
+      .where('me.practitioner_id', '=', practitionerId)
+      .where('me.role', 'in', CASELOAD_ROLES)
+      .where(activeOn('me', today));
+
+  return {
+    async worklist(practitionerId, query, on) {
+      const today = isoDate(on);
+      let scan = db
+        .selectFrom('pathway_occurrences as o')
+        .innerJoin('patients as p', 'p.patient_id', 'o.patient_id')
+        .selectAll('o')
+        .select(
+          sql<string>`coalesce(p.used_given_name, p.first_given_name) || ' ' || coalesce(p.used_family_name, p.birth_family_name)`.as(
+            'patient_name',
+          ),
+        )
+        .where('o.patient_id', 'in', caseload(practitionerId, today))
+        .where(sql<boolean>`o.status in ('scheduled', 'due', 'rupture')`)
+        // A rupture is past its due date, which is before the horizon: one range covers both.
+        .where('o.due_at', '<', query.dueBefore);
+      if (query.templateId !== undefined) scan = scan.where('o.template_id', '=', query.templateId);
+      if (query.stepId !== undefined) scan = scan.where('o.step_id', '=', query.stepId);
+      if (query.role !== undefined) scan = scan.where('o.role', '=', query.role);
+      if (query.practitionerId !== undefined)
+        scan = scan.where(mustActFilter(sql`pr.id = ${query.practitionerId}`, today));
+      if (query.organizationId !== undefined)
+        scan = scan.where(mustActFilter(sql`pr.organization_id = ${query.organizationId}`, today));
+      const rows = await scan
+        .orderBy(sql`o.late_at <= ${on}`, 'desc')
+        .orderBy('o.due_at')
+        .orderBy('o.id')
+        .limit(query.limit)
+        .execute();
+      const actors = await actorsOf(db, [...new Set(rows.map((row) => row.patient_id))], today);
+      return rows.map((row) => {
+        const team = actors.get(row.patient_id) ?? [];
+        return {
+          occurrence: occurrenceOf(row),
+          patientName: row.patient_name,
+          roleHolders: team.filter((m) => m.role === row.role),
+          coordinators: team.filter((m) => m.role === 'coordinator'),
+        };
+      });
+    },
+
+    async adherenceByTemplate(practitionerId, on) {
+      const rows = await db
+        .selectFrom('pathway_occurrences as o')
+        .select('o.template_id')
+        .select([
+          sql<string>`count(*) filter (where o.status = 'done' and o.completed_at < o.late_at)`.as('on_time'),
+          sql<string>`count(*) filter (where o.status = 'done' and o.completed_at >= o.late_at)`.as('late'),
+          sql<string>`count(*) filter (where o.status in ('scheduled', 'due', 'rupture') and o.late_at <= ${on})`.as(
+            'missing',
+          ),
+        ])
+        .where('o.patient_id', 'in', caseload(practitionerId, isoDate(on)))
+        .groupBy('o.template_id')
+        .orderBy('o.template_id')
+        .execute();
+      return rows.map((row) => ({
+        templateId: row.template_id,
+        doneOnTime: Number(row.on_time),
+        doneLate: Number(row.late),
+        missing: Number(row.missing),
+      }));
+    },
+  };
+}
+
+/**
+ * Whether a professional matching `who` must act on the occurrence `o`: they hold its role, or they
+ * coordinate the patient and nobody holds the role (worklist.ts's whoMustAct, in SQL).
+ */
+function mustActFilter(who: RawBuilder<unknown>, today: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from care_team_members m join practitioners pr on pr.id = m.practitioner_id
+    where m.patient_id = o.patient_id and ${activeOn('m', today)} and ${who}
+      and (m.role = o.role or (m.role = 'coordinator' and not exists (select 1 from care_team_members h
+        where h.patient_id = o.patient_id and h.role = o.role and ${activeOn('h', today)}))))`;
+}
+
+/** The active care team of each patient, with names and organisations. */
+async function actorsOf(
+  db: Kysely<Database>,
+  patientIds: readonly string[],
+  today: string,
+): Promise<Map<string, (Actor & { role: string })[]>> {
+  const team = new Map<string, (Actor & { role: string })[]>();
+  if (patientIds.length === 0) return team;
+  const rows = await db
+    .selectFrom('care_team_members as m')
+    .innerJoin('practitioners as pr', 'pr.id', 'm.practitioner_id')
+    .select(['m.patient_id', 'm.role', 'pr.id', 'pr.given_name', 'pr.family_name', 'pr.organization_id'])
+    .where('m.patient_id', 'in', patientIds)
+    .where(activeOn('m', today))
+    .execute();
+  for (const row of rows) {
+    const members = team.get(row.patient_id) ?? [];
+    members.push({
+      practitionerId: row.id,
+      name: `${row.given_name} ${row.family_name}`,
+      organizationId: row.organization_id,
+      role: row.role,
+    });
+    team.set(row.patient_id, members);
+  }
+  return team;
+}
