@@ -7,6 +7,7 @@ import { seedDemoTerritory, seedSyntheticPatients } from '../src/demo/seed-terri
 import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { loadTest, type LoadResult } from './http-load.ts';
 import { benchRules, type RulesBenchResult } from './rules-bench.ts';
+import { benchPathways, type PathwayBenchResult } from './pathway-bench.ts';
 import { benchWorklist } from './worklist-bench.ts';
 
 const { values } = parseArgs({
@@ -18,13 +19,16 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '1000' },
     tasks: { type: 'string', default: '1000000' },
     events: { type: 'string', default: '20000' },
+    occurrences: { type: 'string', default: '1000000' },
+    results: { type: 'string', default: '20000' },
     only: { type: 'string' },
   },
 });
-if (values.only !== undefined && values.only !== 'seeding') {
-  throw new Error(`--only takes "seeding" (got "${values.only}")`);
+if (values.only !== undefined && values.only !== 'seeding' && values.only !== 'pathways') {
+  throw new Error(`--only takes "seeding" or "pathways" (got "${values.only}")`);
 }
 const seedingOnly = values.only === 'seeding';
+const pathwaysOnly = values.only === 'pathways';
 const patients = Number(values.patients);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
@@ -48,6 +52,7 @@ interface Row {
 }
 
 const rows: Row[] = [];
+const pathwayRows: { dialect: string; result: PathwayBenchResult; load: [number, number] }[] = [];
 /** The machine's 1-minute load average around the seeding: other work on it slows seeding down. */
 const seeding: { dialect: string; perSecond: number; seconds: number; load: [number, number] }[] = [];
 for (const dialect of dialects) {
@@ -75,16 +80,28 @@ for (const dialect of dialects) {
       load: [loadBefore, loadavg()[0] ?? 0],
     });
     if (seedingOnly) return;
-    rows.push(...(await measure(relais, dialect, territory.professionals, territory.password)));
-    const tasks = Number(values.tasks);
-    const worklist = await benchWorklist(relais, { tasks, seconds, loads: LOADS });
-    for (const { load, result } of worklist)
-      rows.push({ dialect, scenario: `worklist (${tasks} tasks)`, load, result });
+    if (!pathwaysOnly) {
+      rows.push(...(await measure(relais, dialect, territory.professionals, territory.password)));
+      const tasks = Number(values.tasks);
+      const worklist = await benchWorklist(relais, { tasks, seconds, loads: LOADS });
+      for (const { load, result } of worklist)
+        rows.push({ dialect, scenario: `worklist (${tasks} tasks)`, load, result });
+    }
+    const loadBeforePathways = loadavg()[0] ?? 0;
+    const pathways = await benchPathways(relais, {
+      occurrences: Number(values.occurrences),
+      results: Number(values.results),
+      seconds,
+      loads: LOADS,
+    });
+    pathwayRows.push({ dialect, result: pathways, load: [loadBeforePathways, loadavg()[0] ?? 0] });
+    for (const { load, result } of pathways.worklist)
+      rows.push({ dialect, scenario: 'pathway worklist (caseload of 2,000)', load, result });
   });
 }
 
 const rulesRows: { dialect: string; result: RulesBenchResult }[] = [];
-for (const dialect of seedingOnly ? [] : dialects) {
+for (const dialect of seedingOnly || pathwaysOnly ? [] : dialects) {
   // A fresh database, so the rules job's cursor starts at the scenario's own events.
   await withBenchRelais(dialect, async (relais) => {
     rulesRows.push({ dialect, result: await benchRules(relais, { events: Number(values.events) }) });
@@ -113,6 +130,15 @@ function printMeasurements(): void {
   for (const { dialect, scenario, load, result: r } of rows) {
     console.log(
       `| ${dialect} | ${scenario} | ${load} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.failures} |`,
+    );
+  }
+  console.log(
+    '\n| database | occurrences (open) | due/rupture scan (s) | steps moved | rupture tasks | evidence: results | results/s | steps completed | load average before → after |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const { dialect, result: r, load } of pathwayRows) {
+    console.log(
+      `| ${dialect} | ${r.occurrences} (${r.open}) | ${r.scan.seconds.toFixed(2)} | ${r.scan.moved} | ${r.scan.ruptureTasks} | ${r.evidence.results} | ${r.evidence.perSecond.toFixed(0)} | ${r.evidence.completed} | ${load.map((l) => l.toFixed(1)).join(' → ')} |`,
     );
   }
   console.log('\n| database | rule throughput: events | seconds | events/s | firings | tasks | alerts |');

@@ -131,7 +131,7 @@ export async function busiestWorklist(db: Kysely<Database>): Promise<{ login: st
 }
 
 /** The server's URL, listening on a free port if it is not listening yet. */
-async function listeningUrl(relais: Relais): Promise<string> {
+export async function listeningUrl(relais: Relais): Promise<string> {
   if (!relais.http.server.listening) await relais.http.listen({ host: '127.0.0.1', port: 0 });
   const address = relais.http.server.address();
   return `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
