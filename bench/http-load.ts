@@ -53,3 +53,25 @@ export async function loadTest(options: {
     failures: failures + result.errors + result.timeouts,
   };
 }
+
+/** Signs in through the API and returns the bearer token. */
+export async function benchLogIn(url: string, login: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  if (!response.ok) throw new Error(`log-in as ${login} failed: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** One load test per load (one client, then N), on the same path. */
+export async function loadTestEach(
+  options: { url: string; token: string; seconds: number; pathOf: () => string },
+  loads: readonly { label: string; connections: number }[],
+): Promise<{ load: string; result: LoadResult }[]> {
+  const measured: { load: string; result: LoadResult }[] = [];
+  for (const { label, connections } of loads)
+    measured.push({ load: label, result: await loadTest({ ...options, connections }) });
+  return measured;
+}

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '../src/demo/seed-territory.ts';
 import { PATHWAYS_CONSUMER, startPathwayEvidenceJob } from '../src/jobs/pathway-jobs.ts';
 import type { Database } from '../src/store/database-schema.ts';
 import { createSqlJournalFeed } from '../src/store/sql-journal-feed.ts';
-import { loadTest, type LoadResult } from './http-load.ts';
+import { benchLogIn, loadTestEach, type LoadResult } from './http-load.ts';
 import { listeningUrl } from './worklist-bench.ts';
 
 const DAY = 86_400_000;
@@ -87,18 +87,11 @@ export async function benchPathways(
 
   const coordinator = await coordinatorWithCaseload(db, now);
   const url = await listeningUrl(relais);
-  const token = await logIn(url, coordinator);
-  const worklist: { load: string; result: LoadResult }[] = [];
-  for (const { label, connections } of options.loads) {
-    const result = await loadTest({
-      url,
-      token,
-      seconds: options.seconds,
-      connections,
-      pathOf: () => '/api/pathway-worklist?withinDays=14',
-    });
-    worklist.push({ load: label, result });
-  }
+  const token = await benchLogIn(url, coordinator, DEMO_PASSWORD);
+  const worklist = await loadTestEach(
+    { url, token, seconds: options.seconds, pathOf: () => '/api/pathway-worklist?withinDays=14' },
+    options.loads,
+  );
   return {
     occurrences: options.occurrences,
     open,
@@ -245,14 +238,4 @@ async function countCompleted(db: Kysely<Database>): Promise<number> {
     .where('type', '=', 'pathway.step-completed')
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-async function logIn(url: string, login: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`log-in as ${login} failed: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Relais } from '../src/app.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed-territory.ts';
 import type { Database } from '../src/store/database-schema.ts';
-import { loadTest, type LoadResult } from './http-load.ts';
+import { benchLogIn, loadTestEach, type LoadResult } from './http-load.ts';
 
 /**
  * The worklist scenario: bulk-inserts `tasks` tasks into an open Relais (after the territory and its
@@ -28,25 +28,8 @@ export async function benchWorklist(
       `worklist of ${busiest.login} (${busiest.openTasks} open tasks reach them)\n`,
   );
   const url = await listeningUrl(relais);
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: busiest.login, password: options.password ?? DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`log-in as ${busiest.login} failed: ${login.status}`);
-  const { token } = (await login.json()) as { token: string };
-  const measured: { load: string; result: LoadResult }[] = [];
-  for (const { label, connections } of options.loads) {
-    const result = await loadTest({
-      url,
-      token,
-      seconds: options.seconds,
-      connections,
-      pathOf: () => '/api/worklist',
-    });
-    measured.push({ load: label, result });
-  }
-  return measured;
+  const token = await benchLogIn(url, busiest.login, options.password ?? DEMO_PASSWORD);
+  return loadTestEach({ url, token, seconds: options.seconds, pathOf: () => '/api/worklist' }, options.loads);
 }
 
 /**

@@ -1,9 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DomainEvent } from '../domain/journal/domain-event.ts';
+import type { Kysely } from 'kysely';
 import type { TaskStore } from '../domain/tasks/task-ports.ts';
 import type { Database } from './database-schema.ts';
-import { addEventRow, type RowsByTable } from './entry-rows.ts';
-import { translateConstraintError } from './constraint-errors.ts';
+import { inTransaction, insertEvents } from './transactions.ts';
 import { TASK_COLUMNS, taskOf, taskRow, taskStateRow } from './task-rows.ts';
 
 /** Writes tasks, their comments and their journal events, one transaction per call. */
@@ -87,21 +85,4 @@ export function createSqlTaskStore(db: Kysely<Database>): TaskStore {
       });
     },
   };
-}
-
-async function insertEvents(trx: Transaction<Database>, events: readonly DomainEvent[]): Promise<void> {
-  const rows: RowsByTable = {};
-  for (const event of events) addEventRow(rows, event);
-  if (rows.events !== undefined) await trx.insertInto('events').values(rows.events).execute();
-}
-
-async function inTransaction<T>(
-  db: Kysely<Database>,
-  work: (trx: Transaction<Database>) => Promise<T>,
-): Promise<T> {
-  try {
-    return await db.transaction().execute(work);
-  } catch (error) {
-    throw translateConstraintError(error) ?? error;
-  }
 }
