@@ -9,6 +9,7 @@ import { loadTest, type LoadResult } from './http-load.ts';
 import { listeningUrl, signInForToken } from './bench-http.ts';
 import { benchReferrals, type ReferralBenchResult } from './referral-bench.ts';
 import { benchRules, type RulesBenchResult } from './rules-bench.ts';
+import { benchPathways, type PathwayBenchResult } from './pathway-bench.ts';
 import { benchWorklist } from './worklist-bench.ts';
 
 const { values } = parseArgs({
@@ -21,13 +22,19 @@ const { values } = parseArgs({
     tasks: { type: 'string', default: '1000000' },
     events: { type: 'string', default: '20000' },
     referrals: { type: 'string', default: '300000' },
+    occurrences: { type: 'string', default: '1000000' },
+    results: { type: 'string', default: '20000' },
     only: { type: 'string' },
   },
 });
-if (values.only !== undefined && values.only !== 'seeding') {
-  throw new Error(`--only takes "seeding" (got "${values.only}")`);
+/** The scenario groups `--only` can pick; without it, all run. */
+const GROUPS = ['seeding', 'api', 'referrals', 'pathways', 'rules'] as const;
+type Group = (typeof GROUPS)[number];
+if (values.only !== undefined && !(GROUPS as readonly string[]).includes(values.only)) {
+  throw new Error(`--only takes one of ${GROUPS.join(', ')} (got "${values.only}")`);
 }
-const seedingOnly = values.only === 'seeding';
+/** Seeding always runs (the other scenarios need the territory); `--only seeding` runs nothing else. */
+const runs = (group: Group): boolean => values.only === undefined || values.only === group;
 const patients = Number(values.patients);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
@@ -52,6 +59,7 @@ interface Row {
 
 const rows: Row[] = [];
 const referralSweeps: { dialect: string; result: ReferralBenchResult }[] = [];
+const pathwayRows: { dialect: string; result: PathwayBenchResult; load: [number, number] }[] = [];
 /** The machine's 1-minute load average around the seeding: other work on it slows seeding down. */
 const seeding: { dialect: string; perSecond: number; seconds: number; load: [number, number] }[] = [];
 for (const dialect of dialects) {
@@ -78,24 +86,39 @@ for (const dialect of dialects) {
       seconds: elapsed,
       load: [loadBefore, loadavg()[0] ?? 0],
     });
-    if (seedingOnly) return;
-    rows.push(...(await measure(relais, dialect, territory.professionals, territory.password)));
-    const tasks = Number(values.tasks);
-    const worklist = await benchWorklist(relais, { tasks, seconds, loads: LOADS });
-    for (const { load, result } of worklist)
-      rows.push({ dialect, scenario: `worklist (${tasks} tasks)`, load, result });
-    const referrals = await benchReferrals(relais, {
-      referrals: Number(values.referrals),
-      seconds,
-      loads: LOADS,
-    });
-    rows.push(...referrals.boxes.map((box) => ({ dialect, ...box })));
-    referralSweeps.push({ dialect, result: referrals });
+    if (runs('api')) {
+      rows.push(...(await measure(relais, dialect, territory.professionals, territory.password)));
+      const tasks = Number(values.tasks);
+      const worklist = await benchWorklist(relais, { tasks, seconds, loads: LOADS });
+      for (const { load, result } of worklist)
+        rows.push({ dialect, scenario: `worklist (${tasks} tasks)`, load, result });
+    }
+    if (runs('referrals')) {
+      const referrals = await benchReferrals(relais, {
+        referrals: Number(values.referrals),
+        seconds,
+        loads: LOADS,
+      });
+      rows.push(...referrals.boxes.map((box) => ({ dialect, ...box })));
+      referralSweeps.push({ dialect, result: referrals });
+    }
+    if (runs('pathways')) {
+      const loadBeforePathways = loadavg()[0] ?? 0;
+      const pathways = await benchPathways(relais, {
+        occurrences: Number(values.occurrences),
+        results: Number(values.results),
+        seconds,
+        loads: LOADS,
+      });
+      pathwayRows.push({ dialect, result: pathways, load: [loadBeforePathways, loadavg()[0] ?? 0] });
+      for (const { load, result } of pathways.worklist)
+        rows.push({ dialect, scenario: 'pathway worklist (caseload of 2,000)', load, result });
+    }
   });
 }
 
 const rulesRows: { dialect: string; result: RulesBenchResult }[] = [];
-for (const dialect of seedingOnly ? [] : dialects) {
+for (const dialect of runs('rules') ? dialects : []) {
   // A fresh database, so the rules job's cursor starts at the scenario's own events.
   await withBenchRelais(dialect, async (relais) => {
     rulesRows.push({ dialect, result: await benchRules(relais, { events: Number(values.events) }) });
@@ -113,7 +136,7 @@ for (const s of seeding) {
     `| ${s.dialect} | ${s.perSecond.toFixed(0)} | ${s.seconds.toFixed(1)} | ${before} → ${after} |`,
   );
 }
-if (!seedingOnly) printMeasurements();
+if (values.only !== 'seeding') printMeasurements();
 
 function printMeasurements(): void {
   console.log(
@@ -134,6 +157,15 @@ function printMeasurements(): void {
     const { firstSweep: first, steadySweepMs: steady } = r;
     console.log(
       `| ${dialect} | ${r.openReferrals} | ${steady.p50.toFixed(1)} / ${steady.max.toFixed(1)} | ${first.overdue} + ${first.escalated} | ${first.seconds.toFixed(1)} |`,
+    );
+  }
+  console.log(
+    '\n| database | occurrences (open) | due/rupture scan (s) | steps moved | rupture tasks | evidence: results | results/s | steps completed | load average before → after |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const { dialect, result: r, load } of pathwayRows) {
+    console.log(
+      `| ${dialect} | ${r.occurrences} (${r.open}) | ${r.scan.seconds.toFixed(2)} | ${r.scan.moved} | ${r.scan.ruptureTasks} | ${r.evidence.results} | ${r.evidence.perSecond.toFixed(0)} | ${r.evidence.completed} | ${load.map((l) => l.toFixed(1)).join(' → ')} |`,
     );
   }
   console.log('\n| database | rule throughput: events | seconds | events/s | firings | tasks | alerts |');

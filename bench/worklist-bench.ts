@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Relais } from '../src/app.ts';
 import type { Database } from '../src/store/database-schema.ts';
 import { listeningUrl, signInForToken } from './bench-http.ts';
-import { loadTest, type LoadResult } from './http-load.ts';
+import { loadTestEach, type LoadResult } from './http-load.ts';
 
 /**
  * The worklist scenario: bulk-inserts `tasks` tasks into an open Relais (after the territory and its
@@ -29,18 +29,7 @@ export async function benchWorklist(
   );
   const url = await listeningUrl(relais);
   const token = await signInForToken(url, busiest.login, options.password);
-  const measured: { load: string; result: LoadResult }[] = [];
-  for (const { label, connections } of options.loads) {
-    const result = await loadTest({
-      url,
-      token,
-      seconds: options.seconds,
-      connections,
-      pathOf: () => '/api/worklist',
-    });
-    measured.push({ load: label, result });
-  }
-  return measured;
+  return loadTestEach({ url, token, seconds: options.seconds, pathOf: () => '/api/worklist' }, options.loads);
 }
 
 /**

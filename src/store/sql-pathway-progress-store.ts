@@ -11,7 +11,7 @@ import {
   occurrenceOf,
   occurrenceRow,
 } from './pathway-rows.ts';
-import { insertEvents } from './sql-pathway-store.ts';
+import { insertEvents } from './write-transaction.ts';
 import { createUnnestInsert } from './unnest-insert.ts';
 
 // Written as literals, like the partial indexes' predicates (0009-pathways.ts), so the planner matches them.

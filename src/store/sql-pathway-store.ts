@@ -1,11 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DomainEvent } from '../domain/journal/domain-event.ts';
+import { sql, type Kysely } from 'kysely';
 import type { PathwayStore } from '../domain/pathways/pathway-ports.ts';
 import { OPEN_STATUSES } from '../domain/pathways/step-occurrence.ts';
 import { isUuid } from '../domain/shared/new-id.ts';
-import { translateConstraintError } from './constraint-errors.ts';
 import type { Database } from './database-schema.ts';
-import { eventRow } from './entry-rows.ts';
 import {
   enrolmentOf,
   enrolmentRow,
@@ -13,6 +10,7 @@ import {
   occurrenceOf,
   occurrenceRow,
 } from './pathway-rows.ts';
+import { inTransaction, insertEvents } from './write-transaction.ts';
 import { createUnnestInsert } from './unnest-insert.ts';
 
 /** A patient's pathways for the use cases: each write in one transaction with its event. */
@@ -141,23 +139,4 @@ export function createSqlPathwayStore(db: Kysely<Database>): PathwayStore {
       return { enrolments: enrolments.map(enrolmentOf), occurrences: occurrences.map(occurrenceOf) };
     },
   };
-}
-
-/** Appends journal events in the caller's transaction. */
-export async function insertEvents(
-  trx: Transaction<Database>,
-  events: readonly DomainEvent[],
-): Promise<void> {
-  if (events.length > 0) await trx.insertInto('events').values(events.map(eventRow)).execute();
-}
-
-async function inTransaction<T>(
-  db: Kysely<Database>,
-  work: (trx: Transaction<Database>) => Promise<T>,
-): Promise<T> {
-  try {
-    return await db.transaction().execute(work);
-  } catch (error) {
-    throw translateConstraintError(error) ?? error;
-  }
 }

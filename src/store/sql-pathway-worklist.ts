@@ -26,15 +26,10 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
   return {
     async worklist(practitionerId, query, on) {
       const today = isoDate(on);
+      // The page is chosen on the open-occurrence index alone; only its rows are then read in full.
       let scan = db
         .selectFrom('pathway_occurrences as o')
-        .innerJoin('patients as p', 'p.patient_id', 'o.patient_id')
-        .selectAll('o')
-        .select(
-          sql<string>`coalesce(p.used_given_name, p.first_given_name) || ' ' || coalesce(p.used_family_name, p.birth_family_name)`.as(
-            'patient_name',
-          ),
-        )
+        .select(['o.patient_id', 'o.id', 'o.due_at', 'o.late_at'])
         .where('o.patient_id', 'in', caseload(practitionerId, today))
         .where(sql<boolean>`o.status in ('scheduled', 'due', 'rupture')`)
         // A rupture is past its due date, which is before the horizon: one range covers both.
@@ -46,11 +41,27 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
         scan = scan.where(mustActFilter(sql`pr.id = ${query.practitionerId}`, today));
       if (query.organizationId !== undefined)
         scan = scan.where(mustActFilter(sql`pr.organization_id = ${query.organizationId}`, today));
-      const rows = await scan
+      const page = scan
         .orderBy(sql`o.late_at <= ${on}`, 'desc')
         .orderBy('o.due_at')
         .orderBy('o.id')
         .limit(query.limit)
+        .as('page');
+      const rows = await db
+        .selectFrom(page)
+        .innerJoin('pathway_occurrences as full', (join) =>
+          join.onRef('full.patient_id', '=', 'page.patient_id').onRef('full.id', '=', 'page.id'),
+        )
+        .innerJoin('patients as p', 'p.patient_id', 'page.patient_id')
+        .selectAll('full')
+        .select(
+          sql<string>`coalesce(p.used_given_name, p.first_given_name) || ' ' || coalesce(p.used_family_name, p.birth_family_name)`.as(
+            'patient_name',
+          ),
+        )
+        .orderBy(sql`page.late_at <= ${on}`, 'desc')
+        .orderBy('page.due_at')
+        .orderBy('page.id')
         .execute();
       const actors = await actorsOf(db, [...new Set(rows.map((row) => row.patient_id))], today);
       return rows.map((row) => {

@@ -102,7 +102,7 @@ export type Action =
       readonly specialty: ReferralSpecialty;
       readonly reason: LocalizedText;
     }
-  /** Pathways are not built yet: the enrolment is shown as a suggestion on the patient. */
+  /** Shown as a suggestion on the patient, and carried out by the pathways consumer (rule.fired `enrolIn`). */
   | { readonly kind: 'enrol-in-pathway'; readonly templateId: string }
   | { readonly kind: 'notify'; readonly role: CareTeamRole; readonly urgent: boolean };
 

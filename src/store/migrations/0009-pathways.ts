@@ -98,6 +98,6 @@ const STATEMENTS: readonly string[] = [
   `,
   `
   create index pathway_occurrences_open on pathway_occurrences (patient_id, due_at)
-    include (status, late_at, template_id, step_id, role) where ${OPEN}
+    include (id, status, late_at, template_id, step_id, role) where ${OPEN}
   `,
 ];
