@@ -231,7 +231,8 @@ async function measure(
 /**
  * Runs `work` on a Relais over a fresh database of the dialect (a throwaway PostgreSQL server with
  * PostgreSQL's own durability settings unless DATABASE_URL is set), with no log-in rate limit and
- * the journal consumers off (scenarios run their own), then closes both.
+ * no background work — journal consumers, periodic sweeps — that would run while the API is measured
+ * (scenarios run the jobs they time themselves), then closes both.
  */
 async function withBenchRelais(dialect: Dialect, work: (relais: Relais) => Promise<void>): Promise<void> {
   const postgres =
@@ -250,7 +251,7 @@ async function withBenchRelais(dialect: Dialect, work: (relais: Relais) => Promi
       loginRateLimit: { max: 1000, timeWindow: 60_000 },
       rules: { ...config.rules, pollMs: 0 },
     },
-    { logger: pino({ level: 'warn' }) },
+    { logger: pino({ level: 'warn' }), scheduleJobs: false },
   );
   try {
     await work(relais);
