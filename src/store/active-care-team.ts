@@ -1,4 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { isoDate } from '../domain/shared/clock.ts';
+import type { Database } from './database-schema.ts';
 
 /**
  * Whether the care_team_members row under `alias` is active on `today` (YYYY-MM-DD): started, and not
@@ -26,4 +28,21 @@ export function inCareTeam(
   return sql<boolean>`coalesce((select true from care_team_members m
     where m.practitioner_id = ${practitionerId} and m.patient_id = ${sql.ref(patientColumn)} ${holding}
       and ${activeOn('m', today)} limit 1), false)`;
+}
+
+/** The roles the practitioner holds in the patient's care team on `on` (empty when none). */
+export async function activeRoles(
+  db: Kysely<Database>,
+  practitionerId: string,
+  patientId: string,
+  on: Date,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('care_team_members as m')
+    .select('m.role')
+    .where('m.patient_id', '=', patientId)
+    .where('m.practitioner_id', '=', practitionerId)
+    .where(activeOn('m', isoDate(on)))
+    .execute();
+  return rows.map((row) => row.role);
 }

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReferralFactsSource } from '../domain/referrals/referral-ports.ts';
 import { specialtyLabel } from '../domain/referrals/referral-specialty-label.ts';
-import { isoDate } from '../domain/shared/clock.ts';
-import { activeOn } from './active-care-team.ts';
+import { activeRoles } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 
 /** The directory and care-team facts referral decisions need: small indexed lookups. */
@@ -15,21 +14,13 @@ export function createSqlReferralFacts(db: Kysely<Database>): ReferralFactsSourc
           .select(['organization_id', 'specialty', 'given_name', 'family_name'])
           .where('id', '=', practitionerId)
           .executeTakeFirst(),
-        patientId === null
-          ? []
-          : db
-              .selectFrom('care_team_members as m')
-              .select('m.role')
-              .where('m.patient_id', '=', patientId)
-              .where('m.practitioner_id', '=', practitionerId)
-              .where(activeOn('m', isoDate(on)))
-              .execute(),
+        patientId === null ? [] : activeRoles(db, practitionerId, patientId, on),
       ]);
       return {
         practitionerId,
         organizationId: practitioner?.organization_id ?? null,
         specialty: practitioner?.specialty ?? null,
-        patientRoles: roles.map((row) => row.role),
+        patientRoles: roles,
         name: practitioner === undefined ? '' : `${practitioner.given_name} ${practitioner.family_name}`,
       };
     },

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import { isoDate } from '../domain/shared/clock.ts';
 import type { TaskFactsSource } from '../domain/tasks/task-ports.ts';
-import { activeOn } from './active-care-team.ts';
+import { activeRoles } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 
 /** The directory and care-team facts task decisions need: small indexed lookups. */
@@ -14,21 +13,13 @@ export function createSqlTaskFacts(db: Kysely<Database>): TaskFactsSource {
           .select(['organization_id', 'given_name', 'family_name'])
           .where('id', '=', practitionerId)
           .executeTakeFirst(),
-        patientId === null
-          ? []
-          : db
-              .selectFrom('care_team_members as m')
-              .select('m.role')
-              .where('m.patient_id', '=', patientId)
-              .where('m.practitioner_id', '=', practitionerId)
-              .where(activeOn('m', isoDate(on)))
-              .execute(),
+        patientId === null ? [] : activeRoles(db, practitionerId, patientId, on),
       ]);
       return {
         practitionerId,
         accountId,
         organizationId: practitioner?.organization_id ?? null,
-        patientRoles: roles.map((row) => row.role),
+        patientRoles: roles,
         name: practitioner === undefined ? '' : `${practitioner.given_name} ${practitioner.family_name}`,
       };
     },
