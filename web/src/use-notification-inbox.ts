@@ -44,6 +44,9 @@ export function useNotificationInbox(pageSize: number) {
     setState((s) =>
       s.status === 'ready' ? { ...s, items: [item, ...s.items.filter((other) => other.id !== item.id)] } : s,
     );
+    // A first page fetched before this push (e.g. on reconnect) would land after it and hide it: fetch
+    // again, which also drops that older request.
+    reload();
   });
   useLiveEvents('notifications-read', (data) => {
     const { notificationId } = data as NotificationsReadEvent;
