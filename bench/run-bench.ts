@@ -139,42 +139,47 @@ for (const s of seeding) {
 if (values.only !== 'seeding') printMeasurements();
 
 function printMeasurements(): void {
-  console.log(
-    '\n| database | scenario | load | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | failures |',
-  );
-  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|');
   const ms = (value: number) => value.toFixed(1);
-  for (const { dialect, scenario, load, result: r } of rows) {
-    console.log(
-      `| ${dialect} | ${scenario} | ${load} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.failures} |`,
-    );
-  }
-  console.log(
-    '\n| database | open referrals | SLA sweep, nothing new: p50 / max (ms) | first sweep: overdue + escalated | first sweep (s) |',
+  printTable(
+    '| database | scenario | load | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | failures |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|',
+    rows.map(
+      ({ dialect, scenario, load, result: r }) =>
+        `| ${dialect} | ${scenario} | ${load} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.failures} |`,
+    ),
   );
-  console.log('|---|---:|---:|---:|---:|');
-  for (const { dialect, result: r } of referralSweeps) {
-    const { firstSweep: first, steadySweepMs: steady } = r;
-    console.log(
-      `| ${dialect} | ${r.openReferrals} | ${steady.p50.toFixed(1)} / ${steady.max.toFixed(1)} | ${first.overdue} + ${first.escalated} | ${first.seconds.toFixed(1)} |`,
-    );
-  }
-  console.log(
-    '\n| database | occurrences (open) | due/rupture scan (s) | steps moved | rupture tasks | evidence: results | results/s | steps completed | load average before → after |',
+  printTable(
+    '| database | open referrals | SLA sweep, nothing new: p50 / max (ms) | first sweep: overdue + escalated | first sweep (s) |',
+    '|---|---:|---:|---:|---:|',
+    referralSweeps.map(({ dialect, result: r }) => {
+      const { firstSweep: first, steadySweepMs: steady } = r;
+      return `| ${dialect} | ${r.openReferrals} | ${ms(steady.p50)} / ${ms(steady.max)} | ${first.overdue} + ${first.escalated} | ${ms(first.seconds)} |`;
+    }),
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
-  for (const { dialect, result: r, load } of pathwayRows) {
-    console.log(
-      `| ${dialect} | ${r.occurrences} (${r.open}) | ${r.scan.seconds.toFixed(2)} | ${r.scan.moved} | ${r.scan.ruptureTasks} | ${r.evidence.results} | ${r.evidence.perSecond.toFixed(0)} | ${r.evidence.completed} | ${load.map((l) => l.toFixed(1)).join(' → ')} |`,
-    );
-  }
-  console.log('\n| database | rule throughput: events | seconds | events/s | firings | tasks | alerts |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
-  for (const { dialect, result: r } of rulesRows) {
-    console.log(
-      `| ${dialect} | ${r.events} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.firings} | ${r.tasks} | ${r.alerts} |`,
-    );
-  }
+  printTable(
+    '| database | occurrences (open) | due/rupture scan (s) | steps moved | rupture tasks | evidence: results | results/s | steps completed | load average before → after |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    pathwayRows.map(
+      ({ dialect, result: r, load }) =>
+        `| ${dialect} | ${r.occurrences} (${r.open}) | ${r.scan.seconds.toFixed(2)} | ${r.scan.moved} | ${r.scan.ruptureTasks} | ${r.evidence.results} | ${r.evidence.perSecond.toFixed(0)} | ${r.evidence.completed} | ${load.map((l) => l.toFixed(1)).join(' → ')} |`,
+    ),
+  );
+  printTable(
+    '| database | rule throughput: events | seconds | events/s | firings | tasks | alerts |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    rulesRows.map(
+      ({ dialect, result: r }) =>
+        `| ${dialect} | ${r.events} | ${ms(r.seconds)} | ${r.perSecond.toFixed(0)} | ${r.firings} | ${r.tasks} | ${r.alerts} |`,
+    ),
+  );
+}
+
+/** A markdown table, left out when its scenario did not run. */
+function printTable(header: string, rule: string, lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  console.log(`\n${header}`);
+  console.log(rule);
+  for (const line of lines) console.log(line);
 }
 
 /** Signs in as the GP with the largest list and loads their patients' records and searches. */
