@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error.ts';
+import { isUuid } from '../shared/new-id.ts';
 
 /**
  * A referral (adressage) or a télé-expertise request, modelled on FHIR ServiceRequest + Task as the
@@ -218,8 +219,6 @@ export const LIMITS = {
   instructions: 2000,
 } as const;
 
-// Ids reach SQL as uuid parameters: a malformed one is the caller's mistake, said in words, not a 500.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOINC = /^\d{1,7}-\d$/;
 const SPECIALTY = /^[a-z][a-z_-]{1,59}$/;
 
@@ -231,7 +230,7 @@ export function validateNewReferral(input: NewReferral): void {
       if (required) problems.push(`${field} is required`);
     } else if (value.length > max) problems.push(`${field} is longer than ${max} characters`);
   };
-  if (!UUID.test(input.patientId)) problems.push('patientId is not a UUID');
+  if (!isUuid(input.patientId)) problems.push('patientId is not a UUID');
   if (!(REFERRAL_KINDS as readonly string[]).includes(input.kind)) problems.push('kind is unknown');
   if (!(REFERRAL_URGENCIES as readonly string[]).includes(input.urgency)) {
     problems.push('urgency must be urgent, soon or routine');
@@ -246,7 +245,7 @@ export function validateNewReferral(input: NewReferral): void {
     ['attachedDocumentIds', input.attachedDocumentIds],
   ] as const) {
     if (ids.length > LIMITS.attachments) problems.push(`${field} holds more than ${LIMITS.attachments} ids`);
-    if (ids.some((id) => !UUID.test(id))) problems.push(`${field} holds an id that is not a UUID`);
+    if (ids.some((id) => !isUuid(id))) problems.push(`${field} holds an id that is not a UUID`);
     if (new Set(ids).size !== ids.length) problems.push(`${field} names the same item twice`);
   }
   if (input.requestedExams.length > LIMITS.exams) problems.push(`more than ${LIMITS.exams} exams`);
@@ -266,9 +265,9 @@ export function validateNewReferral(input: NewReferral): void {
 function targetProblems(target: ReferralTarget): string[] {
   switch (target.kind) {
     case 'practitioner':
-      return UUID.test(target.practitionerId) ? [] : ['target.practitionerId is not a UUID'];
+      return isUuid(target.practitionerId) ? [] : ['target.practitionerId is not a UUID'];
     case 'service':
-      return UUID.test(target.organizationId) ? [] : ['target.organizationId is not a UUID'];
+      return isUuid(target.organizationId) ? [] : ['target.organizationId is not a UUID'];
     case 'specialty':
       return SPECIALTY.test(target.specialty) ? [] : [`"${target.specialty}" is not a specialty code`];
   }
@@ -365,7 +364,7 @@ export function applyReferralAction(
     case 'redirect':
       // Sent on to another service: it waits there to be accepted, as if just sent.
       requiredText('the reason', action.reason, LIMITS.reason);
-      if (!UUID.test(action.organizationId))
+      if (!isUuid(action.organizationId))
         throw new DomainError('invalid-input', 'organizationId is not a UUID');
       if (referral.target.kind === 'service' && referral.target.organizationId === action.organizationId) {
         throw new DomainError('invalid-input', 'the referral is already addressed to this service');
@@ -407,7 +406,7 @@ export function applyReferralAction(
       if (text === null && action.documentId === null) {
         throw new DomainError('invalid-input', 'a report needs a written answer or a document');
       }
-      if (action.documentId !== null && !UUID.test(action.documentId)) {
+      if (action.documentId !== null && !isUuid(action.documentId)) {
         throw new DomainError('invalid-input', 'documentId is not a UUID');
       }
       return {

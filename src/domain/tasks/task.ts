@@ -1,5 +1,6 @@
 import { isCareTeamRole, type CareTeamRole } from '../care-team/care-team-role.ts';
 import { DomainError } from '../shared/domain-error.ts';
+import { isUuid } from '../shared/new-id.ts';
 
 export const TASK_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
@@ -141,18 +142,15 @@ export function validateAssignee(assignee: TaskAssignee, patientId: string | nul
   if (problems.length > 0) throw new DomainError('invalid-input', problems.join('; '), problems);
 }
 
-// Ids reach SQL as uuid parameters: a malformed one is the caller's mistake, said in words, not a 500.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function assigneeProblems(assignee: TaskAssignee, patientId: string | null): string[] {
   const problems: string[] = [];
-  if (patientId !== null && !UUID.test(patientId)) problems.push('patientId is not a UUID');
+  if (patientId !== null && !isUuid(patientId)) problems.push('patientId is not a UUID');
   switch (assignee.kind) {
     case 'practitioner':
-      if (!UUID.test(assignee.practitionerId)) problems.push('assignee.practitionerId is not a UUID');
+      if (!isUuid(assignee.practitionerId)) problems.push('assignee.practitionerId is not a UUID');
       break;
     case 'service':
-      if (!UUID.test(assignee.organizationId)) problems.push('assignee.organizationId is not a UUID');
+      if (!isUuid(assignee.organizationId)) problems.push('assignee.organizationId is not a UUID');
       break;
     case 'care-team-role': {
       const role: string = assignee.role; // typed, but it may come from an untyped caller

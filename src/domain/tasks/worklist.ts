@@ -1,6 +1,7 @@
 import type { CareTeamRole } from '../care-team/care-team-role.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import type { TaskOriginKind, TaskPriority } from './task.ts';
+import { isUuid } from '../shared/new-id.ts';
 
 /** Where an open task stands against the clock, in the order a worklist shows them. */
 export const WORKLIST_BUCKETS = ['overdue', 'today', 'soon', 'later', 'undated'] as const;
@@ -88,8 +89,6 @@ export function encodeWorklistCursor(cursor: WorklistCursor): string {
   return btoa(json).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Reads a page token. Error: `invalid-input` when it is not one this server made. */
 export function decodeWorklistCursor(token: string): WorklistCursor {
   const invalid = new DomainError(
@@ -107,7 +106,7 @@ export function decodeWorklistCursor(token: string): WorklistCursor {
   const dueAt = typeof due === 'string' ? new Date(due) : null;
   if ((due !== null && (dueAt === null || Number.isNaN(dueAt.getTime()))) || typeof id !== 'string')
     throw invalid;
-  if (typeof rank !== 'number' || !Number.isInteger(rank) || !UUID.test(id)) throw invalid;
+  if (typeof rank !== 'number' || !Number.isInteger(rank) || !isUuid(id)) throw invalid;
   return { dueAt, priorityRank: rank, id };
 }
 
