@@ -10,7 +10,7 @@ import {
   createProfessional,
 } from '../../tests/support/factories.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
-import { startTestRelais } from '../../tests/support/test-relais.ts';
+import { settleJournal, startTestRelais } from '../../tests/support/test-relais.ts';
 
 // A fixed clock: 15 January 2026, 11:00 in Paris. "Today" ends at 23:00 UTC.
 const NOW = new Date('2026-01-15T10:00:00Z');
@@ -200,6 +200,7 @@ for (const { dialect, skip } of testDialects()) {
         patientId,
         assignee: { kind: 'care-team-role', role: 'medecin_traitant' },
       });
+      await settleJournal(relais);
       const tasksBefore = await countRows('tasks');
       const eventsBefore = await countRows('events');
 
@@ -231,6 +232,7 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal((await worklistOf(outsider)).items.length, 0);
       assert.equal((await call(outsider, 'GET', `/api/tasks/${crypto.randomUUID()}`)).statusCode, 404);
       assert.equal((await call(outsider, 'POST', `/api/tasks/${crypto.randomUUID()}/start`)).statusCode, 404);
+      await settleJournal(relais);
       assert.equal(await countRows('tasks'), tasksBefore);
       assert.equal(await countRows('events'), eventsBefore);
       const denied = await relais.database.db

@@ -22,3 +22,12 @@ export async function startTestRelais(
   };
   return createRelais(config, { logger: pino({ level: 'silent' }), ...options });
 }
+
+/**
+ * Waits until every journal consumer has handled what is committed, so a test that counts rows sees
+ * only what its own requests wrote, not notifications or firings still on their way.
+ */
+export async function settleJournal(relais: Relais): Promise<void> {
+  const { rules, taskNotices, referralNotices, pathwayEvidence } = relais.jobs;
+  for (const consumer of [rules, taskNotices, referralNotices, pathwayEvidence]) await consumer?.drain();
+}
