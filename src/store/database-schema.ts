@@ -428,6 +428,26 @@ export interface ReferralSlaOverridesTable {
   updated_at: Timestamp;
 }
 
+export interface StaysTable {
+  patient_id: string;
+  id: string;
+  facility: string;
+  hospital_id: string | null;
+  visit_number: string;
+  patient_class: 'inpatient' | 'outpatient' | 'emergency';
+  admission_kind: 'emergency' | 'urgent' | 'elective' | 'unknown';
+  status: 'admitted' | 'discharged' | 'cancelled';
+  unit: string | null;
+  service_id: string | null;
+  attending: string | null;
+  admitted_at: Timestamp;
+  discharged_at: NullableTimestamp;
+  discharge_disposition: string | null;
+  procedure_count: number;
+  updated_at: Timestamp;
+  version: number;
+}
+
 export interface PathwayTemplateVersionsTable {
   template_id: string;
   version: number;
@@ -508,4 +528,5 @@ export interface Database {
   pathway_template_versions: PathwayTemplateVersionsTable;
   pathway_enrolments: PathwayEnrolmentsTable;
   pathway_occurrences: PathwayOccurrencesTable;
+  stays: StaysTable;
 }

@@ -15,7 +15,7 @@ export const EVENT_TYPES = [
   'task.completed',
   'task.cancelled',
   'task.commented',
-  // Nothing emits these two yet (scheduling and hospital transitions will); rules already listen to them.
+  // Nothing emits this one yet (scheduling will); rules already listen to it.
   'appointment.missed',
   'stay.discharged',
   'target.set',
@@ -51,6 +51,11 @@ export const EVENT_TYPES = [
   'pathway.paused',
   'pathway.resumed',
   'pathway.ended',
+  'stay.admitted',
+  'stay.transferred',
+  'stay.updated',
+  'stay.admission-cancelled',
+  'stay.discharge-cancelled',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

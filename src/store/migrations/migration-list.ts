@@ -7,6 +7,7 @@ import * as questionnaires from './0005-questionnaires.ts';
 import * as searchWithinReach from './0006-search-within-reach.ts';
 import * as referrals from './0007-referrals.ts';
 import * as pathways from './0009-pathways.ts';
+import * as hospitalStays from './0010-hospital-stays.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-search-within-reach': searchWithinReach,
   '0007-referrals': referrals,
   '0009-pathways': pathways,
+  '0010-hospital-stays': hospitalStays,
 };

@@ -172,8 +172,18 @@ export function summaryText(
     case 'pathway.rupture-detected':
     case 'pathway.step-skipped':
       return pathwaySummary(entry.type, field, language);
-    case 'appointment.missed':
+    case 'stay.admitted':
+    case 'stay.transferred':
+    case 'stay.updated':
     case 'stay.discharged':
+    case 'stay.admission-cancelled':
+    case 'stay.discharge-cancelled':
+      // The unit (and where from, on a transfer), then the facility that sent it.
+      return join([
+        field('fromUnit') === '' ? field('unit') : `${field('fromUnit')} → ${field('unit')}`,
+        field('facility'),
+      ]);
+    case 'appointment.missed':
     case 'patient-alert.dismissed':
       return '';
     default:
