@@ -147,12 +147,12 @@ async function startChild(url: string): Promise<{ child: ChildProcess; port: num
   });
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /hl7-port (\d+)/.exec(output);
       if (match?.[1] !== undefined) resolve(Number(match[1]));
     });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`the child exited (${code}) before listening: ${output}`)));
   });
   return { child, port };
