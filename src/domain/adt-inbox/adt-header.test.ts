@@ -82,6 +82,12 @@ describe('intake decision', () => {
     assert.equal(unkeyed.keep, 'unkeyed');
   });
 
+  test('a message holding a NUL character is refused and not kept (the database could not store it)', () => {
+    const decision = decideIntake(header(), 'MSH|\u0000', accept);
+    assert.equal(decision.ackCode, 'AR');
+    assert.equal(decision.keep, 'unkeyed');
+  });
+
   test('the content check is not asked about a refused header', () => {
     let asked = false;
     decideIntake(header({ triggerEvent: 'A99' }), '', () => {

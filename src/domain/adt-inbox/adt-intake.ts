@@ -27,6 +27,11 @@ export interface IntakeDecision {
  * content cannot be processed (the content check), AA otherwise — AA only once stored.
  */
 export function decideIntake(header: AdtHeader, raw: string, check: AdtContentCheck): IntakeDecision {
+  // PostgreSQL text cannot hold NUL: such a message could not even be kept as refused.
+  if (raw.includes('\u0000')) {
+    const reason = 'the message contains a NUL character';
+    return { ackCode: 'AR', error: { error: HL7_ERRORS.dataType, reason }, event: '', keep: 'unkeyed' };
+  }
   const verdict = acceptAdtHeader(header);
   const keep = hasIdempotencyKey(header) ? ('rejected' as const) : ('unkeyed' as const);
   if (!verdict.accepted) {

@@ -27,6 +27,7 @@ export async function startMllpListener(options: {
   const open = new Map<Socket, { connection: Hl7Connection; settled: () => Promise<void> }>();
   const server = createServer((socket) => {
     const connection = new Hl7Connection(socket);
+    closeWhenFlooded(socket, connection);
     open.set(socket, { connection, settled: serve(connection, options.intake, log) });
     socket.once('close', () => open.delete(socket));
   });
@@ -83,6 +84,26 @@ function serve(connection: Hl7Connection, intake: AdtIntake, log: Logger): () =>
     else log.debug({ error: event.error.message }, 'HL7 connection error');
   });
   return () => tail;
+}
+
+/** More than this without a complete frame is not HL7 traffic (the HTTP intake takes 1 MB bodies). */
+const MAX_BYTES_WITHOUT_FRAME = 16 * 1024 * 1024;
+
+/**
+ * medplum's framing buffers until the end bytes come, however long that takes: a peer sending data
+ * that never ends a frame is disconnected instead of growing the buffer without bound.
+ */
+function closeWhenFlooded(socket: Socket, connection: Hl7Connection): void {
+  let sinceLastFrame = 0;
+  const frameEnded = () => {
+    sinceLastFrame = 0;
+  };
+  connection.addEventListener('message', frameEnded);
+  connection.addEventListener('error', frameEnded);
+  socket.on('data', (data: Buffer) => {
+    sinceLastFrame += data.length;
+    if (sinceLastFrame > MAX_BYTES_WITHOUT_FRAME) socket.destroy();
+  });
 }
 
 /** medplum's Hl7Message.parse marks the frames it refuses (no MSH at the start) this way. */
