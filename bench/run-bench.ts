@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createRelais, type Relais } from '../src/app.ts';
-import { readConfig } from '../src/config.ts';
+import { readConfig, type RelaisConfig } from '../src/config.ts';
 import { seedDemoTerritory, seedSyntheticPatients } from '../src/demo/seed-territory.ts';
 import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { loadTest, type LoadResult } from './http-load.ts';
@@ -11,6 +11,7 @@ import { benchReferrals, type ReferralBenchResult } from './referral-bench.ts';
 import { benchRules, type RulesBenchResult } from './rules-bench.ts';
 import { benchPathways, type PathwayBenchResult } from './pathway-bench.ts';
 import { benchWorklist } from './worklist-bench.ts';
+import { benchAdt, type AdtBenchResult } from './adt-bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,10 +26,13 @@ const { values } = parseArgs({
     occurrences: { type: 'string', default: '1000000' },
     results: { type: 'string', default: '20000' },
     only: { type: 'string' },
+    'adt-messages': { type: 'string', default: '20000' },
+    'adt-window': { type: 'string', default: '32' },
+    'adt-db': { type: 'string', default: 'postgres' },
   },
 });
 /** The scenario groups `--only` can pick; without it, all run. */
-const GROUPS = ['seeding', 'api', 'referrals', 'pathways', 'rules'] as const;
+const GROUPS = ['seeding', 'api', 'referrals', 'pathways', 'rules', 'adt'] as const;
 type Group = (typeof GROUPS)[number];
 if (values.only !== undefined && !(GROUPS as readonly string[]).includes(values.only)) {
   throw new Error(`--only takes one of ${GROUPS.join(', ')} (got "${values.only}")`);
@@ -62,7 +66,8 @@ const referralSweeps: { dialect: string; result: ReferralBenchResult }[] = [];
 const pathwayRows: { dialect: string; result: PathwayBenchResult; load: [number, number] }[] = [];
 /** The machine's 1-minute load average around the seeding: other work on it slows seeding down. */
 const seeding: { dialect: string; perSecond: number; seconds: number; load: [number, number] }[] = [];
-for (const dialect of dialects) {
+// The ADT scenario needs no territory: `--only adt` skips the seeding too.
+for (const dialect of values.only === 'adt' ? [] : dialects) {
   // The journal consumers stay off here: they would otherwise work through the seeding's events
   // while the API is measured. Rule throughput is measured on its own below.
   await withBenchRelais(dialect, async (relais) => {
@@ -125,17 +130,38 @@ for (const dialect of runs('rules') ? dialects : []) {
   });
 }
 
+const adtRows: { dialect: string; result: AdtBenchResult; load: [number, number] }[] = [];
+for (const dialect of runs('adt') ? (values['adt-db'].split(',') as Dialect[]) : []) {
+  // A fresh database and the MLLP listener on a free port; the apply loop is timed on its own.
+  await withBenchRelais(
+    dialect,
+    async (relais) => {
+      const loadBefore = loadavg()[0] ?? 0;
+      const result = await benchAdt(relais, {
+        messages: Number(values['adt-messages']),
+        window: Number(values['adt-window']),
+        loads: [
+          { label: '1 connection', connections: 1 },
+          { label: '4 connections', connections: 4 },
+        ],
+      });
+      adtRows.push({ dialect, result, load: [loadBefore, loadavg()[0] ?? 0] });
+    },
+    (config) => ({ hl7: { ...config.hl7, port: 0 } }),
+  );
+}
+
 console.log(
   `\nRelais benchmark — ${patients} synthetic patients, ${connections} connections, ${seconds} s per scenario\n`,
 );
-console.log('| database | seeding (patients/s) | seeding time (s) | load average before → after |');
-console.log('|---|---:|---:|---|');
-for (const s of seeding) {
-  const [before, after] = s.load.map((load) => load.toFixed(1));
-  console.log(
-    `| ${s.dialect} | ${s.perSecond.toFixed(0)} | ${s.seconds.toFixed(1)} | ${before} → ${after} |`,
-  );
-}
+printTable(
+  '| database | seeding (patients/s) | seeding time (s) | load average before → after |',
+  '|---|---:|---:|---|',
+  seeding.map((s) => {
+    const [before, after] = s.load.map((load) => load.toFixed(1));
+    return `| ${s.dialect} | ${s.perSecond.toFixed(0)} | ${s.seconds.toFixed(1)} | ${before} → ${after} |`;
+  }),
+);
 if (values.only !== 'seeding') printMeasurements();
 
 function printMeasurements(): void {
@@ -170,6 +196,24 @@ function printMeasurements(): void {
     rulesRows.map(
       ({ dialect, result: r }) =>
         `| ${dialect} | ${r.events} | ${ms(r.seconds)} | ${r.perSecond.toFixed(0)} | ${r.firings} | ${r.tasks} | ${r.alerts} |`,
+    ),
+  );
+  printTable(
+    '| database | ADT over MLLP (durable ACKs) | messages | seconds | messages/s | ACK p50 (ms) | p95 (ms) | p99 (ms) | failures | load average before → after |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    adtRows.flatMap(({ dialect, result, load }) =>
+      result.ingestion.map(
+        (r) =>
+          `| ${dialect} | ${r.load} | ${r.messages} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.failures} | ${load.map((l) => l.toFixed(1)).join(' → ')} |`,
+      ),
+    ),
+  );
+  printTable(
+    '| database | ADT apply loop (applier wired in services) | messages | seconds | messages/s |',
+    '|---|---|---:|---:|---:|',
+    adtRows.map(
+      ({ dialect, result: { apply } }) =>
+        `| ${dialect} | serial, arrival order | ${apply.messages} | ${apply.seconds.toFixed(1)} | ${apply.perSecond.toFixed(0)} |`,
     ),
   );
 }
@@ -239,7 +283,11 @@ async function measure(
  * no background work — journal consumers, periodic sweeps — that would run while the API is measured
  * (scenarios run the jobs they time themselves), then closes both.
  */
-async function withBenchRelais(dialect: Dialect, work: (relais: Relais) => Promise<void>): Promise<void> {
+async function withBenchRelais(
+  dialect: Dialect,
+  work: (relais: Relais) => Promise<void>,
+  overrides: (config: RelaisConfig) => Partial<RelaisConfig> = () => ({}),
+): Promise<void> {
   const postgres =
     dialect === 'postgres' && process.env.DATABASE_URL === undefined
       ? await startThrowawayPostgres({ durable: true })
@@ -255,6 +303,7 @@ async function withBenchRelais(dialect: Dialect, work: (relais: Relais) => Promi
           : { kind: 'pglite', dataDir: 'memory://' },
       loginRateLimit: { max: 1000, timeWindow: 60_000 },
       rules: { ...config.rules, pollMs: 0 },
+      ...overrides(config),
     },
     { logger: pino({ level: 'warn' }), scheduleJobs: false },
   );

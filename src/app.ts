@@ -7,6 +7,8 @@ import { parseExamValidity } from './domain/referrals/exam-validity-parser.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { buildHttpServer } from './http/http-server.ts';
 import { createInProcessLiveHub } from './integrations/in-process-live-hub.ts';
+import { startMllpListener, type MllpListener } from './integrations/hl7/mllp-listener.ts';
+import { createAdtApplyJob, type AdtApplyJob } from './jobs/adt-apply-job.ts';
 import { createSmtpMailer } from './integrations/smtp-mailer.ts';
 import { createEmailDeliveryJob } from './jobs/email-delivery-job.ts';
 import type { PeriodicJob } from './jobs/periodic-job.ts';
@@ -34,6 +36,8 @@ export interface Relais {
   readonly logger: Logger;
   /** Pushes messages to open browser tabs (`GET /api/live`), e.g. "worklist changed" from another context. */
   readonly live: LivePublisher;
+  /** The HL7 v2 MLLP listener (its bound `port`); null when RELAIS_HL7_PORT is not set. */
+  readonly hl7: MllpListener | null;
   /**
    * Background jobs: `emailDelivery` is null when no SMTP server is configured; the journal consumers
    * (`rules`, `taskNotices`, `referralNotices`) are undefined when RELAIS_RULES_POLL_MS is 0 (another process runs them).
@@ -48,6 +52,8 @@ export interface Relais {
     /** The pathway evidence consumer (undefined like the rules job) and the due scan (null when off). */
     readonly pathwayEvidence: JournalConsumer | undefined;
     readonly pathwayDueScan: PeriodicJob | null;
+    /** The ADT apply loop; null when RELAIS_ADT_APPLY_POLL_MS is 0 (another process runs it). */
+    readonly adtApply: AdtApplyJob | null;
   };
   /** Stops the jobs, ends live connections, closes the server and the database. */
   close(): Promise<void>;
@@ -72,6 +78,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
   const live = createInProcessLiveHub();
   const journalSignal = createJournalSignal();
+  const adtStored = createJournalSignal();
   const services = createServices(database.db, clock, {
     live,
     email: { enabled: config.email !== null, timeZone: config.timeZone },
@@ -79,6 +86,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     examValidity,
     timeZone: config.timeZone,
     journalSignal,
+    adtStored,
     onInvalidRuleSet: (ruleSetId, problems) =>
       logger.error({ ruleSetId, problems }, 'a stored rule set no longer validates: its rules do not run'),
   });
@@ -173,17 +181,37 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     config.referrals.slaPollMs > 0
       ? createReferralSlaJob(services.referralSlaSweep, logger, config.referrals.slaPollMs)
       : null;
+  const adtApply =
+    config.hl7.applyPollMs > 0
+      ? createAdtApplyJob({
+          apply: services.adtApply,
+          logger,
+          everyMs: config.hl7.applyPollMs,
+          stored: adtStored,
+        })
+      : null;
   if (options.scheduleJobs !== false) {
     emailDelivery?.start();
     referralSla?.start();
     pathwayDueScan?.start();
+    adtApply?.start();
   }
+  const hl7 =
+    config.hl7.port === null
+      ? null
+      : await startMllpListener({
+          host: config.hl7.host,
+          port: config.hl7.port,
+          intake: services.hl7Intake,
+          logger,
+        });
   return {
     database,
     services,
     http,
     logger,
     live,
+    hl7,
     jobs: {
       emailDelivery,
       rules,
@@ -192,8 +220,11 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
       referralSla,
       pathwayEvidence,
       pathwayDueScan,
+      adtApply,
     },
     async close() {
+      await hl7?.close();
+      await adtApply?.stop();
       await emailDelivery?.stop();
       await referralSla?.stop();
       mailer?.close();

@@ -20,3 +20,14 @@ test('the urgent follow-up thresholds default to the severe bands and item 9 abo
     /RELAIS_URGENT_PHQ9_TOTAL must be a whole number/,
   );
 });
+
+test('the HL7 listener is off unless RELAIS_HL7_PORT is set; 0 asks for any free port', () => {
+  assert.deepEqual(readConfig({}).hl7, { host: '127.0.0.1', port: null, applyPollMs: 1000 });
+  assert.equal(readConfig({ RELAIS_HL7_PORT: '' }).hl7.port, null);
+  assert.equal(readConfig({ RELAIS_HL7_PORT: '0' }).hl7.port, 0);
+  assert.deepEqual(
+    readConfig({ RELAIS_HL7_PORT: '2575', RELAIS_HL7_HOST: '0.0.0.0', RELAIS_ADT_APPLY_POLL_MS: '0' }).hl7,
+    { host: '0.0.0.0', port: 2575, applyPollMs: 0 },
+  );
+  assert.throws(() => readConfig({ RELAIS_HL7_PORT: 'mllp' }), /RELAIS_HL7_PORT must be a whole number/);
+});

@@ -43,6 +43,11 @@ export interface RelaisConfig {
    * due and rupture (0 = not in this process). Their evidence consumer polls like the rules job.
    */
   readonly pathways: { readonly dir: string; readonly dueScanMs: number };
+  /**
+   * HL7 v2 ADT ingestion: the MLLP listener's address (port null = no listener; 0 = any free port)
+   * and how often the apply loop looks for stored messages to apply (0 = not in this process).
+   */
+  readonly hl7: { readonly host: string; readonly port: number | null; readonly applyPollMs: number };
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -91,6 +96,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     pathways: {
       dir: resolve(env.RELAIS_PATHWAYS_DIR ?? resolve(import.meta.dirname, '..', 'data', 'pathways')),
       dueScanMs: integer(env, 'RELAIS_PATHWAY_SCAN_MS', 60_000),
+    },
+    hl7: {
+      host: env.RELAIS_HL7_HOST?.trim() || '127.0.0.1',
+      port: env.RELAIS_HL7_PORT?.trim() ? integer(env, 'RELAIS_HL7_PORT', 0) : null,
+      applyPollMs: integer(env, 'RELAIS_ADT_APPLY_POLL_MS', 1000),
     },
   };
 }

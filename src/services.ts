@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createAccountService } from './domain/accounts/account-service.ts';
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
+import { applyWaitingMessages } from './domain/adt-inbox/adt-apply.ts';
+import { noAdtApplier, type AdtApplier } from './domain/adt-inbox/adt-applier.ts';
+import { acceptAnyContent, type AdtContentCheck } from './domain/adt-inbox/adt-content-check.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
 import type { LivePublisher } from './domain/live/live-channel.ts';
 import { createEmailDelivery } from './domain/notifications/email-delivery-service.ts';
@@ -37,10 +40,12 @@ import { createWorklistService } from './domain/tasks/worklist-service.ts';
 import { TERRITORY_TIME_ZONE } from './domain/tasks/worklist.ts';
 import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
+import { createAdtIntake } from './integrations/hl7/adt-intake.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
 import { createSqlAccountStore } from './store/sql-account-store.ts';
+import { createSqlAdtInbox } from './store/sql-adt-inbox.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
 import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
@@ -87,6 +92,8 @@ export interface ServiceOptions {
   readonly examValidity?: readonly ExamValidity[];
   /** The territory's time zone, whose calendar pathway due dates count on (Europe/Paris by default). */
   readonly timeZone?: string;
+  /** Rung once ADT messages to apply were stored, so the apply loop wakes up at once. */
+  readonly adtStored?: JournalSignal;
 }
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
@@ -148,6 +155,10 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   });
   const pathwayCatalog = createPathwayCatalog();
   const pathwayTemplates = createSqlPathwayTemplateStore(db, clock);
+  const adtInbox = createSqlAdtInbox(db);
+  // HL7 ADT (issue 7): these two defaults stand in until the PAM mapping's are plugged in here.
+  const adtApplier: AdtApplier = noAdtApplier;
+  const adtContentCheck: AdtContentCheck = acceptAnyContent;
   return {
     accounts: createAccountService({
       accounts: accountStore,
@@ -257,6 +268,16 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       newId,
       timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
     }),
+    /** HL7 v2 ADT in (MLLP and HTTP): decide, store, ACK. */
+    hl7Intake: createAdtIntake({
+      writer: adtInbox,
+      check: adtContentCheck,
+      clock,
+      newId,
+      onStored: () => options.adtStored?.ring(),
+    }),
+    /** Applies the stored ADT messages in arrival order (the apply loop's work). */
+    adtApply: () => applyWaitingMessages({ queue: adtInbox, applier: adtApplier, clock }),
   };
 }
 

@@ -15,6 +15,7 @@ import { handleError, sendProblem } from './problem.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
+import { hl7Routes } from './routes/hl7-routes.ts';
 import { liveRoutes } from './routes/live-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { pathwayRoutes } from './routes/pathway-routes.ts';
@@ -117,6 +118,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     sla: services.referralSla,
   });
   await app.register(pathwayRoutes, { pathways: services.pathways });
+  await app.register(hl7Routes, { intake: services.hl7Intake });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

@@ -494,6 +494,26 @@ export interface PathwayOccurrencesTable {
   closed_by_account_id: string | null;
 }
 
+/** The HL7 v2 ADT inbox (migration 0011): each message as received, with the ACK that was sent. */
+export interface Hl7MessagesTable {
+  id: string;
+  seq: Generated<string>;
+  facility: string;
+  application: string;
+  control_id: string;
+  event: string;
+  message_type: string;
+  version: string;
+  raw: string;
+  received_at: Timestamp;
+  ack_code: 'AA' | 'AE' | 'AR';
+  ack_text: string;
+  status: 'received' | 'applied' | 'held' | 'failed' | 'rejected';
+  status_reason: string | null;
+  patient_id: string | null;
+  applied_at: NullableTimestamp;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -529,4 +549,5 @@ export interface Database {
   pathway_enrolments: PathwayEnrolmentsTable;
   pathway_occurrences: PathwayOccurrencesTable;
   stays: StaysTable;
+  hl7_messages: Hl7MessagesTable;
 }
