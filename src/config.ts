@@ -5,6 +5,7 @@ import {
   type UrgentFollowUpThresholds,
 } from './domain/questionnaires/urgent-follow-up.ts';
 import type { DatabaseLocation } from './store/database.ts';
+import { DEFAULT_TRANSITION_POLICY } from './domain/transitions/transition-checklist.ts';
 
 /** Everything Relais reads from its environment, with the defaults of the quick start. */
 export interface RelaisConfig {
@@ -43,6 +44,11 @@ export interface RelaisConfig {
    * due and rupture (0 = not in this process). Their evidence consumer polls like the rules job.
    */
   readonly pathways: { readonly dir: string; readonly dueScanMs: number };
+  /**
+   * Hospital transitions: how often the scan marks checklist items late and raises their tasks (0 =
+   * not in this process), and the reconciliation deadline in days after discharge (a design default).
+   */
+  readonly transitions: { readonly scanMs: number; readonly reconciliationDays: number };
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -91,6 +97,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     pathways: {
       dir: resolve(env.RELAIS_PATHWAYS_DIR ?? resolve(import.meta.dirname, '..', 'data', 'pathways')),
       dueScanMs: integer(env, 'RELAIS_PATHWAY_SCAN_MS', 60_000),
+    },
+    transitions: {
+      scanMs: integer(env, 'RELAIS_TRANSITION_SCAN_MS', 60_000),
+      reconciliationDays: integer(
+        env,
+        'RELAIS_TRANSITION_RECONCILIATION_DAYS',
+        DEFAULT_TRANSITION_POLICY.reconciliationDays,
+      ),
     },
   };
 }

@@ -34,6 +34,12 @@ import type { Clock } from './domain/shared/clock.ts';
 import { createTaskGate } from './domain/tasks/task-gate.ts';
 import { createTaskService } from './domain/tasks/task-service.ts';
 import { createWorklistService } from './domain/tasks/worklist-service.ts';
+import {
+  DEFAULT_TRANSITION_POLICY,
+  type TransitionPolicy,
+} from './domain/transitions/transition-checklist.ts';
+import { createTransitionProgress } from './domain/transitions/transition-progress.ts';
+import { createTransitionService } from './domain/transitions/transition-service.ts';
 import { TERRITORY_TIME_ZONE } from './domain/tasks/worklist.ts';
 import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
@@ -69,6 +75,9 @@ import { createSqlPatientTargetStore } from './store/sql-patient-target-store.ts
 import { createSqlRuleFacts } from './store/sql-rule-facts.ts';
 import { createSqlRuleOutcomes } from './store/sql-rule-outcomes.ts';
 import { createSqlRuleSetStore } from './store/sql-rule-set-store.ts';
+import { createSqlTransitionReader } from './store/sql-transition-reader.ts';
+import { createSqlTransitionStore } from './store/sql-transition-store.ts';
+import { createSqlTransitionWorklist } from './store/sql-transition-worklist.ts';
 
 /** What the use cases need beyond the database and the clock. */
 export interface ServiceOptions {
@@ -87,6 +96,8 @@ export interface ServiceOptions {
   readonly examValidity?: readonly ExamValidity[];
   /** The territory's time zone, whose calendar pathway due dates count on (Europe/Paris by default). */
   readonly timeZone?: string;
+  /** The transition checklist's design defaults (reconciliation deadline). */
+  readonly transitionPolicy?: TransitionPolicy;
 }
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
@@ -148,6 +159,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   });
   const pathwayCatalog = createPathwayCatalog();
   const pathwayTemplates = createSqlPathwayTemplateStore(db, clock);
+  const transitionStore = createSqlTransitionStore(db);
   return {
     accounts: createAccountService({
       accounts: accountStore,
@@ -256,6 +268,28 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       clock,
       newId,
       timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
+    }),
+    transitions: createTransitionService({
+      access,
+      audit,
+      reader: createSqlTransitionReader(db),
+      store: signalled(transitionStore),
+      worklistReader: createSqlTransitionWorklist(db),
+      completeSystemTasks: (origin, by) => tasks.completeSystemTasks(origin, by),
+      clock,
+      newId,
+      timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
+    }),
+    transitionProgress: createTransitionProgress({
+      store: transitionStore,
+      catalog: pathwayCatalog,
+      createSystemTasks: (commands) => tasks.createSystemTasks(commands),
+      completeSystemTasks: (origin, by) => tasks.completeSystemTasks(origin, by),
+      cancelSystemTasks: (origin, reason) => tasks.cancelSystemTasks(origin, reason),
+      clock,
+      newId,
+      timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
+      policy: options.transitionPolicy ?? DEFAULT_TRANSITION_POLICY,
     }),
   };
 }

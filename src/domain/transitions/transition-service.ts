@@ -4,6 +4,8 @@ import type { AuditTrail } from '../audit/audit-entry.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { NewId } from '../shared/new-id.ts';
+import { startOfLocalDay } from '../shared/wall-clock.ts';
+import { addToLocalDate, type IsoDuration } from '../pathways/iso-duration.ts';
 import { closesWith, completeItem, type AddableKind, type TransitionItem } from './transition.ts';
 import { addedItem } from './transition-checklist.ts';
 import { itemEvent, transitionEndedEvent, type TransitionEventContext } from './transition-events.ts';
@@ -19,6 +21,8 @@ import type {
 } from './transition-ports.ts';
 import { itemTaskOrigin } from './transition-progress.ts';
 import { DUE_SOON_MS, inpatientMustAct, itemMustAct, type MustAct } from './transition-worklist.ts';
+
+const ONE_DAY: IsoDuration = { years: 0, months: 0, days: 1, text: 'P1D' };
 
 /** The longest period the indicators are computed over. */
 export const MAX_INDICATOR_DAYS = 366;
@@ -104,6 +108,9 @@ export function createTransitionService(deps: {
   };
 
   return {
+    /** The territory's time zone, whose calendar the deadlines are counted on (for presenting them). */
+    timeZone,
+
     /** A patient's stays, latest first, each with its transition. Errors: `forbidden`, `not-found`. */
     async staysOf(principal: Principal, patientId: string, origin: RequestOrigin): Promise<StayWithTransition[]> {
       return reader.staysOf(await open(principal, patientId, 'read', origin));
@@ -196,20 +203,26 @@ export function createTransitionService(deps: {
     },
 
     /**
-     * The indicators over the caseload's discharges in [from, to) (counts only, no patient shown).
-     * Errors: `forbidden` (patient), `invalid-input` (period reversed or longer than a year).
+     * The indicators over the caseload's discharges from `from` to `to` included (days on the Paris
+     * calendar); counts only, no patient shown. Errors: `forbidden` (patient), `invalid-input`
+     * (period reversed or longer than a year).
      */
-    async indicators(principal: Principal, period: { from: Date; to: Date }): Promise<TransitionIndicators> {
+    async indicators(
+      principal: Principal,
+      period: { readonly from: string; readonly to: string },
+    ): Promise<TransitionIndicators> {
       const { practitionerId } = professional(principal);
-      const days = (period.to.getTime() - period.from.getTime()) / 86_400_000;
-      if (Number.isNaN(days) || days <= 0 || days > MAX_INDICATOR_DAYS)
+      const from = startOfLocalDay(period.from, timeZone);
+      const to = startOfLocalDay(addToLocalDate(period.to, ONE_DAY), timeZone);
+      const days = (to.getTime() - from.getTime()) / 86_400_000;
+      if (Number.isNaN(days) || days <= 0 || days > MAX_INDICATOR_DAYS + 1)
         throw new DomainError(
           'invalid-input',
-          `the period must run forward and last at most ${MAX_INDICATOR_DAYS} days`,
+          `from must be on or before to, and the period at most ${MAX_INDICATOR_DAYS} days`,
         );
       const now = clock();
       return transitionIndicators(
-        await deps.worklistReader.indicatorFacts(practitionerId, period.from, period.to, now),
+        await deps.worklistReader.indicatorFacts(practitionerId, from, to, now),
         now,
       );
     },
