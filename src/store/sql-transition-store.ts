@@ -75,24 +75,14 @@ export function createSqlTransitionStore(db: Kysely<Database>): TransitionStore 
       return (await loaded(rows))[0] ?? null;
     },
 
-    async byDischargeEvent(patientId, eventId) {
+    async openOfPatient(patientId) {
       const rows = await db
         .selectFrom('transitions')
         .selectAll()
         .where('patient_id', '=', patientId)
-        .where('discharge_event_id', '=', eventId)
+        .where('status', '=', 'open')
         .execute();
-      return (await loaded(rows))[0] ?? null;
-    },
-
-    async occurrenceCause(patientId, occurrenceId) {
-      const row = await db
-        .selectFrom('pathway_occurrences')
-        .select('cause_key')
-        .where('patient_id', '=', patientId)
-        .where('id', '=', occurrenceId)
-        .executeTakeFirst();
-      return row?.cause_key ?? null;
+      return loaded(rows);
     },
 
     async fallingLate(now, limit) {

@@ -27,10 +27,8 @@ export interface TransitionStore {
   save(change: TransitionChange): Promise<boolean>;
   /** The open transition of a stay, if any. */
   openOfStay(patientId: string, stayId: string): Promise<TransitionWithItems | null>;
-  /** The transition a discharge event opened. */
-  byDischargeEvent(patientId: string, eventId: string): Promise<TransitionWithItems | null>;
-  /** The event that started a pathway step occurrence (`event:<id>`), or null. */
-  occurrenceCause(patientId: string, occurrenceId: string): Promise<string | null>;
+  /** A patient's open transitions (a pathway step done may settle one of their visits). */
+  openOfPatient(patientId: string): Promise<TransitionWithItems[]>;
   /** Open transitions with a pending item due by `now`, at most `limit`. */
   fallingLate(now: Date, limit: number): Promise<TransitionWithItems[]>;
   /** The active pathway enrolments of patients (their templates say which follow-up visit they ask). */

@@ -197,26 +197,29 @@ export function createTransitionProgress(deps: {
         );
       case 'pathway.step-completed':
       case 'pathway.step-skipped': {
-        // The step's occurrence names the discharge that started it, hence the transition.
-        const occurrenceId = String(event.payload['occurrenceId'] ?? '');
-        const cause = await store.occurrenceCause(patientId, occurrenceId);
-        if (cause === null || !cause.startsWith('event:')) return;
+        // The step done after a discharge (or skipped) settles the visit that discharge's checklist
+        // mirrors: an older occurrence of the step may be the one completed, so match by step and time.
         const skipped = event.type === 'pathway.step-skipped';
-        return complete(
-          await store.byDischargeEvent(patientId, cause.slice('event:'.length)),
-          (i) =>
-            i.kind === 'follow-up-visit' &&
-            i.pathwayStep?.templateId === event.payload['templateId'] &&
-            i.pathwayStep?.stepId === event.payload['stepId'],
-          {
-            ...byEvent,
-            status: skipped ? 'not-needed' : 'done',
-            evidence: skipped
-              ? 'Étape passée dans le parcours'
-              : String(event.payload['evidence'] ?? 'Étape du parcours faite'),
-            evidenceRef: occurrenceId,
-          },
-        );
+        const evidenceAt = new Date(String(event.payload['evidenceAt'] ?? event.occurredAt.toISOString()));
+        for (const found of await store.openOfPatient(patientId)) {
+          if (!skipped && evidenceAt < found.transition.dischargedAt) continue;
+          await complete(
+            found,
+            (i) =>
+              i.kind === 'follow-up-visit' &&
+              i.pathwayStep?.templateId === event.payload['templateId'] &&
+              i.pathwayStep?.stepId === event.payload['stepId'],
+            {
+              ...byEvent,
+              status: skipped ? 'not-needed' : 'done',
+              evidence: skipped
+                ? 'Étape passée dans le parcours'
+                : String(event.payload['evidence'] ?? 'Étape du parcours faite'),
+              evidenceRef: evidenceRef('occurrenceId'),
+            },
+          );
+        }
+        return;
       }
       default:
         return;
