@@ -42,7 +42,9 @@ export const TransitionItemView = Type.Object({
   doneAt: Nullable(IsoDateTime),
   doneBy: Nullable(Type.String()),
   evidence: Nullable(Type.String()),
-  evidenceRef: Nullable(Type.String({ description: 'The letter, reconciliation or pathway step that completed it' })),
+  evidenceRef: Nullable(
+    Type.String({ description: 'The letter, reconciliation or pathway step that completed it' }),
+  ),
   taskId: Nullable(Uuid),
 });
 

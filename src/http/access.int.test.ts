@@ -167,7 +167,12 @@ for (const { dialect, skip } of testDialects()) {
       /** The transition routes check the version the caller saw: read it just before. */
       const transitionBody = async (url: string) =>
         url.endsWith('/transition/items')
-          ? { kind: 'home-nursing', dueOn: '2030-01-01', note: 'x', version: (await transitionState()).version }
+          ? {
+              kind: 'home-nursing',
+              dueOn: '2030-01-01',
+              note: 'x',
+              version: (await transitionState()).version,
+            }
           : url.includes('/transition/items/')
             ? { status: 'done', note: 'x', version: (await transitionState()).version }
             : undefined;
@@ -193,7 +198,10 @@ for (const { dialect, skip } of testDialects()) {
         const writes = route.method !== 'GET';
         const outsiderRequest: InjectOptions = { method: route.method, url, headers: bearer(outsider.token) };
         if (writes)
-          withPayload(outsiderRequest, (await transitionBody(url)) ?? validBody(url, outsider.practitionerId));
+          withPayload(
+            outsiderRequest,
+            (await transitionBody(url)) ?? validBody(url, outsider.practitionerId),
+          );
         const response = await relais.http.inject(outsiderRequest);
         assert.equal(response.statusCode, 403, `${route.method} ${route.url}: ${response.body}`);
         assert.match(response.json<{ detail: string }>().detail, /not in the patient's care team/);

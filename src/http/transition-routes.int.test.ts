@@ -50,7 +50,12 @@ for (const { dialect, skip } of testDialects()) {
       for (const user of users) user.token = await logIn(relais, user.login);
     };
     const inject = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-      relais.http.inject({ method, url, headers: bearer(token), ...(payload === undefined ? {} : { payload }) });
+      relais.http.inject({
+        method,
+        url,
+        headers: bearer(token),
+        ...(payload === undefined ? {} : { payload }),
+      });
     const detailOf = async (user: User, patientId: string, stayId: string): Promise<Detail> => {
       const response = await inject(user.token, 'GET', `/api/patients/${patientId}/stays/${stayId}`);
       assert.equal(response.statusCode, 200, response.body);
@@ -112,8 +117,8 @@ for (const { dialect, skip } of testDialects()) {
       );
       const forGp = notices.find((n) => n.recipient_account_id === gpAccount);
       assert.equal(forGp?.kind, 'patient-admitted');
-      assert.equal(forGp?.title, 'Admission de votre patient en cardiologie — 750000001');
-      assert.equal(forGp?.link, `/patients/${patientId}/stays/${stay.id}`);
+      assert.equal(forGp.title, 'Admission de votre patient en cardiologie — 750000001');
+      assert.equal(forGp.link, `/patients/${patientId}/stays/${stay.id}`);
 
       await relais.jobs.emailDelivery!.runOnce();
       const mail = sink.received.find((m) => m.to.includes(address));
@@ -135,8 +140,16 @@ for (const { dialect, skip } of testDialects()) {
       });
       assert.equal(enrolled.statusCode, 201, enrolled.body);
       const admittedAt = new Date('2026-03-24T08:00:00Z');
-      const plainStay = await dischargePatient(relais, await admitPatient(relais, plain, { admittedAt }), now);
-      const heartStay = await dischargePatient(relais, await admitPatient(relais, heart, { admittedAt }), now);
+      const plainStay = await dischargePatient(
+        relais,
+        await admitPatient(relais, plain, { admittedAt }),
+        now,
+      );
+      const heartStay = await dischargePatient(
+        relais,
+        await admitPatient(relais, heart, { admittedAt }),
+        now,
+      );
       await settleJournal(relais);
 
       const withoutPathway = await detailOf(gp, plain, plainStay.id);
@@ -161,7 +174,7 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(visit.lastOnTimeDay, '2026-04-04');
 
       // The visit that took place completes the pathway step, hence the item.
-      await travel('2026-03-31T09:00:00Z', gp as User);
+      await travel('2026-03-31T09:00:00Z', gp);
       const booked = await inject(gp.token, 'POST', `/api/patients/${heart}/appointments`, {
         startsAt: '2026-03-31T08:00:00Z',
         endsAt: '2026-03-31T08:30:00Z',
@@ -191,13 +204,12 @@ for (const { dialect, skip } of testDialects()) {
       const gp = await createProfessional(relais);
       const coordinator = await createProfessional(relais, 'nurse');
       const coordinated = await createPatient(relais, [gp.practitionerId], {
-        entries: [{ kind: 'care-team-member', practitionerId: coordinator.practitionerId, role: 'coordinator' }],
+        entries: [
+          { kind: 'care-team-member', practitionerId: coordinator.practitionerId, role: 'coordinator' },
+        ],
       });
       const alone = await createPatient(relais, [gp.practitionerId]);
-      const stays = [
-        await discharged(coordinated, now),
-        await discharged(alone, now),
-      ];
+      const stays = [await discharged(coordinated, now), await discharged(alone, now)];
       await settleJournal(relais);
       await relais.services.transitionProgress.runScan(100);
       assert.equal((await tasksOf(coordinated)).length, 0, 'not late yet on the discharge day');
@@ -256,15 +268,30 @@ for (const { dialect, skip } of testDialects()) {
       const itemId = added.json<{ id: string }>().id;
       const stale = await inject(gp.token, 'POST', `${base}/${itemId}`, { status: 'done', version });
       assert.equal(stale.statusCode, 409, stale.body);
-      assert.equal((await inject(gp.token, 'POST', base, { kind: 'equipment', dueOn: '2026-06-01', note: 'Lit', version: version + 1 })).statusCode, 400);
+      assert.equal(
+        (
+          await inject(gp.token, 'POST', base, {
+            kind: 'equipment',
+            dueOn: '2026-06-01',
+            note: 'Lit',
+            version: version + 1,
+          })
+        ).statusCode,
+        400,
+      );
       const noReason = await inject(gp.token, 'POST', `${base}/${itemId}`, {
         status: 'not-needed',
         version: version + 1,
       });
       assert.equal(noReason.statusCode, 400, noReason.body);
       assert.equal(
-        (await inject(gp.token, 'POST', `${base}/${itemId}`, { status: 'done', note: 'IDE libérale', version: version + 1 }))
-          .statusCode,
+        (
+          await inject(gp.token, 'POST', `${base}/${itemId}`, {
+            status: 'done',
+            note: 'IDE libérale',
+            version: version + 1,
+          })
+        ).statusCode,
         204,
       );
       detail = await detailOf(gp, patientId, stay.id);
@@ -292,7 +319,7 @@ for (const { dialect, skip } of testDialects()) {
       const patientId = await createPatient(relais, [gp.practitionerId]);
       const stay = await discharged(patientId, now);
       await settleJournal(relais);
-      await travel('2026-07-02T08:00:00Z', gp as User);
+      await travel('2026-07-02T08:00:00Z', gp);
       await relais.jobs.transitionScan!.runOnce();
       assert.equal((await tasksOf(patientId)).length, 1);
       await inTransaction(relais.database.db, (trx) =>
@@ -336,7 +363,7 @@ for (const { dialect, skip } of testDialects()) {
         [mine],
       );
       assert.equal(inpatients[0]?.stay.unit, 'Cardiologie');
-      assert.equal(inpatients[0]?.mustAct.role, 'medecin_traitant');
+      assert.equal(inpatients[0].mustAct.role, 'medecin_traitant');
       const listed = await relais.database.db
         .selectFrom('audit_entries')
         .select('resource')
@@ -356,26 +383,37 @@ for (const { dialect, skip } of testDialects()) {
       ];
       // Discharged at 10:00 Paris on 1 September; letters after 2 h, 6 h and never.
       const stays = [];
-      for (const patientId of patients)
-        stays.push(await discharged(patientId, now));
+      for (const patientId of patients) stays.push(await discharged(patientId, now));
       await settleJournal(relais);
       now = new Date('2026-09-01T10:00:00Z');
       await letterReceived(patients[0]!, stays[0]!.id);
       now = new Date('2026-09-01T14:00:00Z');
       await letterReceived(patients[1]!, stays[1]!.id);
       await settleJournal(relais);
-      await travel('2026-09-03T08:00:00Z', gp as User);
+      await travel('2026-09-03T08:00:00Z', gp);
 
-      const response = await inject(gp.token, 'GET', '/api/transitions/indicators?from=2026-09-01&to=2026-09-01');
+      const response = await inject(
+        gp.token,
+        'GET',
+        '/api/transitions/indicators?from=2026-09-01&to=2026-09-01',
+      );
       assert.equal(response.statusCode, 200, response.body);
       const figures = response.json<Static<typeof TransitionIndicatorsView>>();
       assert.equal(figures.transitions, 3);
       assert.deepEqual(figures.letterDelayHours, { median: 4, p90: 5.6, letters: 2 });
       assert.deepEqual(figures.lettersOnDischargeDay, { count: 2, of: 3 });
       assert.deepEqual(figures.followUpsOnTime, { count: 0, of: 0 });
-      const empty = await inject(gp.token, 'GET', '/api/transitions/indicators?from=2026-08-01&to=2026-08-31');
+      const empty = await inject(
+        gp.token,
+        'GET',
+        '/api/transitions/indicators?from=2026-08-01&to=2026-08-31',
+      );
       assert.equal(empty.json<Static<typeof TransitionIndicatorsView>>().transitions, 0);
-      const reversed = await inject(gp.token, 'GET', '/api/transitions/indicators?from=2026-09-02&to=2026-09-01');
+      const reversed = await inject(
+        gp.token,
+        'GET',
+        '/api/transitions/indicators?from=2026-09-02&to=2026-09-01',
+      );
       assert.equal(reversed.statusCode, 400, reversed.body);
     });
   });

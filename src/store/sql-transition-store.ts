@@ -15,7 +15,11 @@ export function createSqlTransitionStore(db: Kysely<Database>): TransitionStore 
       .selectFrom('transition_items')
       .selectAll()
       .where('patient_id', 'in', [...new Set(rows.map((r) => r.patient_id))])
-      .where('transition_id', 'in', rows.map((r) => r.id))
+      .where(
+        'transition_id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .execute();
     return withItems(rows, items);
   };
@@ -102,7 +106,11 @@ export function createSqlTransitionStore(db: Kysely<Database>): TransitionStore 
       const rows = await db
         .selectFrom('transitions')
         .selectAll()
-        .where('id', 'in', keys.map((k) => k.transition_id))
+        .where(
+          'id',
+          'in',
+          keys.map((k) => k.transition_id),
+        )
         .where('patient_id', 'in', [...new Set(keys.map((k) => k.patient_id))])
         .execute();
       return loaded(rows);
@@ -118,7 +126,9 @@ export function createSqlTransitionStore(db: Kysely<Database>): TransitionStore 
         .select(['p.id', 'p.given_name', 'p.family_name'])
         .where('a.id', '=', accountId)
         .executeTakeFirst();
-      return row === undefined ? null : { practitionerId: row.id, name: `${row.given_name} ${row.family_name}` };
+      return row === undefined
+        ? null
+        : { practitionerId: row.id, name: `${row.given_name} ${row.family_name}` };
     },
   };
 }

@@ -136,7 +136,9 @@ export function createSqlTransitionWorklist(db: Kysely<Database>): TransitionWor
       }
       const item = (of: typeof rows, kind: string) => {
         const found = of.find((row) => row.kind === kind);
-        return found === undefined || found.id === null ? null : itemOf(found as Parameters<typeof itemOf>[0]);
+        return found === undefined || found.id === null
+          ? null
+          : itemOf(found as Parameters<typeof itemOf>[0]);
       };
       return [...byTransition.values()].map(({ dischargedAt, rows: of }) => ({
         dischargedAt,

@@ -22,7 +22,10 @@ test('an admission tells every member of the care team in their language, linkin
   const notices = stayNotices(event('stay.admitted'), audience);
   assert.deepEqual(
     notices.map((n) => n.title),
-    ['Admission de votre patient en cardiologie — CHU Fictif', 'Your patient was admitted to cardiologie — CHU Fictif'],
+    [
+      'Admission de votre patient en cardiologie — CHU Fictif',
+      'Your patient was admitted to cardiologie — CHU Fictif',
+    ],
   );
   for (const notice of notices) {
     validateNotificationRequest(notice);

@@ -38,8 +38,10 @@ const NOTICES: Readonly<
   'stay.discharged': {
     kind: 'patient-discharged',
     urgent: true,
-    fr: ({ unit, facility }) => `Sortie d’hospitalisation de votre patient${unit === '' ? '' : ` (${unit})`} — ${facility}`,
-    en: ({ unit, facility }) => `Your patient was discharged${unit === '' ? '' : ` from ${unit}`} — ${facility}`,
+    fr: ({ unit, facility }) =>
+      `Sortie d’hospitalisation de votre patient${unit === '' ? '' : ` (${unit})`} — ${facility}`,
+    en: ({ unit, facility }) =>
+      `Your patient was discharged${unit === '' ? '' : ` from ${unit}`} — ${facility}`,
   },
   'stay.admission-cancelled': {
     kind: 'patient-admitted',

@@ -111,7 +111,9 @@ function taskOf(
       kind === 'overdue' ? waiting : `À relancer : ${waiting.charAt(0).toLowerCase()}${waiting.slice(1)}`,
     details: null,
     assignee:
-      kind === 'overdue' ? overdueAssignee(referral, clock.stage) : { kind: 'care-team-role', role: coordinatingRole(hasCoordinator) },
+      kind === 'overdue'
+        ? overdueAssignee(referral, clock.stage)
+        : { kind: 'care-team-role', role: coordinatingRole(hasCoordinator) },
     priority: PRIORITY[referral.urgency],
     dueAt: kind === 'overdue' ? clock.escalateAt : null,
     about: { kind: 'referral', id: referral.id },

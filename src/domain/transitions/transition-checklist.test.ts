@@ -2,8 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parsePathwayTemplate } from '../pathways/pathway-template-parser.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import { addedItem, DEFAULT_TRANSITION_POLICY, openChecklist, type EnrolledStep } from './transition-checklist.ts';
-import { cancelTransition, closesWith, completeItem, itemsFallingLate, type TransitionItem } from './transition.ts';
+import {
+  addedItem,
+  DEFAULT_TRANSITION_POLICY,
+  openChecklist,
+  type EnrolledStep,
+} from './transition-checklist.ts';
+import {
+  cancelTransition,
+  closesWith,
+  completeItem,
+  itemsFallingLate,
+  type TransitionItem,
+} from './transition.ts';
 
 const PARIS = 'Europe/Paris';
 let counter = 0;
@@ -107,21 +118,29 @@ describe('the discharge checklist', () => {
     assert.equal(itemOf(items, 'medication-reconciliation').dueAt.toISOString(), '2026-11-06T23:00:00.000Z');
   });
 
-  test("with a pathway: the follow-up visit mirrors the GP or specialist step due first, with its role", () => {
+  test('with a pathway: the follow-up visit mirrors the GP or specialist step due first, with its role', () => {
     const { items } = checklist('2026-01-31T09:00:00Z', steps());
     const visit = itemOf(items, 'follow-up-visit');
     assert.deepEqual(visit.pathwayStep, { templateId: 'test-sortie', stepId: 'gp-7d' });
     assert.equal(visit.responsible, 'medecin_traitant');
     assert.equal(visit.deadlineSource, 'pathway');
     assert.equal(visit.label?.en, 'GP within 7 days');
-    assert.equal(visit.dueAt.toISOString(), '2026-02-07T23:00:00.000Z', 'the end of the 7th day, into February');
+    assert.equal(
+      visit.dueAt.toISOString(),
+      '2026-02-07T23:00:00.000Z',
+      'the end of the 7th day, into February',
+    );
     assert.equal(items.filter((i) => i.kind === 'follow-up-visit').length, 1);
   });
 
   test('added home nursing is due at the end of its day; a day before the discharge or no note is refused', () => {
     const { transition } = checklist('2026-01-15T16:00:00Z');
     const context = { timeZone: PARIS, at: new Date('2026-01-15T17:00:00Z'), newId };
-    const nursing = addedItem(transition, { kind: 'home-nursing', dueOn: '2026-01-17', note: ' Pansements ' }, context);
+    const nursing = addedItem(
+      transition,
+      { kind: 'home-nursing', dueOn: '2026-01-17', note: ' Pansements ' },
+      context,
+    );
     assert.equal(nursing.dueAt.toISOString(), '2026-01-17T23:00:00.000Z');
     assert.equal(nursing.note, 'Pansements');
     assert.equal(nursing.deadlineSource, 'manual');
@@ -130,7 +149,10 @@ describe('the discharge checklist', () => {
       { kind: 'equipment' as const, dueOn: '2026-02-30', note: 'Lit' },
       { kind: 'equipment' as const, dueOn: '2026-01-20', note: '  ' },
     ])
-      assert.throws(() => addedItem(transition, input, context), (e: DomainError) => e.code === 'invalid-input');
+      assert.throws(
+        () => addedItem(transition, input, context),
+        (e: DomainError) => e.code === 'invalid-input',
+      );
   });
 });
 
@@ -155,14 +177,23 @@ describe('the transition lifecycle', () => {
     assert.equal(closed.status, 'closed');
     assert.equal(closed.closedAt, at);
     assert.equal(cancelTransition(transition, at).status, 'cancelled');
-    assert.throws(() => cancelTransition(closed, at), (e: DomainError) => e.code === 'conflict');
+    assert.throws(
+      () => cancelTransition(closed, at),
+      (e: DomainError) => e.code === 'conflict',
+    );
   });
 
   test('not needed asks for a reason; a closed item cannot be completed again', () => {
     const [letter] = checklist('2026-01-15T16:00:00Z').items as [TransitionItem];
-    assert.throws(() => completeItem(letter, done('not-needed', ' ')), (e: DomainError) => e.code === 'invalid-input');
+    assert.throws(
+      () => completeItem(letter, done('not-needed', ' ')),
+      (e: DomainError) => e.code === 'invalid-input',
+    );
     const completed = completeItem(letter, done('done'));
-    assert.throws(() => completeItem(completed, done('done')), (e: DomainError) => e.code === 'conflict');
+    assert.throws(
+      () => completeItem(completed, done('done')),
+      (e: DomainError) => e.code === 'conflict',
+    );
   });
 
   test('items fall late at their deadline, not before', () => {

@@ -87,7 +87,10 @@ export function openChecklist(
     closedAt: null,
     version: 1,
   };
-  const item = (fields: Pick<TransitionItem, 'kind' | 'responsible' | 'dueAt' | 'deadlineSource'> & Partial<TransitionItem>): TransitionItem => ({
+  const item = (
+    fields: Pick<TransitionItem, 'kind' | 'responsible' | 'dueAt' | 'deadlineSource'> &
+      Partial<TransitionItem>,
+  ): TransitionItem => ({
     id: newId(),
     patientId: stay.patientId,
     transitionId: transition.id,
@@ -153,7 +156,11 @@ export function addedItem(
   if (note === '') problems.push('note: say what must be arranged');
   if (note.length > NOTE_MAX) problems.push(`note: at most ${NOTE_MAX} characters`);
   const parsed = Date.parse(`${input.dueOn}T00:00:00Z`);
-  if (!ISO_DATE.test(input.dueOn) || Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== input.dueOn)
+  if (
+    !ISO_DATE.test(input.dueOn) ||
+    Number.isNaN(parsed) ||
+    new Date(parsed).toISOString().slice(0, 10) !== input.dueOn
+  )
     problems.push(`dueOn "${input.dueOn}" is not a date (YYYY-MM-DD)`);
   else if (input.dueOn < localDateOf(transition.dischargedAt, context.timeZone))
     problems.push('dueOn is before the discharge day');

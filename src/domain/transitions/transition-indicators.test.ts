@@ -18,7 +18,14 @@ const item = (kind: TransitionItem['kind'], dueAt: string, done?: string): Trans
   completion:
     done === undefined
       ? null
-      : { status: 'done', at: new Date(done), byAccountId: null, byName: null, evidence: null, evidenceRef: null },
+      : {
+          status: 'done',
+          at: new Date(done),
+          byAccountId: null,
+          byName: null,
+          evidence: null,
+          evidenceRef: null,
+        },
   taskId: null,
   createdAt: new Date(dueAt),
 });

@@ -11,7 +11,11 @@ export interface Share {
 export interface TransitionIndicators {
   readonly transitions: number;
   /** Hours from discharge to the letter received, over the letters received. */
-  readonly letterDelayHours: { readonly median: number; readonly p90: number; readonly letters: number } | null;
+  readonly letterDelayHours: {
+    readonly median: number;
+    readonly p90: number;
+    readonly letters: number;
+  } | null;
   /** Letters received by the end of the discharge day (CSP R1112-1-2), of the letters now due or received. */
   readonly lettersOnDischargeDay: Share;
   /** Pathway follow-up visits done on time, of those now due or done. */

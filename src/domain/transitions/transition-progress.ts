@@ -1,6 +1,6 @@
 import type { CareTeamRole } from '../care-team/care-team-role.ts';
 import { coordinatingRole } from '../care-team/coordinating-role.ts';
-import type { DomainEvent } from '../journal/domain-event.ts';
+import type { DomainEvent, EventType } from '../journal/domain-event.ts';
 import type { PathwayCatalog } from '../pathways/pathway-catalog.ts';
 import type { CreateSystemTasks } from '../rules/rule-tasks.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -29,14 +29,17 @@ import {
 import type { TransitionStore, TransitionWithItems } from './transition-ports.ts';
 
 /** The events the transitions consumer reads. */
-export const TRANSITION_EVENTS: readonly string[] = [
+export const TRANSITION_EVENTS = [
   'stay.discharged',
   'stay.discharge-cancelled',
   'discharge-letter.received',
   'medication-reconciliation.confirmed',
   'pathway.step-completed',
   'pathway.step-skipped',
-];
+] as const satisfies readonly EventType[];
+type TransitionEvent = DomainEvent & { readonly type: (typeof TRANSITION_EVENTS)[number] };
+const isTransitionEvent = (event: DomainEvent): event is TransitionEvent =>
+  (TRANSITION_EVENTS as readonly string[]).includes(event.type);
 
 /** The origin of an item's task: the transition and the item, so completing one item closes its task only. */
 export const itemTaskOrigin = (item: Pick<TransitionItem, 'transitionId' | 'id'>) =>
@@ -147,7 +150,7 @@ export function createTransitionProgress(deps: {
     );
   };
 
-  const handle = async (event: DomainEvent) => {
+  const handle = async (event: TransitionEvent) => {
     const patientId = event.patientId;
     if (patientId === null) return;
     const stayId = String(event.payload['stayId'] ?? '');
@@ -221,8 +224,6 @@ export function createTransitionProgress(deps: {
         }
         return;
       }
-      default:
-        return;
     }
   };
 
@@ -254,7 +255,7 @@ export function createTransitionProgress(deps: {
   return {
     /** Handles a batch of journal events in order; resolves once its effects are durable. */
     async handleEvents(events: readonly DomainEvent[]): Promise<void> {
-      for (const event of events) if (TRANSITION_EVENTS.includes(event.type)) await handle(event);
+      for (const event of events) if (isTransitionEvent(event)) await handle(event);
     },
 
     /**

@@ -69,13 +69,22 @@ export function createTransitionService(deps: {
     if (found === null)
       throw new DomainError('not-found', `no open transition for stay ${stayId} of this patient`);
     if (found.transition.version !== version)
-      throw new DomainError('conflict', 'someone else changed this transition meanwhile: reload it and try again');
+      throw new DomainError(
+        'conflict',
+        'someone else changed this transition meanwhile: reload it and try again',
+      );
     return found;
   };
 
   /** Saves one item's change (and the close it brings); `conflict` when someone got there first. */
-  const saveItem = async (found: TransitionWithItems, item: TransitionItem, context: TransitionEventContext) => {
-    const type = found.items.some((i) => i.id === item.id) ? 'transition.item-completed' : 'transition.item-added';
+  const saveItem = async (
+    found: TransitionWithItems,
+    item: TransitionItem,
+    context: TransitionEventContext,
+  ) => {
+    const type = found.items.some((i) => i.id === item.id)
+      ? 'transition.item-completed'
+      : 'transition.item-added';
     const items = [...found.items.filter((i) => i.id !== item.id), item];
     const next = closesWith(found.transition, items, context.at);
     const saved = await store.save({
@@ -88,7 +97,10 @@ export function createTransitionService(deps: {
       ],
     });
     if (!saved)
-      throw new DomainError('conflict', 'someone else changed this transition meanwhile: reload it and try again');
+      throw new DomainError(
+        'conflict',
+        'someone else changed this transition meanwhile: reload it and try again',
+      );
   };
 
   /** Audits each patient a caseload list shows, as a search hit. */
@@ -98,11 +110,18 @@ export function createTransitionService(deps: {
     const at = clock();
     await deps.audit.append(
       unique.map((patientId) =>
-        auditEntryFor(principal, patientId, { action: 'search', resource: 'transition-worklist' }, origin, at, {
-          outcome: 'allowed',
-          reason: 'hospitalisation worklist row within care team',
-          role: null,
-        }),
+        auditEntryFor(
+          principal,
+          patientId,
+          { action: 'search', resource: 'transition-worklist' },
+          origin,
+          at,
+          {
+            outcome: 'allowed',
+            reason: 'hospitalisation worklist row within care team',
+            role: null,
+          },
+        ),
       ),
     );
   };
@@ -112,7 +131,11 @@ export function createTransitionService(deps: {
     timeZone,
 
     /** A patient's stays, latest first, each with its transition. Errors: `forbidden`, `not-found`. */
-    async staysOf(principal: Principal, patientId: string, origin: RequestOrigin): Promise<StayWithTransition[]> {
+    async staysOf(
+      principal: Principal,
+      patientId: string,
+      origin: RequestOrigin,
+    ): Promise<StayWithTransition[]> {
       return reader.staysOf(await open(principal, patientId, 'read', origin));
     },
 
@@ -136,7 +159,12 @@ export function createTransitionService(deps: {
       principal: Principal,
       patientId: string,
       stayId: string,
-      input: { readonly kind: AddableKind; readonly dueOn: string; readonly note: string; readonly version: number },
+      input: {
+        readonly kind: AddableKind;
+        readonly dueOn: string;
+        readonly note: string;
+        readonly version: number;
+      },
       origin: RequestOrigin,
     ): Promise<string> {
       await open(principal, patientId, 'write', origin);
@@ -157,7 +185,11 @@ export function createTransitionService(deps: {
       patientId: string,
       stayId: string,
       itemId: string,
-      input: { readonly status: 'done' | 'not-needed'; readonly note: string | null; readonly version: number },
+      input: {
+        readonly status: 'done' | 'not-needed';
+        readonly note: string | null;
+        readonly version: number;
+      },
       origin: RequestOrigin,
     ): Promise<void> {
       const { practitionerId } = professional(principal);
@@ -195,7 +227,11 @@ export function createTransitionService(deps: {
         deps.worklistReader.inpatients(practitionerId, now),
         deps.worklistReader.itemsNeedingAction(practitionerId, new Date(now.getTime() + DUE_SOON_MS), now),
       ]);
-      await auditListed(principal, [...inpatients, ...items].map((row) => row.patientId), origin);
+      await auditListed(
+        principal,
+        [...inpatients, ...items].map((row) => row.patientId),
+        origin,
+      );
       return {
         inpatients: inpatients.map((row) => ({ ...row, mustAct: inpatientMustAct(row) })),
         items: items.map((row) => ({ ...row, mustAct: itemMustAct(row) })),
