@@ -102,7 +102,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
       scanMs: integer(env, 'RELAIS_TRANSITION_SCAN_MS', 60_000),
       reconciliationDays: integer(
         env,
-        'RELAIS_TRANSITION_RECONCILIATION_DAYS',
+        'RELAIS_RECONCILIATION_DAYS',
         DEFAULT_TRANSITION_POLICY.reconciliationDays,
       ),
     },

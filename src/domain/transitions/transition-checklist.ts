@@ -7,7 +7,7 @@ import { localDateOf, startOfLocalDay } from '../shared/wall-clock.ts';
 import type { Stay } from '../stays/stay.ts';
 import { NOTE_MAX, type AddableKind, type Transition, type TransitionItem } from './transition.ts';
 
-/** The deadlines Relais chooses where no text sets one; configurable (RELAIS_TRANSITION_*). */
+/** The deadlines Relais chooses where no text sets one; configurable (RELAIS_RECONCILIATION_DAYS). */
 export interface TransitionPolicy {
   /**
    * Days after the discharge day for the GP to confirm the medication reconciliation. A design
