@@ -19,6 +19,12 @@ import { createReferralSlaJob } from './jobs/referral-sla-job.ts';
 import { createPathwayDueJob, startPathwayEvidenceJob } from './jobs/pathway-jobs.ts';
 import { startRulesJob } from './jobs/rules-job.ts';
 import { startTaskNoticeJob } from './jobs/task-notice-job.ts';
+import { startStayNoticeJob } from './jobs/stay-notice-job.ts';
+import {
+  createTransitionScanJob,
+  startTransitionJob,
+  startTransitionLiveJob,
+} from './jobs/transition-jobs.ts';
 import { createNotificationEmailDelivery, createServices, type Services } from './services.ts';
 import { openDatabase, type DatabaseHandle } from './store/database.ts';
 import { readExamValidityFile } from './store/exam-validity-file.ts';
@@ -26,6 +32,7 @@ import { migrateToLatest } from './store/migrate.ts';
 import { readYamlFiles } from './store/shipped-data-files.ts';
 import { createSqlJournalFeed } from './store/sql-journal-feed.ts';
 import { loadReferralAudiences } from './store/sql-referral-audience.ts';
+import { loadStayAudiences } from './store/sql-stay-audience.ts';
 import { loadTaskAudiences } from './store/sql-task-audience.ts';
 
 /** A running Relais: its database, use cases, HTTP server and background jobs. */
@@ -54,6 +61,11 @@ export interface Relais {
     readonly pathwayDueScan: PeriodicJob | null;
     /** The ADT apply loop; null when RELAIS_ADT_APPLY_POLL_MS is 0 (another process runs it). */
     readonly adtApply: AdtApplyJob | null;
+    /** Stay alerts, transitions and their live push (undefined like the rules job); the late-item scan. */
+    readonly stayNotices: JournalConsumer | undefined;
+    readonly transitions: JournalConsumer | undefined;
+    readonly transitionLive: JournalConsumer | undefined;
+    readonly transitionScan: PeriodicJob | null;
   };
   /** Stops the jobs, ends live connections, closes the server and the database. */
   close(): Promise<void>;
@@ -85,6 +97,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     urgentThresholds: config.urgentThresholds,
     examValidity,
     timeZone: config.timeZone,
+    transitionPolicy: { reconciliationDays: config.transitions.reconciliationDays },
     journalSignal,
     adtStored,
     onInvalidRuleSet: (ruleSetId, problems) =>
@@ -154,6 +167,27 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
           leaseMs: config.rules.leaseMs,
         })
       : undefined;
+  const stayAudiences = (stayIds: readonly string[], on: Date) => loadStayAudiences(database.db, stayIds, on);
+  const stayNotices = consumersRun
+    ? startStayNoticeJob({ ...noticeDeps(), audiences: stayAudiences })
+    : undefined;
+  const transitionLive = consumersRun
+    ? startTransitionLiveJob({ ...noticeDeps(), audiences: stayAudiences })
+    : undefined;
+  const transitions = consumersRun
+    ? startTransitionJob({
+        progress: services.transitionProgress,
+        feed: createSqlJournalFeed(database.db),
+        logger,
+        signal: journalSignal,
+        pollMs: config.rules.pollMs,
+        leaseMs: config.rules.leaseMs,
+      })
+    : undefined;
+  const transitionScan =
+    config.transitions.scanMs > 0
+      ? createTransitionScanJob(services.transitionProgress, logger, config.transitions.scanMs)
+      : null;
   const pathwayDueScan =
     config.pathways.dueScanMs > 0
       ? createPathwayDueJob(services.pathwayProgress, logger, config.pathways.dueScanMs)
@@ -195,6 +229,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     referralSla?.start();
     pathwayDueScan?.start();
     adtApply?.start();
+    transitionScan?.start();
   }
   const hl7 =
     config.hl7.port === null
@@ -221,6 +256,10 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
       pathwayEvidence,
       pathwayDueScan,
       adtApply,
+      stayNotices,
+      transitions,
+      transitionLive,
+      transitionScan,
     },
     async close() {
       await hl7?.close();
@@ -234,6 +273,10 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
       await referralNotices?.stop();
       await pathwayEvidence?.stop();
       await pathwayDueScan?.stop();
+      await stayNotices?.stop();
+      await transitions?.stop();
+      await transitionLive?.stop();
+      await transitionScan?.stop();
       await database.close();
     },
   };

@@ -5,6 +5,7 @@ import {
   type UrgentFollowUpThresholds,
 } from './domain/questionnaires/urgent-follow-up.ts';
 import type { DatabaseLocation } from './store/database.ts';
+import { DEFAULT_TRANSITION_POLICY } from './domain/transitions/transition-checklist.ts';
 
 /** Everything Relais reads from its environment, with the defaults of the quick start. */
 export interface RelaisConfig {
@@ -48,6 +49,11 @@ export interface RelaisConfig {
    * and how often the apply loop looks for stored messages to apply (0 = not in this process).
    */
   readonly hl7: { readonly host: string; readonly port: number | null; readonly applyPollMs: number };
+  /**
+   * Hospital transitions: how often the scan marks checklist items late and raises their tasks (0 =
+   * not in this process), and the reconciliation deadline in days after discharge (a design default).
+   */
+  readonly transitions: { readonly scanMs: number; readonly reconciliationDays: number };
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -101,6 +107,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
       host: env.RELAIS_HL7_HOST?.trim() || '127.0.0.1',
       port: env.RELAIS_HL7_PORT?.trim() ? integer(env, 'RELAIS_HL7_PORT', 0) : null,
       applyPollMs: integer(env, 'RELAIS_ADT_APPLY_POLL_MS', 1000),
+    },
+    transitions: {
+      scanMs: integer(env, 'RELAIS_TRANSITION_SCAN_MS', 60_000),
+      reconciliationDays: integer(
+        env,
+        'RELAIS_RECONCILIATION_DAYS',
+        DEFAULT_TRANSITION_POLICY.reconciliationDays,
+      ),
     },
   };
 }

@@ -37,6 +37,12 @@ import type { Clock } from './domain/shared/clock.ts';
 import { createTaskGate } from './domain/tasks/task-gate.ts';
 import { createTaskService } from './domain/tasks/task-service.ts';
 import { createWorklistService } from './domain/tasks/worklist-service.ts';
+import {
+  DEFAULT_TRANSITION_POLICY,
+  type TransitionPolicy,
+} from './domain/transitions/transition-checklist.ts';
+import { createTransitionProgress } from './domain/transitions/transition-progress.ts';
+import { createTransitionService } from './domain/transitions/transition-service.ts';
 import { TERRITORY_TIME_ZONE } from './domain/tasks/worklist.ts';
 import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
@@ -74,6 +80,9 @@ import { createSqlPatientTargetStore } from './store/sql-patient-target-store.ts
 import { createSqlRuleFacts } from './store/sql-rule-facts.ts';
 import { createSqlRuleOutcomes } from './store/sql-rule-outcomes.ts';
 import { createSqlRuleSetStore } from './store/sql-rule-set-store.ts';
+import { createSqlTransitionReader } from './store/sql-transition-reader.ts';
+import { createSqlTransitionStore } from './store/sql-transition-store.ts';
+import { createSqlTransitionWorklist } from './store/sql-transition-worklist.ts';
 
 /** What the use cases need beyond the database and the clock. */
 export interface ServiceOptions {
@@ -94,6 +103,8 @@ export interface ServiceOptions {
   readonly timeZone?: string;
   /** Rung once ADT messages to apply were stored, so the apply loop wakes up at once. */
   readonly adtStored?: JournalSignal;
+  /** The transition checklist's design defaults (reconciliation deadline). */
+  readonly transitionPolicy?: TransitionPolicy;
 }
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
@@ -159,6 +170,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   // HL7 ADT (issue 7): these two defaults stand in until the PAM mapping's are plugged in here.
   const adtApplier: AdtApplier = noAdtApplier;
   const adtContentCheck: AdtContentCheck = acceptAnyContent;
+  const transitionStore = createSqlTransitionStore(db);
   return {
     accounts: createAccountService({
       accounts: accountStore,
@@ -278,6 +290,28 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     }),
     /** Applies the stored ADT messages in arrival order (the apply loop's work). */
     adtApply: () => applyWaitingMessages({ queue: adtInbox, applier: adtApplier, clock }),
+    transitions: createTransitionService({
+      access,
+      audit,
+      reader: createSqlTransitionReader(db),
+      store: signalled(transitionStore),
+      worklistReader: createSqlTransitionWorklist(db),
+      completeSystemTasks: (origin, by) => tasks.completeSystemTasks(origin, by),
+      clock,
+      newId,
+      timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
+    }),
+    transitionProgress: createTransitionProgress({
+      store: transitionStore,
+      catalog: pathwayCatalog,
+      createSystemTasks: (commands) => tasks.createSystemTasks(commands),
+      completeSystemTasks: (origin, by) => tasks.completeSystemTasks(origin, by),
+      cancelSystemTasks: (origin, reason) => tasks.cancelSystemTasks(origin, reason),
+      clock,
+      newId,
+      timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
+      policy: options.transitionPolicy ?? DEFAULT_TRANSITION_POLICY,
+    }),
   };
 }
 

@@ -11,7 +11,8 @@ import {
   createProfessional,
 } from '../../tests/support/factories.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
-import { startTestRelais } from '../../tests/support/test-relais.ts';
+import { admitPatient, dischargePatient } from '../../tests/support/stays.ts';
+import { settleJournal, startTestRelais } from '../../tests/support/test-relais.ts';
 
 /** A body that passes each route's schema, so the request reaches the access check. */
 function validBody(url: string, practitionerId: string): Record<string, unknown> | undefined {
@@ -145,6 +146,36 @@ for (const { dialect, skip } of testDialects()) {
           .where('enrolment_id', '=', enrolmentId)
           .executeTakeFirstOrThrow()
       ).id;
+      // A discharged stay, whose transition the stay routes read and change.
+      const stay = await dischargePatient(relais, await admitPatient(relais, patientId));
+      await settleJournal(relais);
+      const transitionState = async () => {
+        const transition = await relais.database.db
+          .selectFrom('transitions')
+          .select(['id', 'version'])
+          .where('patient_id', '=', patientId)
+          .executeTakeFirstOrThrow();
+        const item = await relais.database.db
+          .selectFrom('transition_items')
+          .select('id')
+          .where('transition_id', '=', transition.id)
+          .where('kind', '=', 'discharge-letter')
+          .executeTakeFirstOrThrow();
+        return { version: transition.version, itemId: item.id };
+      };
+      const { itemId } = await transitionState();
+      /** The transition routes check the version the caller saw: read it just before. */
+      const transitionBody = async (url: string) =>
+        url.endsWith('/transition/items')
+          ? {
+              kind: 'home-nursing',
+              dueOn: '2030-01-01',
+              note: 'x',
+              version: (await transitionState()).version,
+            }
+          : url.includes('/transition/items/')
+            ? { status: 'done', note: 'x', version: (await transitionState()).version }
+            : undefined;
       const patientRoutes = relais.http.routeTable.filter(
         (route) => route.url.includes(':patientId') && route.method !== 'HEAD',
       );
@@ -161,16 +192,26 @@ for (const { dialect, skip } of testDialects()) {
           .replace(':alertId', alertId)
           .replace(':name', 'hba1c')
           .replace(':enrolmentId', enrolmentId)
-          .replace(':occurrenceId', occurrenceId);
+          .replace(':occurrenceId', occurrenceId)
+          .replace(':stayId', stay.id)
+          .replace(':itemId', itemId);
         const writes = route.method !== 'GET';
         const outsiderRequest: InjectOptions = { method: route.method, url, headers: bearer(outsider.token) };
-        if (writes) withPayload(outsiderRequest, validBody(url, outsider.practitionerId));
+        if (writes)
+          withPayload(
+            outsiderRequest,
+            (await transitionBody(url)) ?? validBody(url, outsider.practitionerId),
+          );
         const response = await relais.http.inject(outsiderRequest);
         assert.equal(response.statusCode, 403, `${route.method} ${route.url}: ${response.body}`);
         assert.match(response.json<{ detail: string }>().detail, /not in the patient's care team/);
         // The same route works for the care team, so the 403 is the access rule and not a broken route.
         const gpRequest: InjectOptions = { method: route.method, url, headers: bearer(gp.token) };
-        if (writes) withPayload(gpRequest, validBody(url, (await createProfessional(relais)).practitionerId));
+        if (writes)
+          withPayload(
+            gpRequest,
+            (await transitionBody(url)) ?? validBody(url, (await createProfessional(relais)).practitionerId),
+          );
         const allowed = await relais.http.inject(gpRequest);
         assert.ok(allowed.statusCode < 300, `${route.method} ${route.url} for the GP: ${allowed.body}`);
       }

@@ -26,6 +26,7 @@ import { rulesAdminRoutes } from './routes/rules-admin-routes.ts';
 import { questionnaireRoutes } from './routes/questionnaire-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
+import { transitionRoutes } from './routes/transition-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
@@ -119,6 +120,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   });
   await app.register(pathwayRoutes, { pathways: services.pathways });
   await app.register(hl7Routes, { intake: services.hl7Intake });
+  await app.register(transitionRoutes, { transitions: services.transitions });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

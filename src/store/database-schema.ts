@@ -514,6 +514,41 @@ export interface Hl7MessagesTable {
   applied_at: NullableTimestamp;
 }
 
+export interface TransitionsTable {
+  patient_id: string;
+  id: string;
+  stay_id: string;
+  discharge_event_id: string;
+  opened_at: Timestamp;
+  discharged_at: Timestamp;
+  status: 'open' | 'closed' | 'cancelled';
+  closed_at: NullableTimestamp;
+  version: number;
+}
+
+export interface TransitionItemsTable {
+  patient_id: string;
+  id: string;
+  transition_id: string;
+  kind: 'discharge-letter' | 'follow-up-visit' | 'medication-reconciliation' | 'home-nursing' | 'equipment';
+  label_fr: string | null;
+  label_en: string | null;
+  responsible: string;
+  due_at: Timestamp;
+  deadline_source: 'regulation' | 'pathway' | 'default' | 'manual';
+  pathway_template_id: string | null;
+  pathway_step_id: string | null;
+  note: string | null;
+  status: 'pending' | 'late' | 'done' | 'not-needed';
+  done_at: NullableTimestamp;
+  done_by_account_id: string | null;
+  done_by_name: string | null;
+  evidence: string | null;
+  evidence_ref: string | null;
+  task_id: string | null;
+  created_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -550,4 +585,6 @@ export interface Database {
   pathway_occurrences: PathwayOccurrencesTable;
   stays: StaysTable;
   hl7_messages: Hl7MessagesTable;
+  transitions: TransitionsTable;
+  transition_items: TransitionItemsTable;
 }

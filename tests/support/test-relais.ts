@@ -29,5 +29,16 @@ export async function startTestRelais(
  */
 export async function settleJournal(relais: Relais): Promise<void> {
   const { rules, taskNotices, referralNotices, pathwayEvidence } = relais.jobs;
-  for (const consumer of [rules, taskNotices, referralNotices, pathwayEvidence]) await consumer?.drain();
+  const { stayNotices, transitions, transitionLive } = relais.jobs;
+  // Writers before readers: transitions read the pathways' events and write tasks the notices read.
+  for (const consumer of [
+    rules,
+    pathwayEvidence,
+    transitions,
+    taskNotices,
+    referralNotices,
+    stayNotices,
+    transitionLive,
+  ])
+    await consumer?.drain();
 }

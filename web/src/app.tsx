@@ -19,6 +19,8 @@ import { NewReferralPage } from './pages/new-referral-page.tsx';
 import { ReferralBoxPage } from './pages/referral-box-page.tsx';
 import { ReferralPage } from './pages/referral-page.tsx';
 import { PathwayWorklistPage } from './pages/pathway-worklist-page.tsx';
+import { InpatientsWorklistPage } from './pages/inpatients-worklist-page.tsx';
+import { StayPage } from './pages/stay-page.tsx';
 import { WorklistPage } from './pages/worklist-page.tsx';
 import { ReferralSlaAdminPage } from './pages/referral-sla-admin-page.tsx';
 import { RulesAdminPage } from './pages/rules-admin-page.tsx';
@@ -146,13 +148,19 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   const recordMatch = matchPath('/patients/:patientId', pathname);
   const newReferralFor = matchPath('/patients/:patientId/referrals/new', pathname)?.['patientId'];
   const referralId = matchPath('/referrals/:referralId', pathname)?.['referralId'];
+  const stayMatch = matchPath('/patients/:patientId/stays/:stayId', pathname);
   const questionnaire = matchPath('/portal/questionnaires/:instrument', pathname)?.['instrument'];
   let page;
   if (pathname === '/patients') page = <PatientSearchPage />;
   else if (pathname === '/worklist') page = <WorklistPage />;
   else if (pathname === '/worklist/pathways') page = <PathwayWorklistPage />;
+  else if (pathname === '/worklist/inpatients') page = <InpatientsWorklistPage />;
   else if (recordMatch?.['patientId'] !== undefined)
     page = <PatientRecordPage key={recordMatch['patientId']} patientId={recordMatch['patientId']} />;
+  else if (stayMatch?.['patientId'] !== undefined && stayMatch['stayId'] !== undefined)
+    page = (
+      <StayPage key={stayMatch['stayId']} patientId={stayMatch['patientId']} stayId={stayMatch['stayId']} />
+    );
   else if (newReferralFor !== undefined)
     page = <NewReferralPage key={newReferralFor} patientId={newReferralFor} />;
   else if (pathname === '/referrals/inbox') page = <ReferralBoxPage key="inbox" box="inbox" />;

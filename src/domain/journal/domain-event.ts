@@ -56,6 +56,16 @@ export const EVENT_TYPES = [
   'stay.updated',
   'stay.admission-cancelled',
   'stay.discharge-cancelled',
+  // Hospital transitions (issue 7, transitions part): the letter and reconciliation events the other
+  // part emits (same names there), then the transition's own.
+  'discharge-letter.received',
+  'medication-reconciliation.confirmed',
+  'transition.opened',
+  'transition.item-added',
+  'transition.item-completed',
+  'transition.item-late',
+  'transition.closed',
+  'transition.cancelled',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,9 +1,10 @@
+import { coordinatingRole } from '../care-team/coordinating-role.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { NewId } from '../shared/new-id.ts';
 import type { SystemTaskCommand, TaskPriority } from '../tasks/task.ts';
 import { referralClockEvent } from './referral-events.ts';
 import type { ReferralClockStore } from './referral-ports.ts';
-import { escalationAssignee, overdueAssignee, type ReferralStage } from './referral-sla.ts';
+import { overdueAssignee, type ReferralStage } from './referral-sla.ts';
 import type { ReferralUrgency } from './referral.ts';
 import type { ReferralClock, ReferralView } from './referral-views.ts';
 
@@ -110,7 +111,9 @@ function taskOf(
       kind === 'overdue' ? waiting : `À relancer : ${waiting.charAt(0).toLowerCase()}${waiting.slice(1)}`,
     details: null,
     assignee:
-      kind === 'overdue' ? overdueAssignee(referral, clock.stage) : escalationAssignee(hasCoordinator),
+      kind === 'overdue'
+        ? overdueAssignee(referral, clock.stage)
+        : { kind: 'care-team-role', role: coordinatingRole(hasCoordinator) },
     priority: PRIORITY[referral.urgency],
     dueAt: kind === 'overdue' ? clock.escalateAt : null,
     about: { kind: 'referral', id: referral.id },

@@ -125,12 +125,3 @@ export function overdueAssignee(
       }
   }
 }
-
-/**
- * Escalation goes to whoever coordinates the patient's care: the care team's coordinator, or where
- * there is none the médecin traitant, whose role it is to coordinate care (Code de la sécurité
- * sociale, L162-5-3).
- */
-export function escalationAssignee(hasCoordinator: boolean): TaskAssignee {
-  return { kind: 'care-team-role', role: hasCoordinator ? 'coordinator' : 'medecin_traitant' };
-}

@@ -25,6 +25,8 @@ import {
 } from './task.ts';
 
 const MANUAL: TaskOrigin = { kind: 'manual', ref: null, explanation: null };
+type SystemOrigin = { readonly kind: Exclude<TaskOrigin['kind'], 'manual'>; readonly ref: string };
+type SystemCloser = { readonly accountId: string; readonly practitionerId: string; readonly name: string };
 
 /** Creating and changing tasks: by professionals through the gates, by other contexts idempotently. */
 export function createTaskService(deps: {
@@ -46,6 +48,22 @@ export function createTaskService(deps: {
     if (problems.length > 0)
       throw new DomainError('invalid-input', [...new Set(problems)].join('; '), problems);
     return labels.map((label) => label ?? '');
+  };
+
+  const closeSystemTasks = async (
+    origin: SystemOrigin,
+    change: Extract<TaskChange, { kind: 'complete' | 'cancel' }>,
+    by: SystemCloser | null,
+  ): Promise<number> => {
+    const open = await store.openByOrigin(origin.kind, origin.ref);
+    const at = clock();
+    let closed = 0;
+    for (const task of open) {
+      const next = applyTaskChange(task, change, { practitionerId: by?.practitionerId ?? null, at });
+      const context = { at, actorAccountId: by?.accountId ?? null, actorName: by?.name ?? null, newId };
+      if (await store.saveChange(next, taskChangedEvent(next, change, null, context))) closed += 1;
+    }
+    return closed;
   };
 
   const contextOf = (opened: OpenedTask): TaskEventContext => ({
@@ -120,24 +138,19 @@ export function createTaskService(deps: {
 
     /**
      * Completes the open tasks another context created about one of its objects, once their reason is
-     * gone (a referral's overdue task when the referral moves on), in the name of whoever moved it.
+     * gone (a referral's overdue task when the referral moves on), in the name of whoever moved it, or
+     * of nobody (`null`) when the system saw it happen (a letter received from the hospital).
      * A task changed meanwhile is left as it is. Returns how many were completed.
      */
-    async completeSystemTasks(
-      origin: { readonly kind: Exclude<TaskOrigin['kind'], 'manual'>; readonly ref: string },
-      by: { readonly accountId: string; readonly practitionerId: string; readonly name: string },
-    ): Promise<number> {
-      const open = await store.openByOrigin(origin.kind, origin.ref);
-      const at = clock();
-      let completed = 0;
-      for (const task of open) {
-        const done = applyTaskChange(task, { kind: 'complete' }, { practitionerId: by.practitionerId, at });
-        const context = { at, actorAccountId: by.accountId, actorName: by.name, newId };
-        if (await store.saveChange(done, taskChangedEvent(done, { kind: 'complete' }, null, context)))
-          completed += 1;
-      }
-      return completed;
-    },
+    completeSystemTasks: (origin: SystemOrigin, by: SystemCloser | null): Promise<number> =>
+      closeSystemTasks(origin, { kind: 'complete' }, by),
+
+    /**
+     * Cancels the open tasks another context created about one of its objects, when the object itself
+     * is withdrawn (a transition whose discharge the hospital cancelled). Returns how many.
+     */
+    cancelSystemTasks: (origin: SystemOrigin, reason: string): Promise<number> =>
+      closeSystemTasks(origin, { kind: 'cancel', reason }, null),
 
     /**
      * Claims, starts, completes, cancels (with a reason) or reassigns a task.

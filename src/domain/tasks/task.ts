@@ -184,7 +184,8 @@ export function changeAllowedFrom(change: TaskChange['kind'], status: TaskStatus
 export function applyTaskChange(
   task: Task,
   change: TaskChange,
-  by: { readonly practitionerId: string; readonly at: Date },
+  // null: the system closes the task (its reason is gone), nobody in particular.
+  by: { readonly practitionerId: string | null; readonly at: Date },
 ): Task {
   if (!changeAllowedFrom(change.kind, task.status)) {
     throw new DomainError(

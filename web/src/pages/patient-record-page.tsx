@@ -18,6 +18,7 @@ import { ReferralsSection } from '../components/record/referrals-section.tsx';
 import { ResultsSection } from '../components/record/results-section.tsx';
 import { TasksSection } from '../components/record/tasks-section.tsx';
 import { TimelineSection } from '../components/record/timeline-section.tsx';
+import { StaysSection } from '../components/stays/stays-section.tsx';
 import { Link } from '../router.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { useResource } from '../use-resource.ts';
@@ -82,6 +83,7 @@ function RecordView({ record }: { record: CoordinationRecord }) {
       <AlertsSection patientId={record.identity.patientId} />
       <div className="record-grid">
         <div className="record-main">
+          <StaysSection patientId={record.identity.patientId} />
           <TasksSection patientId={record.identity.patientId} />
           <PathwaysSection patientId={record.identity.patientId} />
           <ReferralsSection patientId={record.identity.patientId} />
