@@ -85,5 +85,7 @@ export interface AdtEvent {
 
 /** The INS that may be used to match: valid, and not the obsolete INS-C. */
 export function matchableIns(event: Pick<AdtEvent, 'nationalIds'>): readonly string[] {
-  return [...new Set(event.nationalIds.filter((id) => id.kind !== 'INS-C' && id.valid).map((id) => id.value))];
+  return [
+    ...new Set(event.nationalIds.filter((id) => id.kind !== 'INS-C' && id.valid).map((id) => id.value)),
+  ];
 }

@@ -18,7 +18,8 @@ export function parseHl7DateTime(text: string, timeZone: string): ParsedTime {
   if (text === '') return { ok: true, at: null };
   const match = DTM.exec(text);
   if (match === null) return { ok: false };
-  const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00', fraction, offset] = match;
+  const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00', fraction, offset] =
+    match;
   const fields = [year, month, day, hour, minute, second].map(Number) as [
     number,
     number,
@@ -46,9 +47,7 @@ export function parseHl7DateTime(text: string, timeZone: string): ParsedTime {
   return { ok: true, at: new Date(wall - sign * minutes * 60_000) };
 }
 
-export type ParsedDate =
-  | { readonly ok: true; readonly date: string | null }
-  | { readonly ok: false };
+export type ParsedDate = { readonly ok: true; readonly date: string | null } | { readonly ok: false };
 
 /**
  * Reads a birth date (DT, or a DTM whose time is ignored) as 'YYYY-MM-DD'. A partial date (year, or

@@ -19,7 +19,7 @@ function mapped(name: string): AdtEvent {
 function problemsOf(name: string): string {
   const result = readAdtEvent(fixture(name));
   assert.equal(result.ok, false, `${name} should be refused`);
-  return result.ok ? '' : result.problems.join('; ');
+  return result.problems.join('; ');
 }
 
 describe('ADT mapping', () => {
@@ -67,8 +67,8 @@ describe('ADT mapping', () => {
     assert.deepEqual(event.localIds, [{ authority: 'CHFICTIF', id: 'IPP778899' }]);
     assert.equal(event.nationalIds.length, 0);
     assert.equal(event.visit?.admissionKind, 'elective');
-    assert.equal(event.visit?.dischargeDisposition, '01');
-    assert.deepEqual(event.visit?.dischargedAt, new Date('2024-03-20T14:30:00Z'));
+    assert.equal(event.visit.dischargeDisposition, '01');
+    assert.deepEqual(event.visit.dischargedAt, new Date('2024-03-20T14:30:00Z'));
     assert.equal(event.procedureCount, 2);
     assert.equal(event.movement, null);
   });
@@ -77,8 +77,8 @@ describe('ADT mapping', () => {
     const event = mapped('v2.4-a02-transfer.hl7');
     assert.equal(event.event, 'A02');
     assert.equal(event.visit?.unit, 'REA');
-    assert.equal(event.visit?.visitNumber, 'V778');
-    assert.equal(event.visit?.admissionKind, 'unknown');
+    assert.equal(event.visit.visitNumber, 'V778');
+    assert.equal(event.visit.admissionKind, 'unknown');
   });
 
   test('v2.5 merge: MRG-1 names the retired id, PID-3 the surviving one', () => {
@@ -100,7 +100,9 @@ describe('ADT mapping', () => {
   });
 
   test('an INS with a wrong key is kept but not valid; the legacy INS-C and the NH billing id never match', () => {
-    const wrongKey = readAdtEvent(fixture('pam-fr-2.11-a01.hl7').replace('279035121518989', '279035121518988'));
+    const wrongKey = readAdtEvent(
+      fixture('pam-fr-2.11-a01.hl7').replace('279035121518989', '279035121518988'),
+    );
     assert.ok(wrongKey.ok);
     assert.equal(wrongKey.event.nationalIds[0]?.valid, false);
     assert.deepEqual(matchableIns(wrongKey.event), []);
@@ -141,6 +143,9 @@ describe('ADT mapping', () => {
     const oru = fixture('v2.4-a02-transfer.hl7').replace('ADT^A02^ADT_A02', 'ORU^R01');
     assert.match(String((checkAdtContent(oru) as { reason?: string }).reason), /not an ADT message/);
     const v26 = fixture('v2.4-a02-transfer.hl7').replace('|P|2.4', '|P|2.6');
-    assert.match(String((checkAdtContent(v26) as { reason?: string }).reason), /'2.6' is not 2.3, 2.4 or 2.5/);
+    assert.match(
+      String((checkAdtContent(v26) as { reason?: string }).reason),
+      /'2.6' is not 2.3, 2.4 or 2.5/,
+    );
   });
 });
