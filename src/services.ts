@@ -31,12 +31,14 @@ import { ruleTaskCreator } from './domain/rules/rule-tasks.ts';
 import { createRulesAdminService } from './domain/rules/rules-admin-service.ts';
 import { createRulesEngine } from './domain/rules/rules-engine.ts';
 import type { Clock } from './domain/shared/clock.ts';
+import { createMatchQueueService } from './domain/stays/patient-matching-queue.ts';
 import { createTaskGate } from './domain/tasks/task-gate.ts';
 import { createTaskService } from './domain/tasks/task-service.ts';
 import { createWorklistService } from './domain/tasks/worklist-service.ts';
 import { TERRITORY_TIME_ZONE } from './domain/tasks/worklist.ts';
 import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
+import { readAdtEvent } from './integrations/hl7/adt-parse.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
@@ -69,6 +71,8 @@ import { createSqlPatientTargetStore } from './store/sql-patient-target-store.ts
 import { createSqlRuleFacts } from './store/sql-rule-facts.ts';
 import { createSqlRuleOutcomes } from './store/sql-rule-outcomes.ts';
 import { createSqlRuleSetStore } from './store/sql-rule-set-store.ts';
+import { createSqlAdtApplier, type AdtApplierDeps } from './store/sql-adt-applier.ts';
+import { createSqlCoordinationFacts, createSqlMatchQueueStore } from './store/sql-patient-matching-queue.ts';
 
 /** What the use cases need beyond the database and the clock. */
 export interface ServiceOptions {
@@ -148,6 +152,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   });
   const pathwayCatalog = createPathwayCatalog();
   const pathwayTemplates = createSqlPathwayTemplateStore(db, clock);
+  const adt = adtApplierDeps(clock, options.timeZone);
   return {
     accounts: createAccountService({
       accounts: accountStore,
@@ -257,7 +262,20 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       newId,
       timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
     }),
+    /** Applies stored ADT messages to the record; the ADT inbox's apply loop calls it in arrival order. */
+    adtApplier: signalled(createSqlAdtApplier(db, adt)),
+    matchQueue: createMatchQueueService({
+      store: signalled(createSqlMatchQueueStore(db, adt)),
+      facts: createSqlCoordinationFacts(db),
+      audit,
+      clock,
+    }),
   };
+}
+
+/** What applying an ADT message needs: HL7 dates without an offset are read on the territory's clocks. */
+function adtApplierDeps(clock: Clock, timeZone: string = TERRITORY_TIME_ZONE): AdtApplierDeps {
+  return { clock, newId: randomUUID, read: (raw) => readAdtEvent(raw, timeZone) };
 }
 
 /** The e-mail deliverer of notifications, over its outbox. */

@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
 import { liveRoutes } from './routes/live-routes.ts';
+import { matchQueueRoutes } from './routes/match-queue-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { pathwayRoutes } from './routes/pathway-routes.ts';
 import { patientAlertRoutes } from './routes/patient-alert-routes.ts';
@@ -117,6 +118,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     sla: services.referralSla,
   });
   await app.register(pathwayRoutes, { pathways: services.pathways });
+  await app.register(matchQueueRoutes, { matchQueue: services.matchQueue });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

@@ -56,6 +56,9 @@ export const EVENT_TYPES = [
   'stay.updated',
   'stay.admission-cancelled',
   'stay.discharge-cancelled',
+  // ADT patient matching (issue 7): a hospital identifier tied to, or retired from, a patient.
+  'hospital-id.linked',
+  'hospital-id.unlinked',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
