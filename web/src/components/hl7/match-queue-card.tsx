@@ -116,29 +116,34 @@ export function MatchQueueCard({ item, onResolved }: { item: MatchQueueItemView;
         </table>
       </div>
       <form
-        className="form-row"
+        className="task-inline-form"
         onSubmit={(event) => {
           event.preventDefault();
           void action.run(() => api.dismissMatchQueueItem(item.id, reason)).then((ok) => ok && onResolved());
         }}
       >
-        <label className="field">
-          <span className="field-label">{t('hl7Queue.dismissReason')}</span>
+        <div className="field">
+          <label htmlFor={`${item.id}-reason`}>{t('hl7Queue.dismissReason')}</label>
           <input
+            id={`${item.id}-reason`}
+            type="text"
             value={reason}
             maxLength={500}
             required
             data-testid="match-queue-reason"
             onChange={(event) => setReason(event.target.value)}
           />
-        </label>
-        <button
-          type="submit"
-          className="button button-secondary"
-          disabled={action.busy || reason.trim() === ''}
-        >
-          {t('hl7Queue.dismiss')}
-        </button>
+        </div>
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button-secondary"
+            disabled={action.busy || reason.trim() === ''}
+            data-testid="match-queue-dismiss"
+          >
+            {t('hl7Queue.dismiss')}
+          </button>
+        </div>
       </form>
       {action.error !== null && <ProblemMessage error={action.error} />}
     </section>
