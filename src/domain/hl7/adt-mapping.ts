@@ -146,7 +146,8 @@ function traitsOf(pid: Hl7SegmentView, problems: string[]): AdtTraits {
   const birthName = names.find((name) => part(name, 7) === 'L') ?? names[0];
   const usedName = names.find((name) => part(name, 7) === 'D');
   const birthDate = parseHl7Date(valueOf(pid, 7));
-  if (!birthDate.ok) problems.push(`PID-7 birth date '${valueOf(pid, 7)}' is not an HL7 date`);
+  // The value itself stays out of the reason, which may be logged: a birth date is identity data.
+  if (!birthDate.ok) problems.push('PID-7 birth date is not an HL7 date (YYYYMMDD)');
   const sex = valueOf(pid, 8);
   const birthPlace = fieldOf(pid, 11).find((address) => part(address, 7) === 'BDL');
   return {

@@ -67,8 +67,12 @@ describe('applying ADT events to stays', () => {
     assert.equal(decision.events[0]?.type, 'stay.admitted');
     assert.deepEqual(decision.events[0].occurredAt, new Date('2024-03-14T08:00:00Z'));
 
-    const visit = written(decideStayChange(adt('A04', { patientClass: null }), 'p1', null, context));
-    assert.equal(visit.stay.patientClass, 'outpatient');
+    const visit = written(decideStayChange(adt('A04', { patientClass: 'inpatient' }), 'p1', null, context));
+    assert.equal(visit.stay.patientClass, 'outpatient', 'a registration is never a hospitalisation');
+    const emergency = written(
+      decideStayChange(adt('A04', { patientClass: 'emergency' }), 'p1', null, context),
+    );
+    assert.equal(emergency.stay.patientClass, 'emergency');
     assert.deepEqual(visit.stay.admittedAt, new Date('2024-03-20T10:00:00Z'), 'no PV1-44: the event time');
   });
 

@@ -99,7 +99,7 @@ export function decideStayChange(
         facility: event.facility,
         hospitalId: context.hospitalId,
         visitNumber,
-        patientClass: event.visit?.patientClass ?? defaultClass(event.event),
+        patientClass: classOf(event),
         admissionKind: event.visit?.admissionKind ?? 'unknown',
         status: 'admitted',
         unit: unitOf(event),
@@ -186,9 +186,11 @@ export function decideStayChange(
   }
 }
 
-/** A04 registers a visit that is not a hospitalisation: an outpatient one unless PV1-2 says otherwise. */
-function defaultClass(event: string): PatientClass {
-  return event === 'A04' ? 'outpatient' : 'inpatient';
+/** A04 registers a visit that is not a hospitalisation: an emergency one when PV1-2 says so, else outpatient. */
+function classOf(event: AdtEvent): PatientClass {
+  const sent = event.visit?.patientClass ?? null;
+  if (event.event === 'A04') return sent === 'emergency' ? 'emergency' : 'outpatient';
+  return sent ?? 'inpatient';
 }
 
 /** A08, or an UPDATE movement: the stay's details as the hospital now gives them; status unchanged. */
