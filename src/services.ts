@@ -3,8 +3,6 @@ import type { Kysely } from 'kysely';
 import { createAccountService } from './domain/accounts/account-service.ts';
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { applyWaitingMessages } from './domain/adt-inbox/adt-apply.ts';
-import { noAdtApplier, type AdtApplier } from './domain/adt-inbox/adt-applier.ts';
-import { acceptAnyContent, type AdtContentCheck } from './domain/adt-inbox/adt-content-check.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
 import type { LivePublisher } from './domain/live/live-channel.ts';
 import { createEmailDelivery } from './domain/notifications/email-delivery-service.ts';
@@ -34,6 +32,7 @@ import { ruleTaskCreator } from './domain/rules/rule-tasks.ts';
 import { createRulesAdminService } from './domain/rules/rules-admin-service.ts';
 import { createRulesEngine } from './domain/rules/rules-engine.ts';
 import type { Clock } from './domain/shared/clock.ts';
+import { createMatchQueueService } from './domain/stays/patient-matching-queue.ts';
 import { createTaskGate } from './domain/tasks/task-gate.ts';
 import { createTaskService } from './domain/tasks/task-service.ts';
 import { createWorklistService } from './domain/tasks/worklist-service.ts';
@@ -47,6 +46,7 @@ import { TERRITORY_TIME_ZONE } from './domain/tasks/worklist.ts';
 import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
 import { createAdtIntake } from './integrations/hl7/adt-intake.ts';
+import { checkAdtContent, readAdtEvent } from './integrations/hl7/adt-parse.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
@@ -83,6 +83,8 @@ import { createSqlRuleSetStore } from './store/sql-rule-set-store.ts';
 import { createSqlTransitionReader } from './store/sql-transition-reader.ts';
 import { createSqlTransitionStore } from './store/sql-transition-store.ts';
 import { createSqlTransitionWorklist } from './store/sql-transition-worklist.ts';
+import { createSqlAdtApplier, type AdtApplierDeps } from './store/sql-adt-applier.ts';
+import { createSqlCoordinationFacts, createSqlMatchQueueStore } from './store/sql-patient-matching-queue.ts';
 
 /** What the use cases need beyond the database and the clock. */
 export interface ServiceOptions {
@@ -167,10 +169,10 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const pathwayCatalog = createPathwayCatalog();
   const pathwayTemplates = createSqlPathwayTemplateStore(db, clock);
   const adtInbox = createSqlAdtInbox(db);
-  // HL7 ADT (issue 7): these two defaults stand in until the PAM mapping's are plugged in here.
-  const adtApplier: AdtApplier = noAdtApplier;
-  const adtContentCheck: AdtContentCheck = acceptAnyContent;
   const transitionStore = createSqlTransitionStore(db);
+  const adt = adtApplierDeps(clock, options.timeZone);
+  // The PAM France mapping decides AE before the ACK and applies stored messages to stays after it.
+  const adtApplier = signalled(createSqlAdtApplier(db, adt));
   return {
     accounts: createAccountService({
       accounts: accountStore,
@@ -283,7 +285,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     /** HL7 v2 ADT in (MLLP and HTTP): decide, store, ACK. */
     hl7Intake: createAdtIntake({
       writer: adtInbox,
-      check: adtContentCheck,
+      check: checkAdtContent,
       clock,
       newId,
       onStored: () => options.adtStored?.ring(),
@@ -312,7 +314,20 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
       policy: options.transitionPolicy ?? DEFAULT_TRANSITION_POLICY,
     }),
+    /** Applies stored ADT messages to the record; the ADT inbox's apply loop calls it in arrival order. */
+    adtApplier,
+    matchQueue: createMatchQueueService({
+      store: signalled(createSqlMatchQueueStore(db, adt)),
+      facts: createSqlCoordinationFacts(db),
+      audit,
+      clock,
+    }),
   };
+}
+
+/** What applying an ADT message needs: HL7 dates without an offset are read on the territory's clocks. */
+function adtApplierDeps(clock: Clock, timeZone: string = TERRITORY_TIME_ZONE): AdtApplierDeps {
+  return { clock, newId: randomUUID, read: (raw) => readAdtEvent(raw, timeZone) };
 }
 
 /** The e-mail deliverer of notifications, over its outbox. */

@@ -17,6 +17,7 @@ import { directoryRoutes } from './routes/directory-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
 import { hl7Routes } from './routes/hl7-routes.ts';
 import { liveRoutes } from './routes/live-routes.ts';
+import { matchQueueRoutes } from './routes/match-queue-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { pathwayRoutes } from './routes/pathway-routes.ts';
 import { patientAlertRoutes } from './routes/patient-alert-routes.ts';
@@ -121,6 +122,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(pathwayRoutes, { pathways: services.pathways });
   await app.register(hl7Routes, { intake: services.hl7Intake });
   await app.register(transitionRoutes, { transitions: services.transitions });
+  await app.register(matchQueueRoutes, { matchQueue: services.matchQueue });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

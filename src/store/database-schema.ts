@@ -448,6 +448,62 @@ export interface StaysTable {
   version: number;
 }
 
+/** A hospital's patient identifier (IPP) linked to a Relais patient (migration 0012). */
+export interface PatientLocalIdsTable {
+  patient_id: string;
+  facility: string;
+  authority: string;
+  local_id: string;
+  linked_at: Timestamp;
+  linked_by: 'ins' | 'local-id' | 'traits' | 'queue' | 'merge';
+}
+
+export interface AdtMatchQueueTable {
+  id: string;
+  message_id: string;
+  facility: string;
+  event: string;
+  local_keys: string[];
+  local_ids: Json;
+  traits: Json;
+  candidate_ids: string[];
+  reason:
+    | 'ins-and-local-id-disagree'
+    | 'local-ids-disagree'
+    | 'several-patients-share-the-traits'
+    | 'partial-traits-match'
+    | 'merge-of-two-patients';
+  status: ColumnType<'pending' | 'linked' | 'dismissed', 'pending' | undefined, 'linked' | 'dismissed'>;
+  created_at: Timestamp;
+  resolved_by: string | null;
+  resolved_at: NullableTimestamp;
+  patient_id: string | null;
+  dismiss_reason: string | null;
+}
+
+export interface AdtHeldMessagesTable {
+  message_id: string;
+  queue_id: string;
+  seq: ColumnType<string, string, never>;
+  facility: string;
+  application: string;
+  control_id: string;
+  event: string;
+  version: string;
+  raw: string;
+  received_at: Timestamp;
+  held_at: Timestamp;
+}
+
+export interface AdtMessageEffectsTable {
+  message_id: string;
+  patient_id: string | null;
+  outcome: 'applied' | 'held' | 'failed';
+  note: string | null;
+  queue_id: string | null;
+  applied_at: Timestamp;
+}
+
 export interface PathwayTemplateVersionsTable {
   template_id: string;
   version: number;
@@ -587,4 +643,8 @@ export interface Database {
   hl7_messages: Hl7MessagesTable;
   transitions: TransitionsTable;
   transition_items: TransitionItemsTable;
+  patient_local_ids: PatientLocalIdsTable;
+  adt_match_queue: AdtMatchQueueTable;
+  adt_held_messages: AdtHeldMessagesTable;
+  adt_message_effects: AdtMessageEffectsTable;
 }

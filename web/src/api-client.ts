@@ -1,3 +1,4 @@
+import type { MatchQueueList, MatchQueueResolution } from '../../src/contracts/adt-contracts.ts';
 import type { LoginRequest, LoginResponse, Me } from '../../src/contracts/auth-contracts.ts';
 import type {
   NotificationPage,
@@ -375,4 +376,17 @@ export const api = {
 
   portalPathways: (signal?: AbortSignal): Promise<PortalPathwaySteps> =>
     request<PortalPathwaySteps>('GET', '/api/portal/pathways', { signal }),
+
+  matchQueue: (signal?: AbortSignal): Promise<MatchQueueList> =>
+    request<MatchQueueList>('GET', '/api/hl7/match-queue', { signal }),
+
+  linkMatchQueueItem: (itemId: string, patientId: string): Promise<MatchQueueResolution> =>
+    request<MatchQueueResolution>('POST', `/api/hl7/match-queue/${encodeURIComponent(itemId)}/link`, {
+      body: { patientId },
+    }),
+
+  dismissMatchQueueItem: (itemId: string, reason: string): Promise<MatchQueueResolution> =>
+    request<MatchQueueResolution>('POST', `/api/hl7/match-queue/${encodeURIComponent(itemId)}/dismiss`, {
+      body: { reason },
+    }),
 };

@@ -22,6 +22,7 @@ import { PathwayWorklistPage } from './pages/pathway-worklist-page.tsx';
 import { InpatientsWorklistPage } from './pages/inpatients-worklist-page.tsx';
 import { StayPage } from './pages/stay-page.tsx';
 import { WorklistPage } from './pages/worklist-page.tsx';
+import { Hl7MatchQueuePage } from './pages/hl7-match-queue-page.tsx';
 import { ReferralSlaAdminPage } from './pages/referral-sla-admin-page.tsx';
 import { RulesAdminPage } from './pages/rules-admin-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
@@ -173,6 +174,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
     page = <PortalQuestionnairePage key={questionnaire} instrumentId={questionnaire} />;
   else if (pathname === '/admin/rules') page = <RulesAdminPage />;
   else if (pathname === '/admin/referral-sla') page = <ReferralSlaAdminPage />;
+  else if (pathname === '/admin/hl7') page = <Hl7MatchQueuePage />;
   else page = <NotFoundPage home={home} />;
 
   return (

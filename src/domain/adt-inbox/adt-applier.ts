@@ -20,11 +20,3 @@ export type AdtApplyOutcome =
 export interface AdtApplier {
   apply(message: StoredAdtMessage): Promise<AdtApplyOutcome>;
 }
-
-/**
- * Stands in until the PAM mapping is wired (services.ts): marks every message applied without
- * touching the record, with a note that says so.
- */
-export const noAdtApplier: AdtApplier = {
-  apply: () => Promise.resolve({ status: 'applied', patientId: null, note: 'no applier' }),
-};

@@ -66,6 +66,9 @@ export const EVENT_TYPES = [
   'transition.item-late',
   'transition.closed',
   'transition.cancelled',
+  // ADT patient matching (issue 7): a hospital identifier tied to, or retired from, a patient.
+  'hospital-id.linked',
+  'hospital-id.unlinked',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

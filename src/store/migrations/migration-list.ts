@@ -9,6 +9,7 @@ import * as referrals from './0007-referrals.ts';
 import * as pathways from './0009-pathways.ts';
 import * as hospitalStays from './0010-hospital-stays.ts';
 import * as adtInbox from './0011-adt-inbox.ts';
+import * as patientMatching from './0012-patient-matching.ts';
 import * as transitions from './0013-transitions.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
@@ -23,5 +24,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-pathways': pathways,
   '0010-hospital-stays': hospitalStays,
   '0011-adt-inbox': adtInbox,
+  '0012-patient-matching': patientMatching,
   '0013-transitions': transitions,
 };

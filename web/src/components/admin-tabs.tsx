@@ -4,6 +4,7 @@ import { TabNav } from './tab-nav.tsx';
 const ADMIN_PAGES = [
   { to: '/admin/rules', key: 'nav.rules' },
   { to: '/admin/referral-sla', key: 'referralSla.tab' },
+  { to: '/admin/hl7', key: 'hl7Queue.tab' },
 ] as const;
 
 /** The administration pages, side by side. */
