@@ -56,6 +56,12 @@ export const EVENT_TYPES = [
   'stay.updated',
   'stay.admission-cancelled',
   'stay.discharge-cancelled',
+  // Issue 7, discharge documents: the lettre de liaison, medication reconciliation, readmission risk.
+  'discharge-letter.received',
+  'discharge-letter.acknowledged',
+  'medication-reconciliation.confirmed',
+  'medication.stopped',
+  'readmission-risk.assessed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
