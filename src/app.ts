@@ -15,6 +15,7 @@ import { createJournalSignal } from './jobs/journal-signal.ts';
 import { startReferralNoticeJob } from './jobs/referral-notice-job.ts';
 import { createReferralSlaJob } from './jobs/referral-sla-job.ts';
 import { createPathwayDueJob, startPathwayEvidenceJob } from './jobs/pathway-jobs.ts';
+import { startReadmissionRiskJob } from './jobs/readmission-risk-job.ts';
 import { startRulesJob } from './jobs/rules-job.ts';
 import { startTaskNoticeJob } from './jobs/task-notice-job.ts';
 import { createNotificationEmailDelivery, createServices, type Services } from './services.ts';
@@ -48,6 +49,8 @@ export interface Relais {
     /** The pathway evidence consumer (undefined like the rules job) and the due scan (null when off). */
     readonly pathwayEvidence: JournalConsumer | undefined;
     readonly pathwayDueScan: PeriodicJob | null;
+    /** The readmission risk at discharge (a journal consumer, undefined like the rules job). */
+    readonly readmissionRisk: JournalConsumer | undefined;
   };
   /** Stops the jobs, ends live connections, closes the server and the database. */
   close(): Promise<void>;
@@ -78,6 +81,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     urgentThresholds: config.urgentThresholds,
     examValidity,
     timeZone: config.timeZone,
+    laceHighRiskFrom: config.discharge.laceHighRiskFrom,
     journalSignal,
     onInvalidRuleSet: (ruleSetId, problems) =>
       logger.error({ ruleSetId, problems }, 'a stored rule set no longer validates: its rules do not run'),
@@ -146,6 +150,16 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
           leaseMs: config.rules.leaseMs,
         })
       : undefined;
+  const readmissionRisk = consumersRun
+    ? startReadmissionRiskJob({
+        assessor: services.readmissionAssessor,
+        feed: createSqlJournalFeed(database.db),
+        logger,
+        signal: journalSignal,
+        pollMs: config.rules.pollMs,
+        leaseMs: config.rules.leaseMs,
+      })
+    : undefined;
   const pathwayDueScan =
     config.pathways.dueScanMs > 0
       ? createPathwayDueJob(services.pathwayProgress, logger, config.pathways.dueScanMs)
@@ -192,6 +206,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
       referralSla,
       pathwayEvidence,
       pathwayDueScan,
+      readmissionRisk,
     },
     async close() {
       await emailDelivery?.stop();
@@ -203,6 +218,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
       await referralNotices?.stop();
       await pathwayEvidence?.stop();
       await pathwayDueScan?.stop();
+      await readmissionRisk?.stop();
       await database.close();
     },
   };

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_LACE_HIGH_RISK_FROM } from './domain/discharge/readmission-scores.ts';
 import { isKnownTimeZone } from './domain/shared/wall-clock.ts';
 import {
   DEFAULT_URGENT_THRESHOLDS,
@@ -43,6 +44,11 @@ export interface RelaisConfig {
    * due and rupture (0 = not in this process). Their evidence consumer polls like the rules job.
    */
   readonly pathways: { readonly dir: string; readonly dueScanMs: number };
+  /**
+   * After a discharge: the LACE total from which the readmission risk is high and the coordinator gets
+   * a task. 10 is a literature convention, not from van Walraven 2010: a configurable default.
+   */
+  readonly discharge: { readonly laceHighRiskFrom: number };
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -91,6 +97,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     pathways: {
       dir: resolve(env.RELAIS_PATHWAYS_DIR ?? resolve(import.meta.dirname, '..', 'data', 'pathways')),
       dueScanMs: integer(env, 'RELAIS_PATHWAY_SCAN_MS', 60_000),
+    },
+    discharge: {
+      laceHighRiskFrom: integer(env, 'RELAIS_LACE_HIGH_RISK_FROM', DEFAULT_LACE_HIGH_RISK_FROM),
     },
   };
 }

@@ -3,6 +3,12 @@ import type { Kysely } from 'kysely';
 import { createAccountService } from './domain/accounts/account-service.ts';
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
+import { createDischargeLetterService } from './domain/discharge/discharge-letter-service.ts';
+import { createReadmissionAssessor } from './domain/discharge/readmission-assessment.ts';
+import { createReadmissionRiskReads } from './domain/discharge/readmission-risk-reads.ts';
+import { DEFAULT_LACE_HIGH_RISK_FROM } from './domain/discharge/readmission-scores.ts';
+import { createReconciliationService } from './domain/discharge/reconciliation-service.ts';
+import { createStayGate } from './domain/discharge/stay-gate.ts';
 import type { LivePublisher } from './domain/live/live-channel.ts';
 import { createEmailDelivery } from './domain/notifications/email-delivery-service.ts';
 import type { Mailer } from './domain/notifications/notification-ports.ts';
@@ -37,6 +43,7 @@ import { createWorklistService } from './domain/tasks/worklist-service.ts';
 import { TERRITORY_TIME_ZONE } from './domain/tasks/worklist.ts';
 import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
+import { createPdfLetterRenderer } from './integrations/pdf/discharge-letter-pdf.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
@@ -44,6 +51,13 @@ import { createSqlAccountStore } from './store/sql-account-store.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
 import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
+import { createSqlDischargeLetterStore, createSqlStayStaffFacts } from './store/sql-discharge-letters.ts';
+import { createSqlReconciliationStore } from './store/sql-discharge-reconciliations.ts';
+import {
+  createSqlReadmissionRiskReader,
+  createSqlReadmissionRiskStore,
+} from './store/sql-readmission-risks.ts';
+import { createSqlStayReader } from './store/sql-stays.ts';
 import { createSqlEmailOutbox } from './store/sql-email-outbox.ts';
 import { createSqlNotificationSettingsStore } from './store/sql-notification-settings-store.ts';
 import { createSqlNotificationStore } from './store/sql-notification-store.ts';
@@ -87,6 +101,8 @@ export interface ServiceOptions {
   readonly examValidity?: readonly ExamValidity[];
   /** The territory's time zone, whose calendar pathway due dates count on (Europe/Paris by default). */
   readonly timeZone?: string;
+  /** The LACE total from which a discharge is high risk (a literature convention, 10 by default). */
+  readonly laceHighRiskFrom?: number;
 }
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
@@ -146,6 +162,14 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     newId,
     onInvalidRuleSet: options.onInvalidRuleSet ?? (() => undefined),
   });
+  const stayGate = createStayGate({
+    stays: createSqlStayReader(db),
+    staff: createSqlStayStaffFacts(db),
+    access,
+    audit,
+    clock,
+  });
+  const dischargeLetters = signalled(createSqlDischargeLetterStore(db));
   const pathwayCatalog = createPathwayCatalog();
   const pathwayTemplates = createSqlPathwayTemplateStore(db, clock);
   return {
@@ -256,6 +280,31 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       clock,
       newId,
       timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
+    }),
+    dischargeLetters: createDischargeLetterService({
+      gate: stayGate,
+      store: dischargeLetters,
+      renderer: createPdfLetterRenderer(),
+      clock,
+      newId,
+    }),
+    reconciliations: createReconciliationService({
+      gate: stayGate,
+      store: signalled(createSqlReconciliationStore(db)),
+      letters: dischargeLetters,
+      clock,
+      newId,
+    }),
+    readmissionRisks: createReadmissionRiskReads({
+      gate: stayGate,
+      reader: createSqlReadmissionRiskReader(db),
+    }),
+    readmissionAssessor: createReadmissionAssessor({
+      store: signalled(createSqlReadmissionRiskStore(db)),
+      createSystemTasks: (commands) => tasks.createSystemTasks(commands),
+      cutoff: options.laceHighRiskFrom ?? DEFAULT_LACE_HIGH_RISK_FROM,
+      clock,
+      newId,
     }),
   };
 }

@@ -14,6 +14,7 @@ import { OPENAPI_INFO } from './openapi.ts';
 import { handleError, sendProblem } from './problem.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
+import { dischargeRoutes } from './routes/discharge-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
 import { liveRoutes } from './routes/live-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
@@ -117,6 +118,11 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     sla: services.referralSla,
   });
   await app.register(pathwayRoutes, { pathways: services.pathways });
+  await app.register(dischargeRoutes, {
+    letters: services.dischargeLetters,
+    reconciliations: services.reconciliations,
+    risks: services.readmissionRisks,
+  });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

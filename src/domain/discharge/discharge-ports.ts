@@ -87,11 +87,12 @@ export interface ReconciliationStore {
   find(scope: StayScope): Promise<StoredReconciliation | null>;
   /** The patient's medications active at `admittedAt` (started then or before, or with no start date). */
   preAdmission(scope: StayScope, admittedAt: Date): Promise<PreAdmissionLine[]>;
-  /** Inserts (expectedVersion null) or updates the draft. Error: `conflict` on a stale version. */
+  /** Inserts (expectedVersion null) or updates the draft, with its event. Error: `conflict` on a stale version. */
   saveDraft(
     scope: StayScope,
     reconciliation: StoredReconciliation,
     expectedVersion: number | null,
+    event: DomainEvent,
   ): Promise<void>;
   /**
    * Stores the confirmed reconciliation, applies `changes` to the medication list and appends

@@ -43,7 +43,8 @@ export interface ReadmissionAssessment {
 
 /** Port: the facts of a stay, and the assessments (one per stay: saving twice keeps the first). */
 export interface ReadmissionRiskStore {
-  facts(patientId: string, stayId: string): Promise<ReadmissionFacts | null>;
+  /** The stay's facts; `on` is the day whose care team (coordinator or not) is read. */
+  facts(patientId: string, stayId: string, on: Date): Promise<ReadmissionFacts | null>;
   /** Saves the assessment with its event unless the stay has one already; true when saved. */
   save(assessment: ReadmissionAssessment, event: DomainEvent): Promise<boolean>;
 }
@@ -173,9 +174,11 @@ export function createReadmissionAssessor(deps: {
         const stayId = event.payload['stayId'];
         if (event.type !== 'stay.discharged' || event.patientId === null || typeof stayId !== 'string')
           continue;
-        const facts = await store.facts(event.patientId, stayId);
-        if (facts === null || facts.stay.status !== 'discharged') continue;
-        const assessment = assessReadmission(facts, cutoff, clock());
+        const now = clock();
+        const facts = await store.facts(event.patientId, stayId, now);
+        // Both scores were built on hospitalised patients: ED visits and outpatient stays are not scored.
+        if (facts?.stay.status !== 'discharged' || facts.stay.patientClass !== 'inpatient') continue;
+        const assessment = assessReadmission(facts, cutoff, now);
         if (assessment === null) continue;
         await store.save(assessment, assessedEvent(assessment, newId()));
         if (isHighRisk(assessment)) await createSystemTasks([highRiskTask(assessment, facts.hasCoordinator)]);

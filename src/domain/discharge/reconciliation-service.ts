@@ -168,7 +168,14 @@ export function createReconciliationService(deps: {
         confirmedAt: null,
         version: version + 1,
       };
-      await store.saveDraft(scope, saved, state.stored === null ? null : version);
+      await store.saveDraft(scope, saved, state.stored === null ? null : version, {
+        id: newId(),
+        type: 'medication-reconciliation.drafted',
+        patientId,
+        actorAccountId: principal.accountId,
+        occurredAt: clock(),
+        payload: { stayId, reconciliationId: saved.id, version: saved.version, ...classCounts(state.lines) },
+      });
       return view(stay, { ...state, stored: saved });
     },
 

@@ -59,6 +59,7 @@ export const EVENT_TYPES = [
   // Issue 7, discharge documents: the lettre de liaison, medication reconciliation, readmission risk.
   'discharge-letter.received',
   'discharge-letter.acknowledged',
+  'medication-reconciliation.drafted',
   'medication-reconciliation.confirmed',
   'medication.stopped',
   'readmission-risk.assessed',
