@@ -106,6 +106,8 @@ export const StaySummary = Type.Object({
   dischargedAt: Nullable(IsoDateTime),
 });
 
+export type StaySummary = Static<typeof StaySummary>;
+
 export const MissingPart = Type.Object({ part: Type.String(), fr: Type.String(), en: Type.String() });
 
 export const LetterStatus = Type.Union([

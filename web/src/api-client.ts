@@ -72,7 +72,7 @@ interface RequestOptions {
   readonly expectUnauthorized?: boolean;
 }
 
-async function request<T>(
+export async function request<T>(
   method: 'GET' | 'POST' | 'PUT',
   path: string,
   options: RequestOptions = {},

@@ -22,6 +22,7 @@ import { PathwayWorklistPage } from './pages/pathway-worklist-page.tsx';
 import { WorklistPage } from './pages/worklist-page.tsx';
 import { ReferralSlaAdminPage } from './pages/referral-sla-admin-page.tsx';
 import { RulesAdminPage } from './pages/rules-admin-page.tsx';
+import { StayDocumentsPage } from './pages/stay-documents-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
 import { homePathOf, isAdmin, SessionContext, type Session } from './session-context.ts';
 
@@ -146,6 +147,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   const recordMatch = matchPath('/patients/:patientId', pathname);
   const newReferralFor = matchPath('/patients/:patientId/referrals/new', pathname)?.['patientId'];
   const referralId = matchPath('/referrals/:referralId', pathname)?.['referralId'];
+  const stayDocuments = matchPath('/patients/:patientId/stays/:stayId/documents', pathname);
   const questionnaire = matchPath('/portal/questionnaires/:instrument', pathname)?.['instrument'];
   let page;
   if (pathname === '/patients') page = <PatientSearchPage />;
@@ -157,6 +159,14 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
     page = <NewReferralPage key={newReferralFor} patientId={newReferralFor} />;
   else if (pathname === '/referrals/inbox') page = <ReferralBoxPage key="inbox" box="inbox" />;
   else if (pathname === '/referrals/outbox') page = <ReferralBoxPage key="outbox" box="outbox" />;
+  else if (stayDocuments?.['patientId'] !== undefined && stayDocuments['stayId'] !== undefined)
+    page = (
+      <StayDocumentsPage
+        key={stayDocuments['stayId']}
+        patientId={stayDocuments['patientId']}
+        stayId={stayDocuments['stayId']}
+      />
+    );
   else if (referralId !== undefined) page = <ReferralPage key={referralId} referralId={referralId} />;
   else if (pathname === '/portal') page = <PortalPage />;
   else if (pathname === '/notifications') page = <NotificationsPage />;
