@@ -51,7 +51,8 @@ import { createSqlAccountStore } from './store/sql-account-store.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
 import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
-import { createSqlDischargeLetterStore, createSqlStayStaffFacts } from './store/sql-discharge-letters.ts';
+import { createSqlDischargeLetterStore } from './store/sql-discharge-letters.ts';
+import { createSqlStayStaffFacts } from './store/sql-discharge-stay-staff.ts';
 import { createSqlReconciliationStore } from './store/sql-discharge-reconciliations.ts';
 import {
   createSqlReadmissionRiskReader,

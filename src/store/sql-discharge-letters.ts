@@ -1,7 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { StructuredLetter } from '../domain/discharge/discharge-letter.ts';
 import type { DischargeLetterStore, StoredLetter } from '../domain/discharge/discharge-ports.ts';
-import type { StayStaffFacts } from '../domain/discharge/stay-gate.ts';
 import { DomainError } from '../domain/shared/domain-error.ts';
 import type { Database, DischargeLettersTable } from './database-schema.ts';
 import { addEntryRow, type RowsByTable } from './entry-rows.ts';
@@ -114,30 +113,5 @@ function letterOf(row: Selectable<DischargeLettersTable>): StoredLetter {
     acknowledgedBy: row.acknowledged_by,
     acknowledgedAt: row.acknowledged_at,
     version: row.version,
-  };
-}
-
-/** Where practitioners and services sit in the directory, for the stay gate. */
-export function createSqlStayStaffFacts(db: Kysely<Database>): StayStaffFacts {
-  return {
-    async practitionerHospital(practitionerId) {
-      const row = await db
-        .selectFrom('practitioners as p')
-        .innerJoin('organizations as o', 'o.id', 'p.organization_id')
-        .select(['o.id', 'o.kind', 'o.parent_id'])
-        .where('p.id', '=', practitionerId)
-        .executeTakeFirst();
-      if (row === undefined) return null;
-      if (row.kind === 'hospital') return row.id;
-      return row.kind === 'hospital_service' ? row.parent_id : null;
-    },
-    async serviceHospital(serviceId) {
-      const row = await db
-        .selectFrom('organizations')
-        .select('parent_id')
-        .where('id', '=', serviceId)
-        .executeTakeFirst();
-      return row?.parent_id ?? null;
-    },
   };
 }
