@@ -17,6 +17,7 @@ import { createJournalSignal } from './jobs/journal-signal.ts';
 import { startReferralNoticeJob } from './jobs/referral-notice-job.ts';
 import { createReferralSlaJob } from './jobs/referral-sla-job.ts';
 import { createPathwayDueJob, startPathwayEvidenceJob } from './jobs/pathway-jobs.ts';
+import { startReadmissionRiskJob } from './jobs/readmission-risk-job.ts';
 import { startRulesJob } from './jobs/rules-job.ts';
 import { startTaskNoticeJob } from './jobs/task-notice-job.ts';
 import { startStayNoticeJob } from './jobs/stay-notice-job.ts';
@@ -66,6 +67,8 @@ export interface Relais {
     readonly transitions: JournalConsumer | undefined;
     readonly transitionLive: JournalConsumer | undefined;
     readonly transitionScan: PeriodicJob | null;
+    /** The readmission risk at discharge (a journal consumer, undefined like the rules job). */
+    readonly readmissionRisk: JournalConsumer | undefined;
   };
   /** Stops the jobs, ends live connections, closes the server and the database. */
   close(): Promise<void>;
@@ -98,6 +101,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     examValidity,
     timeZone: config.timeZone,
     transitionPolicy: { reconciliationDays: config.transitions.reconciliationDays },
+    laceHighRiskFrom: config.discharge.laceHighRiskFrom,
     journalSignal,
     adtStored,
     onInvalidRuleSet: (ruleSetId, problems) =>
@@ -184,6 +188,16 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
         leaseMs: config.rules.leaseMs,
       })
     : undefined;
+  const readmissionRisk = consumersRun
+    ? startReadmissionRiskJob({
+        assessor: services.readmissionAssessor,
+        feed: createSqlJournalFeed(database.db),
+        logger,
+        signal: journalSignal,
+        pollMs: config.rules.pollMs,
+        leaseMs: config.rules.leaseMs,
+      })
+    : undefined;
   const transitionScan =
     config.transitions.scanMs > 0
       ? createTransitionScanJob(services.transitionProgress, logger, config.transitions.scanMs)
@@ -260,6 +274,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
       transitions,
       transitionLive,
       transitionScan,
+      readmissionRisk,
     },
     async close() {
       await hl7?.close();
@@ -277,6 +292,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
       await transitions?.stop();
       await transitionLive?.stop();
       await transitionScan?.stop();
+      await readmissionRisk?.stop();
       await database.close();
     },
   };

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_LACE_HIGH_RISK_FROM } from './domain/discharge/readmission-scores.ts';
 import { isKnownTimeZone } from './domain/shared/wall-clock.ts';
 import {
   DEFAULT_URGENT_THRESHOLDS,
@@ -54,6 +55,11 @@ export interface RelaisConfig {
    * not in this process), and the reconciliation deadline in days after discharge (a design default).
    */
   readonly transitions: { readonly scanMs: number; readonly reconciliationDays: number };
+  /**
+   * After a discharge: the LACE total from which the readmission risk is high and the coordinator gets
+   * a task. 10 is a literature convention, not from van Walraven 2010: a configurable default.
+   */
+  readonly discharge: { readonly laceHighRiskFrom: number };
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -115,6 +121,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
         'RELAIS_RECONCILIATION_DAYS',
         DEFAULT_TRANSITION_POLICY.reconciliationDays,
       ),
+    },
+    discharge: {
+      laceHighRiskFrom: integer(env, 'RELAIS_LACE_HIGH_RISK_FROM', DEFAULT_LACE_HIGH_RISK_FROM),
     },
   };
 }

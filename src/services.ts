@@ -4,6 +4,12 @@ import { createAccountService } from './domain/accounts/account-service.ts';
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { applyWaitingMessages } from './domain/adt-inbox/adt-apply.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
+import { createDischargeLetterService } from './domain/discharge/discharge-letter-service.ts';
+import { createReadmissionAssessor } from './domain/discharge/readmission-assessment.ts';
+import { createReadmissionRiskReads } from './domain/discharge/readmission-risk-reads.ts';
+import { DEFAULT_LACE_HIGH_RISK_FROM } from './domain/discharge/readmission-scores.ts';
+import { createReconciliationService } from './domain/discharge/reconciliation-service.ts';
+import { createStayGate } from './domain/discharge/stay-gate.ts';
 import type { LivePublisher } from './domain/live/live-channel.ts';
 import { createEmailDelivery } from './domain/notifications/email-delivery-service.ts';
 import type { Mailer } from './domain/notifications/notification-ports.ts';
@@ -47,6 +53,7 @@ import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
 import { createAdtIntake } from './integrations/hl7/adt-intake.ts';
 import { checkAdtContent, readAdtEvent } from './integrations/hl7/adt-parse.ts';
+import { createPdfLetterRenderer } from './integrations/pdf/discharge-letter-pdf.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
@@ -55,6 +62,14 @@ import { createSqlAdtInbox } from './store/sql-adt-inbox.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
 import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
+import { createSqlDischargeLetterStore } from './store/sql-discharge-letters.ts';
+import { createSqlStayStaffFacts } from './store/sql-discharge-stay-staff.ts';
+import { createSqlReconciliationStore } from './store/sql-discharge-reconciliations.ts';
+import {
+  createSqlReadmissionRiskReader,
+  createSqlReadmissionRiskStore,
+} from './store/sql-readmission-risks.ts';
+import { createSqlStayReader } from './store/sql-stays.ts';
 import { createSqlEmailOutbox } from './store/sql-email-outbox.ts';
 import { createSqlNotificationSettingsStore } from './store/sql-notification-settings-store.ts';
 import { createSqlNotificationStore } from './store/sql-notification-store.ts';
@@ -107,6 +122,8 @@ export interface ServiceOptions {
   readonly adtStored?: JournalSignal;
   /** The transition checklist's design defaults (reconciliation deadline). */
   readonly transitionPolicy?: TransitionPolicy;
+  /** The LACE total from which a discharge is high risk (a literature convention, 10 by default). */
+  readonly laceHighRiskFrom?: number;
 }
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
@@ -166,6 +183,14 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     newId,
     onInvalidRuleSet: options.onInvalidRuleSet ?? (() => undefined),
   });
+  const stayGate = createStayGate({
+    stays: createSqlStayReader(db),
+    staff: createSqlStayStaffFacts(db),
+    access,
+    audit,
+    clock,
+  });
+  const dischargeLetters = signalled(createSqlDischargeLetterStore(db));
   const pathwayCatalog = createPathwayCatalog();
   const pathwayTemplates = createSqlPathwayTemplateStore(db, clock);
   const adtInbox = createSqlAdtInbox(db);
@@ -321,6 +346,31 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       facts: createSqlCoordinationFacts(db),
       audit,
       clock,
+    }),
+    dischargeLetters: createDischargeLetterService({
+      gate: stayGate,
+      store: dischargeLetters,
+      renderer: createPdfLetterRenderer(),
+      clock,
+      newId,
+    }),
+    reconciliations: createReconciliationService({
+      gate: stayGate,
+      store: signalled(createSqlReconciliationStore(db)),
+      letters: dischargeLetters,
+      clock,
+      newId,
+    }),
+    readmissionRisks: createReadmissionRiskReads({
+      gate: stayGate,
+      reader: createSqlReadmissionRiskReader(db),
+    }),
+    readmissionAssessor: createReadmissionAssessor({
+      store: signalled(createSqlReadmissionRiskStore(db)),
+      createSystemTasks: (commands) => tasks.createSystemTasks(commands),
+      cutoff: options.laceHighRiskFrom ?? DEFAULT_LACE_HIGH_RISK_FROM,
+      clock,
+      newId,
     }),
   };
 }

@@ -58,6 +58,10 @@ export const Medication = Type.Object({
   dosage: Type.String(),
   startedOn: Nullable(IsoDate),
   status: Type.Union([Type.Literal('active'), Type.Literal('stopped')]),
+  provenance: Nullable(
+    Type.String({ description: 'e.g. reconciliation:<id> (a confirmed discharge reconciliation)' }),
+  ),
+  recordedAt: IsoDateTime,
 });
 
 const Criticality = Type.Union([Type.Literal('low'), Type.Literal('high'), Type.Literal('unable-to-assess')]);

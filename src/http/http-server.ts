@@ -14,6 +14,7 @@ import { OPENAPI_INFO } from './openapi.ts';
 import { handleError, sendProblem } from './problem.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
+import { dischargeRoutes } from './routes/discharge-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
 import { hl7Routes } from './routes/hl7-routes.ts';
 import { liveRoutes } from './routes/live-routes.ts';
@@ -123,6 +124,11 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(hl7Routes, { intake: services.hl7Intake });
   await app.register(transitionRoutes, { transitions: services.transitions });
   await app.register(matchQueueRoutes, { matchQueue: services.matchQueue });
+  await app.register(dischargeRoutes, {
+    letters: services.dischargeLetters,
+    reconciliations: services.reconciliations,
+    risks: services.readmissionRisks,
+  });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

@@ -105,6 +105,8 @@ export interface MedicationsTable {
   ended_on: DateOnly | null;
   status: 'active' | 'stopped';
   recorded_at: Timestamp;
+  /** Where the line came from when not typed in, e.g. `reconciliation:<id>` (migration 0014). */
+  provenance: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AllergiesTable {
@@ -605,6 +607,44 @@ export interface TransitionItemsTable {
   created_at: Timestamp;
 }
 
+export interface DischargeLettersTable {
+  patient_id: string;
+  id: string;
+  stay_id: string;
+  kind: 'pdf' | 'structured';
+  content: ColumnType<unknown, string | null, string | null>;
+  document_id: string;
+  missing_parts: string[];
+  received_at: Timestamp;
+  author_practitioner_id: string | null;
+  acknowledged_by: string | null;
+  acknowledged_at: NullableTimestamp;
+  version: number;
+}
+
+export interface MedicationReconciliationsTable {
+  patient_id: string;
+  id: string;
+  stay_id: string;
+  lines: ColumnType<unknown, string, string>;
+  status: 'draft' | 'confirmed';
+  confirmed_by: string | null;
+  confirmed_at: NullableTimestamp;
+  version: number;
+}
+
+export interface ReadmissionRisksTable {
+  patient_id: string;
+  stay_id: string;
+  lace: number;
+  lace_items: ColumnType<unknown, string, string>;
+  lace_cutoff: number;
+  hospital_score: number | null;
+  hospital_items: ColumnType<unknown, string, string>;
+  band: 'high' | 'below-cutoff';
+  assessed_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -647,4 +687,7 @@ export interface Database {
   adt_match_queue: AdtMatchQueueTable;
   adt_held_messages: AdtHeldMessagesTable;
   adt_message_effects: AdtMessageEffectsTable;
+  discharge_letters: DischargeLettersTable;
+  medication_reconciliations: MedicationReconciliationsTable;
+  readmission_risks: ReadmissionRisksTable;
 }

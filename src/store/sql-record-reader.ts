@@ -97,7 +97,16 @@ const recordParts = {
     jsonArrayFrom(
       eb
         .selectFrom('medications')
-        .select(['id', 'atc_code as atcCode', 'name', 'dosage', 'started_on as startedOn', 'status'])
+        .select([
+          'id',
+          'atc_code as atcCode',
+          'name',
+          'dosage',
+          'started_on as startedOn',
+          'status',
+          'provenance',
+          'recorded_at as recordedAt',
+        ])
         .where('patient_id', '=', id)
         .where('status', 'in', statuses)
         .orderBy('status')

@@ -25,6 +25,7 @@ import { WorklistPage } from './pages/worklist-page.tsx';
 import { Hl7MatchQueuePage } from './pages/hl7-match-queue-page.tsx';
 import { ReferralSlaAdminPage } from './pages/referral-sla-admin-page.tsx';
 import { RulesAdminPage } from './pages/rules-admin-page.tsx';
+import { StayDocumentsPage } from './pages/stay-documents-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
 import { homePathOf, isAdmin, SessionContext, type Session } from './session-context.ts';
 
@@ -150,6 +151,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   const newReferralFor = matchPath('/patients/:patientId/referrals/new', pathname)?.['patientId'];
   const referralId = matchPath('/referrals/:referralId', pathname)?.['referralId'];
   const stayMatch = matchPath('/patients/:patientId/stays/:stayId', pathname);
+  const stayDocuments = matchPath('/patients/:patientId/stays/:stayId/documents', pathname);
   const questionnaire = matchPath('/portal/questionnaires/:instrument', pathname)?.['instrument'];
   let page;
   if (pathname === '/patients') page = <PatientSearchPage />;
@@ -166,6 +168,14 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
     page = <NewReferralPage key={newReferralFor} patientId={newReferralFor} />;
   else if (pathname === '/referrals/inbox') page = <ReferralBoxPage key="inbox" box="inbox" />;
   else if (pathname === '/referrals/outbox') page = <ReferralBoxPage key="outbox" box="outbox" />;
+  else if (stayDocuments?.['patientId'] !== undefined && stayDocuments['stayId'] !== undefined)
+    page = (
+      <StayDocumentsPage
+        key={stayDocuments['stayId']}
+        patientId={stayDocuments['patientId']}
+        stayId={stayDocuments['stayId']}
+      />
+    );
   else if (referralId !== undefined) page = <ReferralPage key={referralId} referralId={referralId} />;
   else if (pathname === '/portal') page = <PortalPage />;
   else if (pathname === '/notifications') page = <NotificationsPage />;

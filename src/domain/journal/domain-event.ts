@@ -69,6 +69,12 @@ export const EVENT_TYPES = [
   // ADT patient matching (issue 7): a hospital identifier tied to, or retired from, a patient.
   'hospital-id.linked',
   'hospital-id.unlinked',
+  // Issue 7, discharge documents: the lettre de liaison, medication reconciliation, readmission risk
+  // (received and confirmed are listed with the transitions above, which they complete).
+  'discharge-letter.acknowledged',
+  'medication-reconciliation.drafted',
+  'medication.stopped',
+  'readmission-risk.assessed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

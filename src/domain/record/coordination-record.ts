@@ -48,6 +48,9 @@ export interface Medication {
   readonly dosage: string;
   readonly startedOn: string | null;
   readonly status: 'active' | 'stopped';
+  /** Where the line came from when not typed in (e.g. `reconciliation:<id>`), and when it was written. */
+  readonly provenance: string | null;
+  readonly recordedAt: string;
 }
 
 export interface Allergy {

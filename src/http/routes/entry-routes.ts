@@ -109,7 +109,7 @@ export const entryRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }
 // Strict base64: Buffer.from silently skips bad characters, which would store a corrupted file.
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-function decodeBase64(text: string): Uint8Array {
+export function decodeBase64(text: string): Uint8Array {
   if (text.length % 4 !== 0 || !BASE64.test(text))
     throw new DomainError('invalid-input', 'contentBase64 is not valid base64');
   return Buffer.from(text, 'base64');

@@ -11,6 +11,7 @@ import * as hospitalStays from './0010-hospital-stays.ts';
 import * as adtInbox from './0011-adt-inbox.ts';
 import * as patientMatching from './0012-patient-matching.ts';
 import * as transitions from './0013-transitions.ts';
+import * as dischargeDocuments from './0014-discharge-documents.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-adt-inbox': adtInbox,
   '0012-patient-matching': patientMatching,
   '0013-transitions': transitions,
+  '0014-discharge-documents': dischargeDocuments,
 };

@@ -48,6 +48,13 @@ export function MedicationsSection({ medications }: { medications: readonly Medi
                 </span>
               )}
             </p>
+            {medication.provenance?.startsWith('reconciliation:') === true && (
+              <p className="item-meta" data-testid="medication-provenance">
+                {t('discharge.provenance', {
+                  date: formatDate(medication.recordedAt.slice(0, 10), language),
+                })}
+              </p>
+            )}
           </li>
         ))}
       </ul>
