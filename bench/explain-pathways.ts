@@ -1,5 +1,6 @@
 // Measures the pathway hot paths on PostgreSQL at scale without reseeding each time: the coordinator
-// worklist by HTTP (one client, then ten) and the evidence consumer, after printing the plans.
+// worklist by HTTP (one client, then ten) and the evidence consumer. For plans, load auto_explain on
+// the server (log_analyze, log_buffers) and read its log.
 //   DATABASE_URL=… node bench/explain-pathways.ts [--patients 20000] [--occurrences 200000] [--results 20000]
 // With DATABASE_URL the territory and occurrences are seeded once and reused; otherwise a throwaway
 // PostgreSQL is started. The evidence run completes steps, so later runs see slightly different data.
