@@ -102,7 +102,7 @@ export async function benchPathways(
 }
 
 /** One diabetes enrolment per patient, and the occurrences spread over them, set-based. */
-async function seedOccurrences(db: Kysely<Database>, count: number, now: Date): Promise<void> {
+export async function seedOccurrences(db: Kysely<Database>, count: number, now: Date): Promise<void> {
   const yesterday = new Date(now.getTime() - DAY);
   await sql`
     insert into pathway_enrolments (patient_id, id, template_id, template_version, status, started_on, start_at, origin_kind)
@@ -156,7 +156,7 @@ async function pathwayTasks(db: Kysely<Database>): Promise<number> {
 }
 
 /** A professional with an account made the coordinator of 2,000 patients (bench data, no events). */
-async function coordinatorWithCaseload(db: Kysely<Database>, now: Date): Promise<string> {
+export async function coordinatorWithCaseload(db: Kysely<Database>, now: Date): Promise<string> {
   const account = await db
     .selectFrom('accounts as a')
     .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
@@ -177,7 +177,7 @@ async function coordinatorWithCaseload(db: Kysely<Database>, now: Date): Promise
  * Evidence throughput: `count` HbA1c results for enrolled patients, with their journal events in one
  * transaction, then the pathways consumer (started at the journal's head) until it has handled them.
  */
-async function benchEvidence(
+export async function benchEvidence(
   relais: Relais,
   count: number,
   now: Date,
@@ -213,7 +213,6 @@ async function benchEvidence(
     progress: relais.services.pathwayProgress,
     feed,
     logger: relais.logger,
-    batchSize: 1000,
   });
   const started = performance.now();
   try {

@@ -7,6 +7,8 @@ import { createPeriodicJob, type PeriodicJob } from './periodic-job.ts';
 
 export const PATHWAYS_CONSUMER = 'pathways';
 const DUE_SCAN_BATCH = 1000;
+/** Events per evidence batch: each batch costs a few round trips and two commits whatever its size. */
+const EVIDENCE_BATCH = 2000;
 
 /**
  * Reads the journal for pathways: enrolments asked for by rules, steps started by events (a
@@ -29,7 +31,7 @@ export function startPathwayEvidenceJob(deps: {
     handle: (entries) => deps.progress.handleEvents(entries.map((entry) => entry.event)),
     ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
     ...(deps.leaseMs === undefined ? {} : { leaseMs: deps.leaseMs }),
-    ...(deps.batchSize === undefined ? {} : { batchSize: deps.batchSize }),
+    batchSize: deps.batchSize ?? EVIDENCE_BATCH,
     ...(deps.signal === undefined ? {} : { signal: deps.signal }),
   });
 }

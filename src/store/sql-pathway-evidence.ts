@@ -56,10 +56,23 @@ export function createSqlPathwayEvidence(db: Kysely<Database>): EvidenceSource {
 const entryIdsOf = (events: readonly DomainEvent[], key: string) =>
   events.map((e) => String(e.payload[key] ?? '')).filter(isUuid);
 
+/**
+ * The (patient, entry) keys the events point at, as a condition on two columns; undefined when there
+ * are none. Pairs from unnest, not `patient_id in (…) and id in (…)`: PostgreSQL 15 probes the
+ * primary key for every combination of the two lists (a million for a batch of a thousand).
+ */
+function entriesOf(events: readonly DomainEvent[]) {
+  const keyed = events.filter((e) => e.patientId !== null && isUuid(String(e.payload['entryId'] ?? '')));
+  if (keyed.length === 0) return undefined;
+  const patients = keyed.map((e) => e.patientId);
+  const ids = keyed.map((e) => String(e.payload['entryId']));
+  return (patientColumn: string, idColumn: string) =>
+    sql<boolean>`(${sql.ref(patientColumn)}, ${sql.ref(idColumn)}) in (select * from unnest(${patients}::uuid[], ${ids}::uuid[]))`;
+}
+
 async function loadResults(db: Kysely<Database>, events: readonly DomainEvent[]): Promise<Evidence[]> {
-  const ids = entryIdsOf(events, 'entryId');
-  if (ids.length === 0) return [];
-  const patients = [...new Set(events.map((e) => e.patientId ?? ''))];
+  const entries = entriesOf(events);
+  if (entries === undefined) return [];
   const rows = await db
     .selectFrom('results')
     .select([
@@ -72,8 +85,7 @@ async function loadResults(db: Kysely<Database>, events: readonly DomainEvent[])
       'unit',
       'effective_at',
     ])
-    .where('patient_id', 'in', patients)
-    .where('id', 'in', ids)
+    .where(entries('patient_id', 'id'))
     .execute();
   return rows.map((row) => ({
     kind: 'result',
@@ -86,9 +98,8 @@ async function loadResults(db: Kysely<Database>, events: readonly DomainEvent[])
 }
 
 async function loadEncounters(db: Kysely<Database>, events: readonly DomainEvent[]): Promise<Evidence[]> {
-  const ids = entryIdsOf(events, 'entryId');
-  if (ids.length === 0) return [];
-  const patients = [...new Set(events.map((e) => e.patientId ?? ''))];
+  const entries = entriesOf(events);
+  if (entries === undefined) return [];
   const recordedAt = new Map(events.map((e) => [String(e.payload['entryId']), e.occurredAt]));
   const rows = await db
     .selectFrom('appointments as a')
@@ -113,8 +124,7 @@ async function loadEncounters(db: Kysely<Database>, events: readonly DomainEvent
         'roles',
       ),
     )
-    .where('a.patient_id', 'in', patients)
-    .where('a.id', 'in', ids)
+    .where(entries('a.patient_id', 'a.id'))
     .execute();
   return rows.flatMap((row): Evidence[] => {
     const recorded = recordedAt.get(row.id);

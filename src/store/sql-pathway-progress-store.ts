@@ -32,13 +32,18 @@ export function createSqlPathwayProgressStore(db: Kysely<Database>): PathwayProg
       return rows.map(enrolmentOf);
     },
 
-    async openOccurrences(patientIds) {
-      if (patientIds.length === 0) return [];
+    async openOccurrences(patientIds, steps) {
+      if (patientIds.length === 0 || steps.length === 0) return [];
+      // The steps are picked on pathway_occurrences_open (it holds template_id and step_id), so only
+      // the occurrences that may match are read in full.
       const rows = await db
         .selectFrom('pathway_occurrences')
         .select(OCCURRENCE_COLUMNS)
-        .where('patient_id', 'in', patientIds)
-        .where(OPEN)
+        .where(
+          sql<boolean>`(patient_id, id) in (select patient_id, id from pathway_occurrences
+            where patient_id = any(${patientIds}::uuid[]) and ${OPEN}
+              and (template_id, step_id) in (select * from unnest(${steps.map((s) => s.templateId)}::text[], ${steps.map((s) => s.stepId)}::text[])))`,
+        )
         .execute();
       return rows.map(occurrenceOf);
     },

@@ -47,6 +47,7 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
         .orderBy('o.id')
         .limit(query.limit)
         .as('page');
+      // One statement: the page's rows in full, their patients' names and active care teams.
       const rows = await db
         .selectFrom(page)
         .innerJoin('pathway_occurrences as full', (join) =>
@@ -59,18 +60,18 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
             'patient_name',
           ),
         )
+        .select(careTeamOf(today).as('care_team'))
         .orderBy(sql`page.late_at <= ${on}`, 'desc')
         .orderBy('page.due_at')
         .orderBy('page.id')
         .execute();
-      const actors = await actorsOf(db, [...new Set(rows.map((row) => row.patient_id))], today);
       return rows.map((row) => {
-        const team = actors.get(row.patient_id) ?? [];
+        const team = row.care_team;
         return {
           occurrence: occurrenceOf(row),
           patientName: row.patient_name,
-          roleHolders: team.filter((m) => m.role === row.role),
-          coordinators: team.filter((m) => m.role === 'coordinator'),
+          roleHolders: team.filter((m) => m.role === row.role).map(actorOf),
+          coordinators: team.filter((m) => m.role === 'coordinator').map(actorOf),
         };
       });
     },
@@ -111,30 +112,26 @@ function mustActFilter(who: RawBuilder<unknown>, today: string): RawBuilder<bool
         where h.patient_id = o.patient_id and h.role = o.role and ${activeOn('h', today)}))))`;
 }
 
-/** The active care team of each patient, with names and organisations. */
-async function actorsOf(
-  db: Kysely<Database>,
-  patientIds: readonly string[],
-  today: string,
-): Promise<Map<string, (Actor & { role: string })[]>> {
-  const team = new Map<string, (Actor & { role: string })[]>();
-  if (patientIds.length === 0) return team;
-  const rows = await db
-    .selectFrom('care_team_members as m')
-    .innerJoin('practitioners as pr', 'pr.id', 'm.practitioner_id')
-    .select(['m.patient_id', 'm.role', 'pr.id', 'pr.given_name', 'pr.family_name', 'pr.organization_id'])
-    .where('m.patient_id', 'in', patientIds)
-    .where(activeOn('m', today))
-    .execute();
-  for (const row of rows) {
-    const members = team.get(row.patient_id) ?? [];
-    members.push({
-      practitionerId: row.id,
-      name: `${row.given_name} ${row.family_name}`,
-      organizationId: row.organization_id,
-      role: row.role,
-    });
-    team.set(row.patient_id, members);
-  }
-  return team;
+/** A care-team member as the worklist statement returns it (JSON). */
+interface TeamMember {
+  readonly role: string;
+  readonly practitionerId: string;
+  readonly name: string;
+  readonly organizationId: string | null;
+}
+
+const actorOf = ({ practitionerId, name, organizationId }: TeamMember): Actor => ({
+  practitionerId,
+  name,
+  organizationId,
+});
+
+/** The active care team of the page row's patient, with names and organisations, as a JSON array. */
+function careTeamOf(today: string): RawBuilder<TeamMember[]> {
+  return sql<
+    TeamMember[]
+  >`(select coalesce(json_agg(json_build_object('role', m.role, 'practitionerId', pr.id,
+      'name', pr.given_name || ' ' || pr.family_name, 'organizationId', pr.organization_id)), '[]')
+    from care_team_members m join practitioners pr on pr.id = m.practitioner_id
+    where m.patient_id = page.patient_id and ${activeOn('m', today)})`;
 }

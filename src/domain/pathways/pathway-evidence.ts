@@ -60,6 +60,14 @@ export function stepAccepts(step: PathwayStep, evidence: Evidence, occurrenceId:
   return step.evidence.some((matcher) => matcherAccepts(matcher, evidence, occurrenceId));
 }
 
+/**
+ * Whether the step could take the evidence for some occurrence: a step's own task counts for the
+ * occurrence it is about. Narrows which open occurrences are worth loading before matching them.
+ */
+export function stepMayAccept(step: PathwayStep, evidence: Evidence): boolean {
+  return stepAccepts(step, evidence, evidence.kind === 'task' ? evidence.occurrenceId : '');
+}
+
 export function evidenceRefOf(evidence: Evidence): EvidenceRef {
   return { kind: evidence.kind, id: evidence.id, label: evidence.label, at: evidence.at };
 }

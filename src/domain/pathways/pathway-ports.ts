@@ -72,7 +72,11 @@ export interface PathwayWorklistReader {
 /** Port: the journal-driven side (evidence, triggers, enrolment by rule, the due scan). Not patient-scoped: jobs act for the system. */
 export interface PathwayProgressStore {
   activeEnrolments(patientIds: readonly string[]): Promise<Enrolment[]>;
-  openOccurrences(patientIds: readonly string[]): Promise<StepOccurrence[]>;
+  /** The patients' open occurrences of the given steps (any version of their template). */
+  openOccurrences(
+    patientIds: readonly string[],
+    steps: readonly { readonly templateId: string; readonly stepId: string }[],
+  ): Promise<StepOccurrence[]>;
   /**
    * In one transaction, idempotently: inserts the enrolments a patient does not already follow (with
    * their occurrences and events), completes the occurrences still open (with their events), and

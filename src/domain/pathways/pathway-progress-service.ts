@@ -21,6 +21,7 @@ import {
   firstOccurrences,
   matchEvidence,
   occurrencesForEvent,
+  stepsTakingEvidence,
   type PlanContext,
 } from './pathway-progress.ts';
 import { stepOf, type PathwayStep, type PathwayTemplate } from './pathway-template.ts';
@@ -142,11 +143,19 @@ export function createPathwayProgress(deps: {
       const evidenceEvents = events.filter((e) => e.patientId !== null && EVIDENCE_EVENTS.includes(e.type));
       if (triggering.length === 0 && evidenceEvents.length === 0) return;
       const patients = [...new Set([...triggering, ...evidenceEvents].map((e) => e.patientId ?? ''))];
-      const [enrolments, open, evidence] = await Promise.all([
+      const [enrolments, evidence] = await Promise.all([
         store.activeEnrolments(patients),
-        store.openOccurrences(patients),
         deps.evidence.load(evidenceEvents),
       ]);
+      // Only the open occurrences some of the evidence could complete, of the patients it is about.
+      const steps = stepsTakingEvidence(
+        [...new Set(enrolments.flatMap((enrolment) => templateOf(enrolment) ?? []))],
+        evidence,
+      );
+      const open =
+        steps.length === 0
+          ? []
+          : await store.openOccurrences([...new Set(evidence.map((e) => e.patientId))], steps);
       const created = triggering.flatMap((event) =>
         enrolments
           .filter((e) => e.patientId === event.patientId)

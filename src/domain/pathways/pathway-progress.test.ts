@@ -5,7 +5,13 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { endEnrolment, pauseEnrolment, resumeEnrolment, type Enrolment } from './pathway-enrolment.ts';
 import { stepAccepts, type Evidence } from './pathway-evidence.ts';
-import { dueTransitions, firstOccurrences, matchEvidence, occurrencesForEvent } from './pathway-progress.ts';
+import {
+  dueTransitions,
+  firstOccurrences,
+  matchEvidence,
+  occurrencesForEvent,
+  stepsTakingEvidence,
+} from './pathway-progress.ts';
 import { parsePathwayTemplate } from './pathway-template-parser.ts';
 import type { PathwayTemplate } from './pathway-template.ts';
 import { skipOccurrence, type StepOccurrence } from './step-occurrence.ts';
@@ -132,6 +138,27 @@ test('encounters match by specialty or by the role the practitioner holds; docum
   });
   assert.equal(stepAccepts(letter, document('18842-5'), 'o1'), true);
   assert.equal(stepAccepts(letter, document('11488-4'), 'o1'), false);
+});
+
+test('only the steps some evidence could complete are worth loading: by code, and a task for any step it attests', () => {
+  const steps = (evidence: Evidence[]) =>
+    stepsTakingEvidence([dt2, heartFailure], evidence).map((s) => `${s.templateId}/${s.stepId}`);
+  assert.deepEqual(steps([result('4548-4', '2026-03-01T10:00:00Z')]), ['dt2-adulte-suivi/hba1c']);
+  assert.deepEqual(
+    steps([result('2160-0', '2026-03-01T10:00:00Z'), result('0000-0', '2026-03-01T10:00:00Z')]),
+    ['dt2-adulte-suivi/renal'],
+  );
+  const task: Evidence = {
+    kind: 'task',
+    id: 't1',
+    patientId: 'p1',
+    at: new Date(),
+    label: 'x',
+    occurrenceId: 'o1',
+  };
+  const attested = steps([task]);
+  assert.ok(attested.includes('dt2-adulte-suivi/etp-offer'));
+  assert.ok(!attested.includes('dt2-adulte-suivi/hba1c'));
 });
 
 test('a step done starts the steps that follow it; a discharge starts the discharge steps again', () => {

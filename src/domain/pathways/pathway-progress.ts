@@ -1,7 +1,7 @@
 import type { NewId } from '../shared/new-id.ts';
 import { localDateOf } from '../shared/wall-clock.ts';
 import type { Enrolment } from './pathway-enrolment.ts';
-import { evidenceRefOf, stepAccepts, type Evidence } from './pathway-evidence.ts';
+import { evidenceRefOf, stepAccepts, stepMayAccept, type Evidence } from './pathway-evidence.ts';
 import type { PathwayStep, PathwayTemplate } from './pathway-template.ts';
 import {
   completeOccurrence,
@@ -157,6 +157,22 @@ export function matchEvidence(
     }
   }
   return completions;
+}
+
+/**
+ * The steps of the templates that some of the evidence could complete, each once: only their open
+ * occurrences need loading for matchEvidence.
+ */
+export function stepsTakingEvidence(
+  templates: readonly PathwayTemplate[],
+  evidence: readonly Evidence[],
+): { templateId: string; stepId: string }[] {
+  const steps = new Map<string, { templateId: string; stepId: string }>();
+  for (const template of templates)
+    for (const step of template.steps)
+      if (evidence.some((item) => stepMayAccept(step, item)))
+        steps.set(`${template.id}/${step.id}`, { templateId: template.id, stepId: step.id });
+  return [...steps.values()];
 }
 
 /** What a done occurrence starts: its step's next occurrence, and the steps triggered by this one. */
