@@ -6,6 +6,7 @@ import type { NotificationRequest } from './domain/notifications/notification.ts
 import { parseExamValidity } from './domain/referrals/exam-validity-parser.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { buildHttpServer } from './http/http-server.ts';
+import { createOidcLogin } from './integrations/openid-connect-login.ts';
 import { createInProcessLiveHub } from './integrations/in-process-live-hub.ts';
 import { createSmtpMailer } from './integrations/smtp-mailer.ts';
 import { createEmailDeliveryJob } from './jobs/email-delivery-job.ts';
@@ -32,6 +33,8 @@ export interface Relais {
   readonly services: Services;
   readonly http: FastifyInstance;
   readonly logger: Logger;
+  /** The clock the use cases read (injected in tests). */
+  readonly clock: Clock;
   /** Pushes messages to open browser tabs (`GET /api/live`), e.g. "worklist changed" from another context. */
   readonly live: LivePublisher;
   /**
@@ -78,6 +81,9 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     urgentThresholds: config.urgentThresholds,
     examValidity,
     timeZone: config.timeZone,
+    accountSecurity: config.accountSecurity,
+    secretsKey: config.secretsKey,
+    securityLog: logger,
     journalSignal,
     onInvalidRuleSet: (ruleSetId, problems) =>
       logger.error({ ruleSetId, problems }, 'a stored rule set no longer validates: its rules do not run'),
@@ -150,8 +156,13 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     config.pathways.dueScanMs > 0
       ? createPathwayDueJob(services.pathwayProgress, logger, config.pathways.dueScanMs)
       : null;
+  if (config.secretsKey === null)
+    logger.warn(
+      'RELAIS_SECRETS_KEY is not set: TOTP secrets are stored unsealed (acceptable for the demo only)',
+    );
   const http = await buildHttpServer(services, {
     logger,
+    oidc: config.oidc === null ? null : createOidcLogin(config.oidc),
     webRoot: config.webRoot,
     secureCookies: config.secureCookies,
     loginRateLimit: config.loginRateLimit,
@@ -183,6 +194,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     services,
     http,
     logger,
+    clock,
     live,
     jobs: {
       emailDelivery,

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { createAccountService } from './domain/accounts/account-service.ts';
+import type { SecurityLog } from './domain/accounts/account-ports.ts';
+import { createAccountService, type AccountSecurityPolicy } from './domain/accounts/account-service.ts';
+import { DEFAULT_LOCKOUT_POLICY } from './domain/accounts/login-lockout.ts';
+import { DEFAULT_PASSWORD_POLICY } from './domain/accounts/password-policy.ts';
+import { DEFAULT_SESSION_POLICY } from './domain/accounts/session-lifetime.ts';
+import { createTwoFactorService } from './domain/accounts/two-factor-service.ts';
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
 import type { LivePublisher } from './domain/live/live-channel.ts';
@@ -36,7 +41,9 @@ import { createTaskService } from './domain/tasks/task-service.ts';
 import { createWorklistService } from './domain/tasks/worklist-service.ts';
 import { TERRITORY_TIME_ZONE } from './domain/tasks/worklist.ts';
 import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts';
+import { createSecretBox } from './integrations/aes-secret-box.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
+import { otpauthTotp } from './integrations/otpauth-totp.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
@@ -87,7 +94,20 @@ export interface ServiceOptions {
   readonly examValidity?: readonly ExamValidity[];
   /** The territory's time zone, whose calendar pathway due dates count on (Europe/Paris by default). */
   readonly timeZone?: string;
+  /** Password, lockout, session and TOTP settings (issue 8); the Relais defaults otherwise. */
+  readonly accountSecurity?: AccountSecurityPolicy;
+  /** Seals TOTP secrets at rest (RELAIS_SECRETS_KEY); unsealed without one. */
+  readonly secretsKey?: Buffer | null;
+  /** Where lockouts are logged (by account id); nowhere by default. */
+  readonly securityLog?: SecurityLog;
 }
+
+const DEFAULT_ACCOUNT_SECURITY: AccountSecurityPolicy = {
+  password: DEFAULT_PASSWORD_POLICY,
+  lockout: DEFAULT_LOCKOUT_POLICY,
+  session: DEFAULT_SESSION_POLICY,
+  totpRequiredForPrivilegedRoles: true,
+};
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
 export function createServices(db: Kysely<Database>, clock: Clock, options: ServiceOptions) {
@@ -148,14 +168,32 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   });
   const pathwayCatalog = createPathwayCatalog();
   const pathwayTemplates = createSqlPathwayTemplateStore(db, clock);
+  const accountSecurity = options.accountSecurity ?? DEFAULT_ACCOUNT_SECURITY;
+  const secrets = createSecretBox(options.secretsKey ?? null);
   return {
     accounts: createAccountService({
       accounts: accountStore,
       sessions: accountStore,
+      twoFactor: accountStore,
       tokens: randomSessionTokens,
       hasher: argon2PasswordHasher,
+      totp: otpauthTotp,
+      secrets,
+      audit,
+      log: options.securityLog ?? { warn: () => undefined },
+      clock,
+      newId,
+      policy: accountSecurity,
+    }),
+    twoFactor: createTwoFactorService({
+      accounts: accountStore,
+      store: accountStore,
+      totp: otpauthTotp,
+      secrets,
+      tokens: randomSessionTokens,
       audit,
       clock,
+      newId,
     }),
     record: createRecordService({
       access,
@@ -203,6 +241,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       store: createSqlDirectoryStore(db),
       hasher: argon2PasswordHasher,
       newId,
+      passwordPolicy: accountSecurity.password,
     }),
     notifications,
     referrals: createReferralService({

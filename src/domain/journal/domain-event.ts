@@ -56,6 +56,10 @@ export const EVENT_TYPES = [
   'stay.updated',
   'stay.admission-cancelled',
   'stay.discharge-cancelled',
+  // Account security (issue 8): no patient, the account is the actor.
+  'account.locked',
+  'account.password-changed',
+  'account.two-factor-enabled',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

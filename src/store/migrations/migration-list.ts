@@ -8,6 +8,7 @@ import * as searchWithinReach from './0006-search-within-reach.ts';
 import * as referrals from './0007-referrals.ts';
 import * as pathways from './0009-pathways.ts';
 import * as hospitalStays from './0010-hospital-stays.ts';
+import * as accountSecurity from './0016-account-security.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-referrals': referrals,
   '0009-pathways': pathways,
   '0010-hospital-stays': hospitalStays,
+  '0016-account-security': accountSecurity,
 };
