@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../router.tsx';
-import { homePathOf, isAdmin, useSession } from '../session-context.ts';
+import { ACCOUNT_SECURITY_PATH, homePathOf, isAdmin, useSession } from '../session-context.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
@@ -74,6 +74,13 @@ export function AppHeader() {
             </span>
             <span className="app-user-name">{me.displayName}</span>
           </span>
+          <Link
+            to={ACCOUNT_SECURITY_PATH}
+            className="button button-quiet"
+            data-testid="account-security-link"
+          >
+            {t('security.nav')}
+          </Link>
           <LanguageSwitch />
           <button
             type="button"
