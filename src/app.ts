@@ -6,6 +6,7 @@ import type { NotificationRequest } from './domain/notifications/notification.ts
 import { parseExamValidity } from './domain/referrals/exam-validity-parser.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { buildHttpServer } from './http/http-server.ts';
+import { createOidcLogin } from './integrations/openid-connect-login.ts';
 import { createInProcessLiveHub } from './integrations/in-process-live-hub.ts';
 import { startMllpListener, type MllpListener } from './integrations/hl7/mllp-listener.ts';
 import { createAdtApplyJob, type AdtApplyJob } from './jobs/adt-apply-job.ts';
@@ -42,6 +43,8 @@ export interface Relais {
   readonly services: Services;
   readonly http: FastifyInstance;
   readonly logger: Logger;
+  /** The clock the use cases read (injected in tests). */
+  readonly clock: Clock;
   /** Pushes messages to open browser tabs (`GET /api/live`), e.g. "worklist changed" from another context. */
   readonly live: LivePublisher;
   /** The HL7 v2 MLLP listener (its bound `port`); null when RELAIS_HL7_PORT is not set. */
@@ -102,6 +105,9 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     timeZone: config.timeZone,
     transitionPolicy: { reconciliationDays: config.transitions.reconciliationDays },
     laceHighRiskFrom: config.discharge.laceHighRiskFrom,
+    accountSecurity: config.accountSecurity,
+    secretsKey: config.secretsKey,
+    securityLog: logger,
     journalSignal,
     adtStored,
     onInvalidRuleSet: (ruleSetId, problems) =>
@@ -206,8 +212,13 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     config.pathways.dueScanMs > 0
       ? createPathwayDueJob(services.pathwayProgress, logger, config.pathways.dueScanMs)
       : null;
+  if (config.secretsKey === null)
+    logger.warn(
+      'RELAIS_SECRETS_KEY is not set: TOTP secrets are stored unsealed (acceptable for the demo only)',
+    );
   const http = await buildHttpServer(services, {
     logger,
+    oidc: config.oidc === null ? null : createOidcLogin(config.oidc),
     webRoot: config.webRoot,
     secureCookies: config.secureCookies,
     loginRateLimit: config.loginRateLimit,
@@ -259,6 +270,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     services,
     http,
     logger,
+    clock,
     live,
     hl7,
     jobs: {

@@ -7,6 +7,7 @@ import {
 } from './domain/questionnaires/urgent-follow-up.ts';
 import type { DatabaseLocation } from './store/database.ts';
 import { DEFAULT_TRANSITION_POLICY } from './domain/transitions/transition-checklist.ts';
+import type { AccountSecurityPolicy } from './domain/accounts/account-service.ts';
 
 /** Everything Relais reads from its environment, with the defaults of the quick start. */
 export interface RelaisConfig {
@@ -60,6 +61,19 @@ export interface RelaisConfig {
    * a task. 10 is a literature convention, not from van Walraven 2010: a configurable default.
    */
   readonly discharge: { readonly laceHighRiskFrom: number };
+  /** Password policy, lockout, session lifetimes and the TOTP requirement of admin and DPO roles (issue 8). */
+  readonly accountSecurity: AccountSecurityPolicy;
+  /** RELAIS_SECRETS_KEY (32 bytes, base64): seals TOTP secrets at rest; null keeps them unsealed (demo). */
+  readonly secretsKey: Buffer | null;
+  /** Log-in through an external OpenID Connect provider (Pro Santé Connect); null when not configured. */
+  readonly oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly redirectUrl: string;
 }
 
 /** Reads the configuration; throws with the variable's name when a value is unusable. */
@@ -125,7 +139,44 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     discharge: {
       laceHighRiskFrom: integer(env, 'RELAIS_LACE_HIGH_RISK_FROM', DEFAULT_LACE_HIGH_RISK_FROM),
     },
+    accountSecurity: {
+      password: { minLength: integer(env, 'RELAIS_PASSWORD_MIN_LENGTH', 12) },
+      lockout: {
+        maxFailures: integer(env, 'RELAIS_LOCKOUT_FAILURES', 5),
+        windowMs: integer(env, 'RELAIS_LOCKOUT_WINDOW_MINUTES', 15) * 60_000,
+        lockMs: integer(env, 'RELAIS_LOCKOUT_MINUTES', 15) * 60_000,
+      },
+      session: {
+        idleMs: integer(env, 'RELAIS_SESSION_IDLE_MINUTES', 30) * 60_000,
+        maxMs: integer(env, 'RELAIS_SESSION_MAX_HOURS', 12) * 3_600_000,
+      },
+      totpRequiredForPrivilegedRoles: env.RELAIS_TOTP_REQUIRED_FOR_ADMINS !== 'false',
+    },
+    secretsKey: secretsKeyOf(env),
+    oidc: oidcOf(env),
   };
+}
+
+function secretsKeyOf(env: NodeJS.ProcessEnv): Buffer | null {
+  const raw = env.RELAIS_SECRETS_KEY?.trim();
+  if (raw === undefined || raw === '') return null;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32)
+    throw new Error('RELAIS_SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
+  return key;
+}
+
+function oidcOf(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = url(env, 'RELAIS_OIDC_ISSUER', ['https:', 'http:']);
+  if (issuer === undefined) return null;
+  const clientId = env.RELAIS_OIDC_CLIENT_ID?.trim() ?? '';
+  const clientSecret = env.RELAIS_OIDC_CLIENT_SECRET?.trim() ?? '';
+  const redirectUrl = url(env, 'RELAIS_OIDC_REDIRECT_URL', ['https:', 'http:']);
+  if (clientId === '' || clientSecret === '' || redirectUrl === undefined)
+    throw new Error(
+      'RELAIS_OIDC_ISSUER needs RELAIS_OIDC_CLIENT_ID, RELAIS_OIDC_CLIENT_SECRET and RELAIS_OIDC_REDIRECT_URL',
+    );
+  return { issuer, clientId, clientSecret, redirectUrl };
 }
 
 function emailOf(env: NodeJS.ProcessEnv): RelaisConfig['email'] {

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { createAccountService } from './domain/accounts/account-service.ts';
+import type { SecurityLog } from './domain/accounts/account-ports.ts';
+import { createAccountService, type AccountSecurityPolicy } from './domain/accounts/account-service.ts';
+import { DEFAULT_LOCKOUT_POLICY } from './domain/accounts/login-lockout.ts';
+import { DEFAULT_PASSWORD_POLICY } from './domain/accounts/password-policy.ts';
+import { DEFAULT_SESSION_POLICY } from './domain/accounts/session-lifetime.ts';
+import { createTwoFactorService } from './domain/accounts/two-factor-service.ts';
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { applyWaitingMessages } from './domain/adt-inbox/adt-apply.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
@@ -50,10 +55,12 @@ import { createTransitionProgress } from './domain/transitions/transition-progre
 import { createTransitionService } from './domain/transitions/transition-service.ts';
 import { TERRITORY_TIME_ZONE } from './domain/tasks/worklist.ts';
 import { ringingAfterWrites, type JournalSignal } from './jobs/journal-signal.ts';
+import { createSecretBox } from './integrations/aes-secret-box.ts';
 import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
 import { createAdtIntake } from './integrations/hl7/adt-intake.ts';
 import { checkAdtContent, readAdtEvent } from './integrations/hl7/adt-parse.ts';
 import { createPdfLetterRenderer } from './integrations/pdf/discharge-letter-pdf.ts';
+import { otpauthTotp } from './integrations/otpauth-totp.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
@@ -124,7 +131,20 @@ export interface ServiceOptions {
   readonly transitionPolicy?: TransitionPolicy;
   /** The LACE total from which a discharge is high risk (a literature convention, 10 by default). */
   readonly laceHighRiskFrom?: number;
+  /** Password, lockout, session and TOTP settings (issue 8); the Relais defaults otherwise. */
+  readonly accountSecurity?: AccountSecurityPolicy;
+  /** Seals TOTP secrets at rest (RELAIS_SECRETS_KEY); unsealed without one. */
+  readonly secretsKey?: Buffer | null;
+  /** Where lockouts are logged (by account id); nowhere by default. */
+  readonly securityLog?: SecurityLog;
 }
+
+const DEFAULT_ACCOUNT_SECURITY: AccountSecurityPolicy = {
+  password: DEFAULT_PASSWORD_POLICY,
+  lockout: DEFAULT_LOCKOUT_POLICY,
+  session: DEFAULT_SESSION_POLICY,
+  totpRequiredForPrivilegedRoles: true,
+};
 
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
 export function createServices(db: Kysely<Database>, clock: Clock, options: ServiceOptions) {
@@ -198,14 +218,32 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const adt = adtApplierDeps(clock, options.timeZone);
   // The PAM France mapping decides AE before the ACK and applies stored messages to stays after it.
   const adtApplier = signalled(createSqlAdtApplier(db, adt));
+  const accountSecurity = options.accountSecurity ?? DEFAULT_ACCOUNT_SECURITY;
+  const secrets = createSecretBox(options.secretsKey ?? null);
   return {
     accounts: createAccountService({
       accounts: accountStore,
       sessions: accountStore,
+      twoFactor: accountStore,
       tokens: randomSessionTokens,
       hasher: argon2PasswordHasher,
+      totp: otpauthTotp,
+      secrets,
+      audit,
+      log: options.securityLog ?? { warn: () => undefined },
+      clock,
+      newId,
+      policy: accountSecurity,
+    }),
+    twoFactor: createTwoFactorService({
+      accounts: accountStore,
+      store: accountStore,
+      totp: otpauthTotp,
+      secrets,
+      tokens: randomSessionTokens,
       audit,
       clock,
+      newId,
     }),
     record: createRecordService({
       access,
@@ -253,6 +291,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       store: createSqlDirectoryStore(db),
       hasher: argon2PasswordHasher,
       newId,
+      passwordPolicy: accountSecurity.password,
     }),
     notifications,
     referrals: createReferralService({

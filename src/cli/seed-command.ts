@@ -22,4 +22,10 @@ function printLogins(logins: DemoLogins): void {
   }
   for (const patient of logins.patients)
     console.log(`  ${patient.login.padEnd(22)} ${patient.name} — patient portal`);
+  if (logins.admin !== null) {
+    // Shown once: the administrator's second factor (admin roles need TOTP). Demo only.
+    console.log(`\nDemo administrator ${logins.admin.login}: two-factor sign-in is on.`);
+    console.log(`  Add this secret to an authenticator app: ${logins.admin.totpSecret}`);
+    console.log(`  (or its URI: ${logins.admin.totpUri})`);
+  }
 }

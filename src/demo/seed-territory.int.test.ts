@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createInProcessLiveHub } from '../integrations/in-process-live-hub.ts';
+import { totpCodeAt } from '../integrations/otpauth-totp.ts';
 import { createServices } from '../services.ts';
 import { openDatabase, type DatabaseHandle } from '../store/database.ts';
 import { migrateToLatest } from '../store/migrate.ts';
@@ -32,6 +33,15 @@ before(async () => {
 after(async () => {
   await handle.close();
 });
+
+/** Signs a demo account in; the demo administrator also gives the code of its printed TOTP secret. */
+async function signInDemo(login: string) {
+  const outcome = await services.accounts.logIn(login, DEMO_PASSWORD, NO_CLIENT);
+  if (outcome.kind === 'signed-in') return outcome;
+  assert.equal(login, territory.admin?.login);
+  const code = totpCodeAt(territory.admin?.totpSecret ?? '', new Date());
+  return services.accounts.completeSecondFactor(outcome.challenge, { code }, NO_CLIENT);
+}
 
 async function count(
   table: 'patients' | 'practitioners' | 'organizations' | 'accounts' | 'events',
@@ -84,7 +94,7 @@ test("a GP logs in and reads one of their patients' records", async () => {
     .executeTakeFirstOrThrow();
   assert.match(gp.login, /^dr\.[a-z-]+\d*$/);
 
-  const signedIn = await services.accounts.logIn(gp.login, 'relais-demo', NO_CLIENT);
+  const signedIn = await signInDemo(gp.login);
   assert.equal(signedIn.account.principal.kind, 'professional');
   const record = await services.record.readRecord(signedIn.account.principal, patientId, NO_CLIENT);
   assert.equal(record.identity.patientId, patientId);
@@ -92,10 +102,22 @@ test("a GP logs in and reads one of their patients' records", async () => {
   assert.ok(record.conditions.length >= 1);
 });
 
+test('the demo administrator comes enrolled in TOTP: the password alone asks for the code', async () => {
+  const admin = territory.admin;
+  assert.ok(admin !== null);
+  assert.match(admin.totpUri, /^otpauth:\/\/totp\/Relais:.+\?.*secret=/);
+  const first = await services.accounts.logIn(admin.login, DEMO_PASSWORD, NO_CLIENT);
+  assert.equal(first.kind, 'second-factor');
+  const signedIn = await signInDemo(admin.login);
+  assert.deepEqual(signedIn.account.principal.kind === 'professional' && signedIn.account.principal.roles, [
+    'admin',
+  ]);
+});
+
 test('a demo patient logs in to their own record', async () => {
   const login = territory.patients[0]?.login ?? '';
   assert.match(login, /^patient\.[a-z-]+\d*$/);
-  const signedIn = await services.accounts.logIn(login, DEMO_PASSWORD, NO_CLIENT);
+  const signedIn = await signInDemo(login);
   assert.equal(signedIn.account.principal.kind, 'patient');
   const record = await services.record.readRecord(
     signedIn.account.principal,

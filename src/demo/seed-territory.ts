@@ -3,6 +3,7 @@
  * cases, so seeded data obeys the same validation, journal and constraints as real data.
  */
 import { isCareTeamRole } from '../domain/care-team/care-team-role.ts';
+import type { TwoFactorService } from '../domain/accounts/two-factor-service.ts';
 import type { DirectoryService } from '../domain/directory/directory-service.ts';
 import type { NewAccount } from '../domain/directory/directory.ts';
 import type { PatientRegistration, RecordService } from '../domain/record/record-service.ts';
@@ -18,7 +19,7 @@ import {
 import { deriveSeed, seededRandom } from './seeded-random.ts';
 
 /** The shared password of every demo account. A DEMO password: never use a seeded database for real care. */
-export const DEMO_PASSWORD = 'relais-demo';
+export const DEMO_PASSWORD = 'relais-demo-only';
 export const DEFAULT_DEMO_SEED = 20_240_517;
 /** Patients per registerPatients call (one transaction each). */
 export const DEMO_BATCH_SIZE = 500;
@@ -38,6 +39,8 @@ export const SYNTHETIC_FIRST_INDEX = 1_000_000;
 /** The use cases seeding needs (any `createServices` result fits). */
 export interface SeedServices {
   readonly directory: Pick<DirectoryService, 'register' | 'createAccounts'>;
+  /** Pre-enrols the demo administrator's TOTP (admin roles need it); without it, the admin is not enrolled. */
+  readonly twoFactor?: Pick<TwoFactorService, 'provision'>;
   readonly record: Pick<RecordService, 'registerPatients'>;
   readonly tasks: Pick<TaskService, 'createSystemTasks' | 'createTask'>;
 }
@@ -51,6 +54,8 @@ export interface DemoLogins {
     readonly profession: string;
   }[];
   readonly patients: readonly { readonly login: string; readonly name: string }[];
+  /** The demo administrator, pre-enrolled in TOTP: its secret is printed once, at the first start. */
+  readonly admin: { readonly login: string; readonly totpSecret: string; readonly totpUri: string } | null;
 }
 
 /** The seeded territory: its log-ins, plus the directory and patient ids for further seeding. */
@@ -148,6 +153,7 @@ export async function seedDemoTerritory(
     })),
   ];
   const accountIds = await services.directory.createAccounts(accounts);
+  const admin = await preEnrolAdmin(services, accounts, accountIds);
   const careTeams = patientIds.map((patientId, i) => ({ patientId, members: teams[i] ?? [] }));
   const accountOf = new Map(
     accounts.flatMap((a, i) => (a.practitionerId === null ? [] : [[a.practitionerId, accountIds[i] ?? '']])),
@@ -162,11 +168,36 @@ export async function seedDemoTerritory(
       profession,
     })),
     patients: patients.map(({ login, name }) => ({ login, name })),
+    admin,
     directory,
     patientIds,
     careTeams,
     accountOf,
   };
+}
+
+/**
+ * Admin roles count only with TOTP (issue 8), so the demo administrator comes enrolled: the secret is
+ * handed back for the CLI to print next to the log-ins, rather than switching the requirement off.
+ */
+async function preEnrolAdmin(
+  services: SeedServices,
+  accounts: readonly NewAccount[],
+  accountIds: readonly string[],
+): Promise<DemoLogins['admin']> {
+  const index = accounts.findIndex((account) => account.roles.includes('admin'));
+  const account = accounts[index];
+  const accountId = accountIds[index];
+  if (services.twoFactor === undefined || account?.practitionerId == null || accountId === undefined)
+    return null;
+  const principal = {
+    kind: 'professional',
+    accountId,
+    practitionerId: account.practitionerId,
+    roles: account.roles,
+  } as const;
+  const { secret, uri } = await services.twoFactor.provision(principal);
+  return { login: account.login, totpSecret: secret, totpUri: uri };
 }
 
 /** Creates the demo's open tasks through the use cases: system tasks, then those written by hand. */

@@ -34,11 +34,17 @@ describe('sign-in and sessions', () => {
       .where('login', '=', pro.login)
       .executeTakeFirstOrThrow();
     assert.match(stored.password_hash, /^\$argon2id\$/);
-    await relais.http.inject({
+    // A cookie session proves a state change with the readable CSRF cookie's value in a header.
+    const csrf = login.cookies.find((c) => c.name === 'relais_csrf');
+    assert.ok(csrf !== undefined);
+    assert.equal(csrf.httpOnly, undefined);
+    const logout = await relais.http.inject({
       method: 'POST',
       url: '/api/auth/logout',
       cookies: { relais_session: cookie.value },
+      headers: { 'x-csrf-token': csrf.value },
     });
+    assert.equal(logout.statusCode, 204);
     assert.equal(
       (await relais.http.inject({ url: '/api/me', cookies: { relais_session: cookie.value } })).statusCode,
       401,

@@ -3,6 +3,7 @@ import type { AccountRecord } from '../domain/accounts/account-ports.ts';
 import type { AccountService } from '../domain/accounts/account-service.ts';
 import type { Principal } from '../domain/access/principal.ts';
 import { DomainError } from '../domain/shared/domain-error.ts';
+import { checkCsrf, CSRF_COOKIE, setCsrfCookie } from './csrf.ts';
 
 export const SESSION_COOKIE = 'relais_session';
 
@@ -18,29 +19,53 @@ declare module 'fastify' {
   }
 }
 
-/** The session token from the bearer header (API clients) or the cookie (web app). */
-export function tokenOf(request: FastifyRequest): string | undefined {
+/** The session token from the bearer header (API clients) or the cookie (web app), and which it was. */
+export function credentialOf(
+  request: FastifyRequest,
+): { token: string; via: 'bearer' | 'cookie' } | undefined {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  return request.cookies[SESSION_COOKIE];
+  if (header?.startsWith('Bearer ')) return { token: header.slice('Bearer '.length).trim(), via: 'bearer' };
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie === undefined ? undefined : { token: cookie, via: 'cookie' };
+}
+
+export function tokenOf(request: FastifyRequest): string | undefined {
+  return credentialOf(request)?.token;
 }
 
 /**
- * Resolves the caller on every /api request and enforces the route's audience
- * (default: signed-in), so a new route is protected unless it says otherwise.
+ * Resolves the caller on every /api request and enforces the route's audience (default: signed-in),
+ * so a new route is protected unless it says otherwise; cookie sessions also pass the CSRF check, and
+ * an administrator without a second factor is kept out of /api/admin until enrolled.
  */
-export function registerAuthentication(app: FastifyInstance, accounts: AccountService): void {
+export function registerAuthentication(
+  app: FastifyInstance,
+  accounts: AccountService,
+  secureCookies: boolean,
+): void {
   app.decorateRequest('account', undefined);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const audience = request.routeOptions.config.audience ?? 'signed-in';
     if (audience === 'public') return;
-    const token = tokenOf(request);
-    const account = token === undefined ? undefined : await accounts.authenticate(token);
-    if (account === undefined)
+    const credential = credentialOf(request);
+    const account = credential === undefined ? undefined : await accounts.authenticate(credential.token);
+    if (credential === undefined || account === undefined)
       throw new DomainError('unauthenticated', 'sign in first (session missing or expired)');
+    if (credential.via === 'cookie') {
+      checkCsrf(request, credential.token);
+      // A session opened before the CSRF cookie existed gets it on its next read.
+      if (request.cookies[CSRF_COOKIE] === undefined)
+        setCsrfCookie(reply, credential.token, undefined, secureCookies);
+    }
     if (audience !== 'signed-in' && account.principal.kind !== audience) {
       throw new DomainError('forbidden', `this endpoint is for ${audience} accounts`);
+    }
+    if (request.url.startsWith('/api/admin/') && (account.pendingRoles ?? []).includes('admin')) {
+      throw new DomainError(
+        'forbidden',
+        'administrators need two-factor sign-in: enrol an authenticator app under Account security first',
+      );
     }
     request.account = account;
   });
@@ -56,6 +81,7 @@ export function originOf(request: FastifyRequest) {
   return { clientAddress: request.ip };
 }
 
+/** The httpOnly session cookie and its readable CSRF companion. */
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
@@ -64,4 +90,10 @@ export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: 
     path: '/',
     expires: expiresAt,
   });
+  setCsrfCookie(reply, token, expiresAt, secure);
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }

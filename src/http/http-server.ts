@@ -12,7 +12,10 @@ import type { Services } from '../services.ts';
 import { registerAuthentication } from './authentication.ts';
 import { OPENAPI_INFO } from './openapi.ts';
 import { handleError, sendProblem } from './problem.ts';
+import type { OidcLogin } from '../integrations/openid-connect-login.ts';
+import { accountSecurityRoutes } from './routes/account-security-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { oidcRoutes } from './routes/oidc-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import { dischargeRoutes } from './routes/discharge-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
@@ -48,6 +51,8 @@ export interface HttpOptions {
   /** The live channel's listening side, for `GET /api/live`. */
   readonly live: LiveSubscriptions;
   readonly liveHeartbeatMs: number;
+  /** Log-in through an external OpenID Connect provider; null when not configured. */
+  readonly oidc?: OidcLogin | null;
 }
 
 /** Builds the HTTP server: problem errors, authentication, rate limits, OpenAPI, the API routes and the web app. */
@@ -94,12 +99,19 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  registerAuthentication(app, services.accounts);
+  registerAuthentication(app, services.accounts, options.secureCookies);
 
   await app.register(authRoutes, {
     accounts: services.accounts,
     secureCookies: options.secureCookies,
     loginRateLimit: options.loginRateLimit,
+    oidc: (options.oidc ?? null) !== null,
+  });
+  await app.register(accountSecurityRoutes, { accounts: services.accounts, twoFactor: services.twoFactor });
+  await app.register(oidcRoutes, {
+    accounts: services.accounts,
+    oidc: options.oidc ?? null,
+    secureCookies: options.secureCookies,
   });
   await app.register(patientRoutes, { record: services.record });
   await app.register(entryRoutes, { record: services.record });

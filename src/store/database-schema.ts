@@ -38,6 +38,15 @@ export interface AccountsTable {
   roles: string[];
   locale: 'fr' | 'en';
   created_at: Generated<Timestamp>;
+  // Account security (0016)
+  failed_logins: Generated<number>;
+  failed_since: NullableTimestamp;
+  locked_until: NullableTimestamp;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: NullableTimestamp;
+  totp_last_step: number | null;
+  password_changed_at: NullableTimestamp;
 }
 
 export interface SessionsTable {
@@ -45,6 +54,20 @@ export interface SessionsTable {
   account_id: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  account_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
+}
+
+export interface LoginChallengesTable {
+  token_hash: string;
+  account_id: string;
+  expires_at: Timestamp;
+  failures: Generated<number>;
 }
 
 export interface PatientsTable {
@@ -690,4 +713,6 @@ export interface Database {
   discharge_letters: DischargeLettersTable;
   medication_reconciliations: MedicationReconciliationsTable;
   readmission_risks: ReadmissionRisksTable;
+  recovery_codes: RecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
 }

@@ -21,7 +21,8 @@ describe('coordination rules in a real browser', { skip: browserSkipReason() }, 
   });
   after(() => app.close());
 
-  const signIn = (page: Page, login: string) => signInAt(page, baseUrl, login);
+  const signIn = (page: Page, login: string, totpSecret: string | null = null) =>
+    signInAt(page, baseUrl, login, undefined, totpSecret);
   const hba1c = (value: number, daysAgo: number): ClinicalEntry => ({
     kind: 'result',
     loincCode: '4548-4',
@@ -66,7 +67,7 @@ describe('coordination rules in a real browser', { skip: browserSkipReason() }, 
   test('an administrator switches a rule off, sees the line of each problem in an edit, and runs a dry-run', async () => {
     const admin = await createProfessional(relais, 'physician', { roles: ['admin'] });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, admin.login);
+    await signIn(page, admin.login, admin.totpSecret);
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByTestId('rule-set').waitFor();
     assert.equal(await page.getByTestId('rule').count(), 7);
@@ -112,7 +113,7 @@ describe('coordination rules in a real browser', { skip: browserSkipReason() }, 
     const admin = await createProfessional(relais, 'physician', { roles: ['admin'] });
     const serviceId = await createHospitalService(relais, 'pneumology');
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, admin.login);
+    await signIn(page, admin.login, admin.totpSecret);
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('link', { name: 'Délais des adressages' }).click();
     await page.getByTestId('sla-service').selectOption(serviceId);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Relais } from '../../src/app.ts';
+import { totpCodeAt } from '../../src/integrations/otpauth-totp.ts';
 import { launchChromium } from './browser.ts';
 import { TEST_PASSWORD } from './factories.ts';
 import { startTestRelais } from './test-relais.ts';
@@ -37,16 +38,22 @@ export async function startBrowserApp(): Promise<BrowserApp> {
 
 /**
  * Fills in the log-in form and submits it (the caller waits for the page it expects). Accounts made by
- * the factories share TEST_PASSWORD; the demo territory's share its own.
+ * the factories share TEST_PASSWORD; the demo territory's share its own. With a TOTP secret (admins
+ * made by the factories), the second step gets the code of the next 30-second step: the factory's own
+ * log-in already used the current one, and one step of drift is accepted.
  */
 export async function signIn(
   page: Page,
   baseUrl: string,
   login: string,
   password: string = TEST_PASSWORD,
+  totpSecret: string | null = null,
 ): Promise<void> {
   await page.goto(baseUrl);
   await page.getByTestId('login-input').fill(login);
   await page.getByTestId('password-input').fill(password);
   await page.getByTestId('login-submit').click();
+  if (totpSecret === null) return;
+  await page.getByTestId('totp-input').fill(totpCodeAt(totpSecret, new Date(Date.now() + 30_000)));
+  await page.getByTestId('totp-submit').click();
 }

@@ -1,5 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Relais } from '../../src/app.ts';
+import type { AccountRole } from '../../src/domain/access/principal.ts';
+import { totpCodeAt } from '../../src/integrations/otpauth-totp.ts';
 import { computeInsKey, INS_OIDS } from '../../src/domain/identity/ins.ts';
 import type { PatientIdentityInput } from '../../src/domain/identity/patient-registration.ts';
 import type { ClinicalEntry } from '../../src/domain/record/clinical-entry.ts';
@@ -8,12 +10,13 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 
 /**
  * A professional with an account, in a fresh practice of their own unless `organizationId` places them
- * (e.g. in a hospital service); each call builds its own, so tests never share.
+ * (e.g. in a hospital service); each call builds its own, so tests never share. Admin and DPO accounts
+ * come enrolled in TOTP (their roles need it): `totpSecret` lets a test sign them in again.
  */
 export async function createProfessional(
   relais: Relais,
   profession = 'physician',
-  options: { organizationId?: string; roles?: readonly 'admin'[] } = {},
+  options: { organizationId?: string; roles?: readonly AccountRole[] } = {},
 ) {
   const organizationId = options.organizationId ?? randomUUID();
   const practitionerId = randomUUID();
@@ -43,18 +46,27 @@ export async function createProfessional(
       },
     ],
   );
-  await relais.services.directory.createAccounts([
+  const roles = options.roles ?? [];
+  const [accountId = ''] = await relais.services.directory.createAccounts([
     {
       login,
       password: TEST_PASSWORD,
       kind: 'professional',
       practitionerId,
       patientId: null,
-      roles: options.roles ?? [],
+      roles,
       locale: 'fr',
     },
   ]);
-  return { practitionerId, login, token: await logIn(relais, login) };
+  if (roles.length === 0)
+    return { practitionerId, login, token: await logIn(relais, login), totpSecret: null };
+  const { secret } = await relais.services.twoFactor.provision({
+    kind: 'professional',
+    accountId,
+    practitionerId,
+    roles,
+  });
+  return { practitionerId, login, token: await logIn(relais, login, secret), totpSecret: secret };
 }
 
 /** A hospital with one service (an organisation of kind hospital_service); returns the service's id. */
@@ -102,14 +114,24 @@ export async function createPatientAccount(relais: Relais, patientId: string) {
   return { login, token: await logIn(relais, login) };
 }
 
-export async function logIn(relais: Relais, login: string): Promise<string> {
+/** Signs in through the API (with the TOTP code of the relais' clock when the account has a secret). */
+export async function logIn(relais: Relais, login: string, totpSecret?: string): Promise<string> {
   const response = await relais.http.inject({
     method: 'POST',
     url: '/api/auth/login',
     payload: { login, password: TEST_PASSWORD },
   });
   if (response.statusCode !== 200) throw new Error(`login ${login} failed: ${response.body}`);
-  return response.json<{ token: string }>().token;
+  const body = response.json<{ token: string } | { challenge: string }>();
+  if ('token' in body) return body.token;
+  if (totpSecret === undefined) throw new Error(`login ${login} asks for a second factor`);
+  const second = await relais.http.inject({
+    method: 'POST',
+    url: '/api/auth/login/second-factor',
+    payload: { challenge: body.challenge, code: totpCodeAt(totpSecret, relais.clock()) },
+  });
+  if (second.statusCode !== 200) throw new Error(`second factor of ${login} failed: ${second.body}`);
+  return second.json<{ token: string }>().token;
 }
 
 /** A valid, unique, fictional INS on the test OID (1.2.250.1.213.1.4.10). */

@@ -1,5 +1,15 @@
 import type { MatchQueueList, MatchQueueResolution } from '../../src/contracts/adt-contracts.ts';
-import type { LoginRequest, LoginResponse, Me } from '../../src/contracts/auth-contracts.ts';
+import type {
+  AuthOptions,
+  LoginRequest,
+  LoginResponse,
+  Me,
+  PasswordChangeRequest,
+  RecoveryCodes,
+  SecondFactorRequest,
+  SignedInResponse,
+  TotpEnrolment,
+} from '../../src/contracts/auth-contracts.ts';
 import type {
   NotificationPage,
   NotificationSettingsInput,
@@ -84,6 +94,9 @@ export async function request<T>(
   if (method !== 'GET') {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body ?? {});
+    // CSRF proof for the cookie session: echo the readable companion cookie the server set at log-in.
+    const csrf = csrfToken();
+    if (csrf !== null) headers['x-csrf-token'] = csrf;
   }
   let response: Response;
   try {
@@ -104,6 +117,11 @@ export async function request<T>(
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+function csrfToken(): string | null {
+  const entry = document.cookie.split('; ').find((cookie) => cookie.startsWith('relais_csrf='));
+  return entry === undefined ? null : decodeURIComponent(entry.slice('relais_csrf='.length));
 }
 
 async function problemOf(response: Response): Promise<ApiError> {
@@ -151,6 +169,25 @@ const withLang = (path: string, lang: Language): string =>
 export const api = {
   login: (credentials: LoginRequest): Promise<LoginResponse> =>
     request<LoginResponse>('POST', '/api/auth/login', { body: credentials, expectUnauthorized: true }),
+
+  /** The second log-in step: a TOTP code or a recovery code. */
+  loginSecondFactor: (body: SecondFactorRequest): Promise<SignedInResponse> =>
+    request<SignedInResponse>('POST', '/api/auth/login/second-factor', { body, expectUnauthorized: true }),
+
+  authOptions: (signal?: AbortSignal): Promise<AuthOptions> =>
+    request<AuthOptions>('GET', '/api/auth/options', { signal }),
+
+  /** A plain link target: the browser goes to the OpenID Connect provider and comes back signed in. */
+  oidcStartUrl: '/api/auth/oidc/start',
+
+  changePassword: (body: PasswordChangeRequest): Promise<undefined> =>
+    request<undefined>('POST', '/api/me/password', { body }),
+
+  startTotpEnrolment: (): Promise<TotpEnrolment> =>
+    request<TotpEnrolment>('POST', '/api/me/two-factor/enrolment'),
+
+  confirmTotpEnrolment: (code: string): Promise<RecoveryCodes> =>
+    request<RecoveryCodes>('POST', '/api/me/two-factor/confirmation', { body: { code } }),
 
   logout: (): Promise<undefined> => request<undefined>('POST', '/api/auth/logout'),
 

@@ -26,8 +26,15 @@ import { Hl7MatchQueuePage } from './pages/hl7-match-queue-page.tsx';
 import { ReferralSlaAdminPage } from './pages/referral-sla-admin-page.tsx';
 import { RulesAdminPage } from './pages/rules-admin-page.tsx';
 import { StayDocumentsPage } from './pages/stay-documents-page.tsx';
+import { AccountSecurityPage } from './pages/account-security-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
-import { homePathOf, isAdmin, SessionContext, type Session } from './session-context.ts';
+import {
+  ACCOUNT_SECURITY_PATH,
+  homePathOf,
+  isAdmin,
+  SessionContext,
+  type Session,
+} from './session-context.ts';
 
 type SessionState =
   | { readonly status: 'checking' }
@@ -87,9 +94,14 @@ export function App() {
     setSession({ status: 'anonymous', reason: 'signed-out' });
   }, []);
 
+  const refresh = useCallback(async () => {
+    const me = await api.me();
+    setSession({ status: 'signed-in', me });
+  }, []);
+
   const sessionValue = useMemo<Session | null>(
-    () => (session.status === 'signed-in' ? { me: session.me, signOut } : null),
-    [session, signOut],
+    () => (session.status === 'signed-in' ? { me: session.me, signOut, refresh } : null),
+    [session, signOut, refresh],
   );
 
   switch (session.status) {
@@ -128,7 +140,7 @@ export function App() {
  * /portal; everyone has /notifications.
  */
 function allowedFor(me: Me, path: string): boolean {
-  if (path.startsWith('/notifications')) return true;
+  if (path.startsWith('/notifications') || path.startsWith('/account')) return true;
   if (me.kind === 'patient') return path.startsWith('/portal');
   return (
     path.startsWith('/patients') ||
@@ -142,9 +154,18 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   const { t } = useTranslation();
   const home = homePathOf(me);
   if (pathname === '/' || pathname === '/login') return <Redirect to={home} />;
-  const knownArea = ['/patients', '/worklist', '/referrals', '/portal', '/notifications', '/admin'].some(
-    (area) => pathname.startsWith(area),
-  );
+  const knownArea = [
+    '/patients',
+    '/worklist',
+    '/referrals',
+    '/portal',
+    '/notifications',
+    '/admin',
+    '/account',
+  ].some((area) => pathname.startsWith(area));
+  // An administrator without a second factor is sent to enrol before administration opens.
+  if (me.twoFactor.enrolmentRequired && pathname.startsWith('/admin'))
+    return <Redirect to={ACCOUNT_SECURITY_PATH} />;
   if (knownArea && !allowedFor(me, pathname)) return <Redirect to={home} />;
 
   const recordMatch = matchPath('/patients/:patientId', pathname);
@@ -185,6 +206,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   else if (pathname === '/admin/rules') page = <RulesAdminPage />;
   else if (pathname === '/admin/referral-sla') page = <ReferralSlaAdminPage />;
   else if (pathname === '/admin/hl7') page = <Hl7MatchQueuePage />;
+  else if (pathname === ACCOUNT_SECURITY_PATH) page = <AccountSecurityPage />;
   else page = <NotFoundPage home={home} />;
 
   return (

@@ -5,6 +5,8 @@ import type { Me } from '../../src/contracts/auth-contracts.ts';
 export interface Session {
   readonly me: Me;
   readonly signOut: () => Promise<void>;
+  /** Reads the account again (after enrolling TOTP, roles that waited for it count). */
+  readonly refresh: () => Promise<void>;
 }
 
 export const SessionContext = createContext<Session | null>(null);
@@ -18,8 +20,12 @@ export function useSession(): Session {
 
 /** Where an account lands after signing in. */
 export function homePathOf(me: Me): string {
+  if (me.twoFactor.enrolmentRequired) return ACCOUNT_SECURITY_PATH;
   return me.kind === 'patient' ? '/portal' : '/patients';
 }
+
+/** Password change and two-factor enrolment, for every account. */
+export const ACCOUNT_SECURITY_PATH = '/account/security';
 
 /** Administrators also manage the coordination rules. */
 export function isAdmin(me: Me): boolean {

@@ -1,4 +1,9 @@
 import type { PasswordHasher } from '../accounts/account-ports.ts';
+import {
+  assertPasswordAcceptable,
+  DEFAULT_PASSWORD_POLICY,
+  type PasswordPolicy,
+} from '../accounts/password-policy.ts';
 import type { NewId } from '../shared/new-id.ts';
 import {
   checkDirectoryIdentifiers,
@@ -13,8 +18,10 @@ export function createDirectoryService(deps: {
   store: DirectoryStore;
   hasher: PasswordHasher;
   newId: NewId;
+  passwordPolicy?: PasswordPolicy;
 }) {
   const { store, hasher, newId } = deps;
+  const passwordPolicy = deps.passwordPolicy ?? DEFAULT_PASSWORD_POLICY;
   return {
     /** Adds organisations and practitioners; returns the check-digit warnings. Errors: `invalid-input`, `conflict`. */
     async register(
@@ -27,8 +34,12 @@ export function createDirectoryService(deps: {
       return warnings;
     },
 
-    /** Creates accounts, hashing each password with argon2id. Error: `conflict` (login taken). */
+    /**
+     * Creates accounts, hashing each password with argon2id once it passes the password policy.
+     * Errors: `invalid-input` (a password refused, with the problem codes), `conflict` (login taken).
+     */
     async createAccounts(accounts: readonly NewAccount[]): Promise<string[]> {
+      for (const { password, login } of accounts) assertPasswordAcceptable(password, login, passwordPolicy);
       const rows = await Promise.all(
         accounts.map(async ({ password, ...account }) => ({
           ...account,

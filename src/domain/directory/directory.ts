@@ -1,3 +1,4 @@
+import type { AccountRole } from '../access/principal.ts';
 import { checkFiness } from '../identity/finess.ts';
 import { checkRpps } from '../identity/rpps.ts';
 import { DomainError } from '../shared/domain-error.ts';
@@ -30,7 +31,7 @@ export interface NewAccount {
   readonly kind: 'professional' | 'patient';
   readonly practitionerId: string | null;
   readonly patientId: string | null;
-  readonly roles: readonly 'admin'[];
+  readonly roles: readonly AccountRole[];
   readonly locale: 'fr' | 'en';
 }
 

@@ -75,6 +75,10 @@ export const EVENT_TYPES = [
   'medication-reconciliation.drafted',
   'medication.stopped',
   'readmission-risk.assessed',
+  // Account security (issue 8): no patient, the account is the actor.
+  'account.locked',
+  'account.password-changed',
+  'account.two-factor-enabled',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -98,7 +98,8 @@ async function stillSignedIn(
 ): Promise<boolean> {
   if (token === undefined) return false;
   try {
-    return (await accounts.authenticate(token))?.id === accountId;
+    // A heartbeat is not activity: an open tab must not keep an idle session alive.
+    return (await accounts.authenticate(token, { touch: false }))?.id === accountId;
   } catch {
     return false; // the database is going away: the client will reconnect
   }

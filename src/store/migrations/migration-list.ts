@@ -12,6 +12,7 @@ import * as adtInbox from './0011-adt-inbox.ts';
 import * as patientMatching from './0012-patient-matching.ts';
 import * as transitions from './0013-transitions.ts';
 import * as dischargeDocuments from './0014-discharge-documents.ts';
+import * as accountSecurity from './0016-account-security.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -28,4 +29,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012-patient-matching': patientMatching,
   '0013-transitions': transitions,
   '0014-discharge-documents': dischargeDocuments,
+  '0016-account-security': accountSecurity,
 };

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../router.tsx';
-import { homePathOf, isAdmin, useSession } from '../session-context.ts';
+import { ACCOUNT_SECURITY_PATH, homePathOf, isAdmin, useSession } from '../session-context.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
@@ -74,6 +74,26 @@ export function AppHeader() {
             </span>
             <span className="app-user-name">{me.displayName}</span>
           </span>
+          <Link
+            to={ACCOUNT_SECURITY_PATH}
+            className="button button-quiet app-security-link"
+            data-testid="account-security-link"
+            title={t('security.nav')}
+          >
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              width="18"
+              height="18"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <rect x="5" y="11" width="14" height="10" rx="2" />
+              <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+            </svg>
+            <span className="app-security-label">{t('security.nav')}</span>
+          </Link>
           <LanguageSwitch />
           <button
             type="button"

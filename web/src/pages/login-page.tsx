@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../src/contracts/auth-contracts.ts';
 import { api } from '../api-client.ts';
@@ -7,8 +7,15 @@ import { toApiError, type ApiError } from '../api-error.ts';
 import { BrandMark } from '../components/brand-mark.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { SecondFactorForm } from './second-factor-form.tsx';
 
 type LoginError = { kind: 'required' } | { kind: 'api'; error: ApiError };
+
+/** Why an OpenID Connect log-in came back here (`/login?oidc=…`), as the callback says. */
+function oidcOutcome(): 'not-linked' | 'failed' | null {
+  const value = new URLSearchParams(window.location.search).get('oidc');
+  return value === 'not-linked' || value === 'failed' ? value : null;
+}
 
 /** Sign-in for professionals and patients; the app decides where each goes next. */
 export function LoginPage({
@@ -24,6 +31,18 @@ export function LoginPage({
   const [password, setPassword] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<LoginError | null>(null);
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [oidc, setOidc] = useState(false);
+  const oidcRefusal = oidcOutcome();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.authOptions(controller.signal).then(
+      (options) => setOidc(options.oidc),
+      () => setOidc(false), // without the options, the password form still works
+    );
+    return () => controller.abort();
+  }, []);
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -35,7 +54,12 @@ export function LoginPage({
     setError(null);
     try {
       const response = await api.login({ login: login.trim(), password });
-      onSignedIn(response.me);
+      if ('me' in response) onSignedIn(response.me);
+      else {
+        setChallenge(response.challenge);
+        setPassword('');
+        setSubmitting(false);
+      }
     } catch (caught) {
       setError({ kind: 'api', error: toApiError(caught) });
       setPassword('');
@@ -58,59 +82,77 @@ export function LoginPage({
               {t('login.sessionExpired')}
             </p>
           )}
-          <form
-            className="form"
-            data-testid="login-form"
-            noValidate
-            onSubmit={(event) => void submit(event)}
-            aria-describedby={error === null ? undefined : 'login-error'}
-          >
-            <div className="field">
-              <label htmlFor="login-input">{t('login.login')}</label>
-              <input
-                id="login-input"
-                data-testid="login-input"
-                name="username"
-                type="text"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                autoFocus
-                required
-                value={login}
-                aria-invalid={error !== null}
-                onChange={(event) => setLogin(event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="password-input">{t('login.password')}</label>
-              <input
-                id="password-input"
-                data-testid="password-input"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                aria-invalid={error !== null}
-                onChange={(event) => setPassword(event.target.value)}
-              />
-            </div>
-            {error !== null && (
-              <p id="login-error" className="notice notice-error" role="alert" data-testid="login-error">
-                {loginErrorText(error, t)}
-              </p>
-            )}
-            <button
-              type="submit"
-              className="button button-primary button-block"
-              data-testid="login-submit"
-              disabled={submitting}
-              aria-busy={submitting}
+          {oidcRefusal !== null && challenge === null && (
+            <p className="notice notice-error" role="alert" data-testid="oidc-refusal">
+              {t(`security.oidc.${oidcRefusal}`)}
+            </p>
+          )}
+          {challenge !== null ? (
+            <SecondFactorForm
+              challenge={challenge}
+              onSignedIn={onSignedIn}
+              onRestart={() => setChallenge(null)}
+            />
+          ) : (
+            <form
+              className="form"
+              data-testid="login-form"
+              noValidate
+              onSubmit={(event) => void submit(event)}
+              aria-describedby={error === null ? undefined : 'login-error'}
             >
-              {submitting ? t('login.submitting') : t('login.submit')}
-            </button>
-          </form>
+              <div className="field">
+                <label htmlFor="login-input">{t('login.login')}</label>
+                <input
+                  id="login-input"
+                  data-testid="login-input"
+                  name="username"
+                  type="text"
+                  autoComplete="username"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  autoFocus
+                  required
+                  value={login}
+                  aria-invalid={error !== null}
+                  onChange={(event) => setLogin(event.target.value)}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor="password-input">{t('login.password')}</label>
+                <input
+                  id="password-input"
+                  data-testid="password-input"
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  aria-invalid={error !== null}
+                  onChange={(event) => setPassword(event.target.value)}
+                />
+              </div>
+              {error !== null && (
+                <p id="login-error" className="notice notice-error" role="alert" data-testid="login-error">
+                  {loginErrorText(error, t)}
+                </p>
+              )}
+              <button
+                type="submit"
+                className="button button-primary button-block"
+                data-testid="login-submit"
+                disabled={submitting}
+                aria-busy={submitting}
+              >
+                {submitting ? t('login.submitting') : t('login.submit')}
+              </button>
+            </form>
+          )}
+          {oidc && challenge === null && (
+            <a className="button button-block" href={api.oidcStartUrl} data-testid="oidc-login">
+              {t('security.oidc.button')}
+            </a>
+          )}
           <p className="login-hint" data-testid="demo-hint">
             {t('login.demoHint')}
           </p>
