@@ -29,12 +29,13 @@ export async function startTestRelais(
  */
 export async function settleJournal(relais: Relais): Promise<void> {
   const { rules, taskNotices, referralNotices, pathwayEvidence } = relais.jobs;
-  const { stayNotices, transitions, transitionLive } = relais.jobs;
+  const { stayNotices, transitions, transitionLive, readmissionRisk } = relais.jobs;
   // Writers before readers: transitions read the pathways' events and write tasks the notices read.
   for (const consumer of [
     rules,
     pathwayEvidence,
     transitions,
+    readmissionRisk,
     taskNotices,
     referralNotices,
     stayNotices,

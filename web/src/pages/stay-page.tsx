@@ -4,6 +4,9 @@ import { LoadingState } from '../components/loading-state.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { AddItemForm } from '../components/stays/add-item-form.tsx';
+import { LetterPanel } from '../components/stays/letter-panel.tsx';
+import { ReconciliationPanel } from '../components/stays/reconciliation-panel.tsx';
+import { RiskPanel } from '../components/stays/risk-panel.tsx';
 import { StayFacts } from '../components/stays/stay-facts.tsx';
 import { notifyStaysChanged, useStaysChanged } from '../components/stays/stays-events.ts';
 import { TransitionItemRow } from '../components/stays/transition-item-row.tsx';
@@ -134,13 +137,14 @@ function StayView({
             </>
           )}
         </section>
-        {/*
-          MERGE SLOT (issue 7, other part): mount here the lettre de liaison panel, the medication
-          reconciliation panel and the readmission-risk panel (web/src/components/stays/letter*,
-          reconciliation*, risk*), each given { patientId, stayId: stay.id, onChanged }. Their events
-          (discharge-letter.received, medication-reconciliation.confirmed) complete the items above.
-        */}
-        <div className="stay-panels-slot" data-testid="stay-panels-slot" />
+        {/* What the discharge brings; their events complete the checklist's items above. */}
+        {stay.status === 'discharged' && (
+          <div className="stack" data-testid="stay-panels">
+            <LetterPanel patientId={patientId} stayId={stay.id} />
+            <ReconciliationPanel patientId={patientId} stayId={stay.id} />
+            <RiskPanel patientId={patientId} stayId={stay.id} />
+          </div>
+        )}
       </div>
       <aside className="record-side">
         <SectionCard title={t('transitions.stay.title')} testId="stay-summary" isEmpty={false} emptyText="">
