@@ -39,7 +39,7 @@ describe('the ADT matching queue in a real browser', { skip: browserSkipReason()
     assert.equal(held.status, 'held');
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, baseUrl, admin.login);
+    await signIn(page, baseUrl, admin.login, undefined, admin.totpSecret);
     await page.getByTestId('search-input').waitFor();
     await page.goto(`${baseUrl}/admin/hl7`);
     const item = page.getByTestId('match-queue-item');

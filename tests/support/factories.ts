@@ -70,7 +70,11 @@ export async function createProfessional(
 }
 
 /** A hospital with one service (an organisation of kind hospital_service); returns the service's id. */
-export async function createHospitalService(relais: Relais, specialty = 'cardiology'): Promise<string> {
+export async function createHospitalService(
+  relais: Relais,
+  specialty = 'cardiology',
+  options: { hospitalFiness?: string } = {},
+): Promise<string> {
   const hospitalId = randomUUID();
   const serviceId = randomUUID();
   await relais.services.directory.register(
@@ -79,7 +83,7 @@ export async function createHospitalService(relais: Relais, specialty = 'cardiol
         id: hospitalId,
         kind: 'hospital',
         name: `CH ${hospitalId.slice(0, 8)}`,
-        finess: null,
+        finess: options.hospitalFiness ?? null,
         parentId: null,
         specialty: null,
       },

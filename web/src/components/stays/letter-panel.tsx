@@ -5,6 +5,7 @@ import { formatDateTime } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { useAction } from '../../use-action.ts';
 import { useResource } from '../../use-resource.ts';
+import { useStaysChanged } from './stays-events.ts';
 import { LoadingState } from '../loading-state.tsx';
 import { ProblemMessage } from '../problem-message.tsx';
 import { dischargeApi } from './discharge-api.ts';
@@ -28,6 +29,8 @@ export function LetterPanel({ patientId, stayId }: { patientId: string; stayId: 
   const letter = useResource(`letter:${patientId}:${stayId}`, (signal) =>
     dischargeApi.letter(patientId, stayId, signal),
   );
+  // A letter, a confirmation or a risk assessed elsewhere shows here without a reload.
+  useStaysChanged(letter.reload);
   return (
     <section className="card section-card" data-testid="letter-panel" aria-labelledby="letter-panel-title">
       <h2 id="letter-panel-title" className="card-title">

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { useAction } from '../../use-action.ts';
 import { useResource } from '../../use-resource.ts';
+import { useStaysChanged } from './stays-events.ts';
 import { LoadingState } from '../loading-state.tsx';
 import { ProblemMessage } from '../problem-message.tsx';
 import { dischargeApi } from './discharge-api.ts';
@@ -29,6 +30,8 @@ export function ReconciliationPanel({ patientId, stayId }: { patientId: string; 
   const reconciliation = useResource(`reconciliation:${patientId}:${stayId}`, (signal) =>
     dischargeApi.reconciliation(patientId, stayId, signal),
   );
+  // A letter, a confirmation or a risk assessed elsewhere shows here without a reload.
+  useStaysChanged(reconciliation.reload);
   return (
     <section
       className="card section-card"

@@ -3,6 +3,7 @@ import type { ReadmissionRiskView } from '../../../../src/contracts/discharge-co
 import { formatNumber } from '../../format.ts';
 import { currentLanguage, translateOr } from '../../i18n.ts';
 import { useResource } from '../../use-resource.ts';
+import { useStaysChanged } from './stays-events.ts';
 import { LoadingState } from '../loading-state.tsx';
 import { ProblemMessage } from '../problem-message.tsx';
 import { dischargeApi } from './discharge-api.ts';
@@ -26,6 +27,8 @@ export function RiskPanel({ patientId, stayId }: { patientId: string; stayId: st
   const risk = useResource(`readmission-risk:${patientId}:${stayId}`, (signal) =>
     dischargeApi.readmissionRisk(patientId, stayId, signal),
   );
+  // A letter, a confirmation or a risk assessed elsewhere shows here without a reload.
+  useStaysChanged(risk.reload);
   return (
     <section className="card section-card" data-testid="risk-panel" aria-labelledby="risk-panel-title">
       <h2 id="risk-panel-title" className="card-title">
