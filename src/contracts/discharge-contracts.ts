@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate, IsoDateTime, Nullable, ReadonlyList, Uuid } from './common-contracts.ts';
+import { StayView } from './transition-contracts.ts';
 
 const closed = { additionalProperties: false } as const;
 const Text = (maxLength: number) => Type.String({ maxLength });
@@ -95,19 +96,6 @@ export const LetterSubmission = Type.Object(
 );
 export type LetterSubmission = Static<typeof LetterSubmission>;
 
-export const StaySummary = Type.Object({
-  id: Uuid,
-  facility: Type.String(),
-  unit: Nullable(Type.String()),
-  status: Type.Union([Type.Literal('admitted'), Type.Literal('discharged'), Type.Literal('cancelled')]),
-  patientClass: Type.String(),
-  admissionKind: Type.String(),
-  admittedAt: IsoDateTime,
-  dischargedAt: Nullable(IsoDateTime),
-});
-
-export type StaySummary = Static<typeof StaySummary>;
-
 export const MissingPart = Type.Object({ part: Type.String(), fr: Type.String(), en: Type.String() });
 
 export const LetterStatus = Type.Union([
@@ -118,7 +106,7 @@ export const LetterStatus = Type.Union([
 ]);
 
 export const LetterView = Type.Object({
-  stay: StaySummary,
+  stay: StayView,
   status: LetterStatus,
   letter: Nullable(
     Type.Object({
@@ -166,7 +154,7 @@ export const DischargeLine = Type.Object(
 );
 
 export const ReconciliationView = Type.Object({
-  stay: StaySummary,
+  stay: StayView,
   id: Nullable(Uuid),
   status: Type.Union([Type.Literal('draft'), Type.Literal('confirmed')]),
   version: Type.Integer({ description: '0 while nothing is saved: the lines are a proposal' }),
@@ -223,7 +211,7 @@ const ScoreItem = Type.Object({
 });
 
 export const ReadmissionRiskView = Type.Object({
-  stay: StaySummary,
+  stay: StayView,
   assessment: Nullable(
     Type.Object({
       lace: Type.Object({ total: Type.Integer(), items: ReadonlyList(ScoreItem) }),

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { IsoDate, IsoDateTime, Nullable, ReadonlyList, Uuid } from './common-contracts.ts';
 
 const closed = { additionalProperties: false } as const;
@@ -24,6 +24,7 @@ export const StayView = Type.Object({
   dischargedAt: Nullable(IsoDateTime),
   dischargeDisposition: Nullable(Type.String()),
 });
+export type StayView = Static<typeof StayView>;
 
 export const TransitionItemView = Type.Object({
   id: Uuid,

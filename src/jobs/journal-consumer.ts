@@ -6,6 +6,7 @@ import {
   type JournalFeed,
   type JournalPosition,
 } from '../domain/journal/journal-feed.ts';
+import type { DomainEvent } from '../domain/journal/domain-event.ts';
 import type { JournalSignal } from './journal-signal.ts';
 
 /** How one consumer reads the journal; the defaults suit the rules engine. */
@@ -187,4 +188,23 @@ export function startJournalConsumer(options: JournalConsumerOptions): JournalCo
       });
     },
   };
+}
+
+/** What the application gives a consumer of journal events: where to read, how often, and its lease. */
+export type EventConsumerDeps = Pick<
+  JournalConsumerOptions,
+  'feed' | 'logger' | 'signal' | 'batchSize' | 'pollMs' | 'leaseMs'
+>;
+
+/** A consumer whose work is a use case taking each batch's events (pathways, transitions, risks). */
+export function startEventConsumer(
+  name: string,
+  handleEvents: (events: readonly DomainEvent[]) => Promise<void>,
+  deps: EventConsumerDeps,
+): JournalConsumer {
+  return startJournalConsumer({
+    ...deps,
+    name,
+    handle: (entries) => handleEvents(entries.map((entry) => entry.event)),
+  });
 }

@@ -1,8 +1,6 @@
 import type { Logger } from 'pino';
-import type { JournalFeed } from '../domain/journal/journal-feed.ts';
 import type { PathwayProgress } from '../domain/pathways/pathway-progress-service.ts';
-import { startJournalConsumer, type JournalConsumer } from './journal-consumer.ts';
-import type { JournalSignal } from './journal-signal.ts';
+import { startEventConsumer, type EventConsumerDeps, type JournalConsumer } from './journal-consumer.ts';
 import { createPeriodicJob, type PeriodicJob } from './periodic-job.ts';
 
 export const PATHWAYS_CONSUMER = 'pathways';
@@ -15,24 +13,12 @@ const EVIDENCE_BATCH = 2000;
  * discharge), and evidence (results, documents, appointments that took place, completed tasks,
  * questionnaires) that completes steps. Wakes up when the signal rings.
  */
-export function startPathwayEvidenceJob(deps: {
-  progress: PathwayProgress;
-  feed: JournalFeed;
-  logger: Logger;
-  signal?: JournalSignal;
-  pollMs?: number;
-  leaseMs?: number;
-  batchSize?: number;
-}): JournalConsumer {
-  return startJournalConsumer({
-    name: PATHWAYS_CONSUMER,
-    feed: deps.feed,
-    logger: deps.logger,
-    handle: (entries) => deps.progress.handleEvents(entries.map((entry) => entry.event)),
-    ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
-    ...(deps.leaseMs === undefined ? {} : { leaseMs: deps.leaseMs }),
+export function startPathwayEvidenceJob(
+  deps: EventConsumerDeps & { progress: PathwayProgress },
+): JournalConsumer {
+  return startEventConsumer(PATHWAYS_CONSUMER, (events) => deps.progress.handleEvents(events), {
+    ...deps,
     batchSize: deps.batchSize ?? EVIDENCE_BATCH,
-    ...(deps.signal === undefined ? {} : { signal: deps.signal }),
   });
 }
 

@@ -1,9 +1,7 @@
 import type { Logger } from 'pino';
-import type { JournalFeed } from '../domain/journal/journal-feed.ts';
 import type { StayAudience } from '../domain/notifications/stay-notices.ts';
 import type { TransitionProgress } from '../domain/transitions/transition-progress.ts';
-import { startJournalConsumer, type JournalConsumer } from './journal-consumer.ts';
-import type { JournalSignal } from './journal-signal.ts';
+import { startEventConsumer, type EventConsumerDeps, type JournalConsumer } from './journal-consumer.ts';
 import { startNoticeJob, type NoticeJobDeps } from './notice-job.ts';
 import { createPeriodicJob, type PeriodicJob } from './periodic-job.ts';
 import { STAYS_CHANGED } from './stay-notice-job.ts';
@@ -16,23 +14,10 @@ const SCAN_BATCH = 1000;
  * Reads the journal for transitions: a discharge opens one, the letter, the reconciliation and the
  * pathway's visit complete its items, a cancelled discharge cancels it. Wakes up when the signal rings.
  */
-export function startTransitionJob(deps: {
-  progress: TransitionProgress;
-  feed: JournalFeed;
-  logger: Logger;
-  signal?: JournalSignal;
-  pollMs?: number;
-  leaseMs?: number;
-}): JournalConsumer {
-  return startJournalConsumer({
-    name: TRANSITIONS_CONSUMER,
-    feed: deps.feed,
-    logger: deps.logger,
-    handle: (entries) => deps.progress.handleEvents(entries.map((entry) => entry.event)),
-    ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
-    ...(deps.leaseMs === undefined ? {} : { leaseMs: deps.leaseMs }),
-    ...(deps.signal === undefined ? {} : { signal: deps.signal }),
-  });
+export function startTransitionJob(
+  deps: EventConsumerDeps & { progress: TransitionProgress },
+): JournalConsumer {
+  return startEventConsumer(TRANSITIONS_CONSUMER, (events) => deps.progress.handleEvents(events), deps);
 }
 
 /**

@@ -29,6 +29,9 @@ const medication = (name: string, atcCode: string, dosage: string): ClinicalEntr
   status: 'active',
 });
 
+/** `count` empty HL7 fields, to reach a field by its position. */
+const blanks = (count: number): string[] => new Array<string>(count).fill('');
+
 /** HL7 time (Paris, as PAM France sends it) of an instant `hoursAgo` hours back. */
 function hl7Time(hoursAgo: number): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -54,11 +57,11 @@ function adt(event: 'A01' | 'A03', facility: string, ins: string, at: string, ad
     'I',
     `CARDIO^101^1^${facility}`,
     'U',
-    ...Array(14).fill(''),
+    ...blanks(14),
     `VISIT-E2E^^^${facility}^VN`,
-    ...Array(16).fill(''),
+    ...blanks(16),
     event === 'A03' ? '01' : '',
-    ...Array(7).fill(''),
+    ...blanks(7),
     admittedAt,
     event === 'A03' ? at : '',
   ].join('|');

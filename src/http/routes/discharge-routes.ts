@@ -19,11 +19,11 @@ import type { StoredLetter } from '../../domain/discharge/discharge-ports.ts';
 import type { ReadmissionRiskReads } from '../../domain/discharge/readmission-risk-reads.ts';
 import type { ReconciliationService } from '../../domain/discharge/reconciliation-service.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
-import type { Stay } from '../../domain/stays/stay.ts';
 import { originOf, principalOf } from '../authentication.ts';
 import { sendDocument } from '../document-reply.ts';
 import { problemResponses } from '../openapi.ts';
 import { decodeBase64 } from './entry-routes.ts';
+import { presentStay } from '../stay-presenter.ts';
 
 const STAY = '/api/patients/:patientId/stays/:stayId';
 
@@ -252,19 +252,6 @@ export const dischargeRoutes: FastifyPluginCallbackTypebox<{
   );
   done();
 };
-
-function presentStay(stay: Stay) {
-  return {
-    id: stay.id,
-    facility: stay.facility,
-    unit: stay.unit,
-    status: stay.status,
-    patientClass: stay.patientClass,
-    admissionKind: stay.admissionKind,
-    admittedAt: stay.admittedAt.toISOString(),
-    dischargedAt: stay.dischargedAt?.toISOString() ?? null,
-  };
-}
 
 function missingParts(parts: readonly string[]) {
   return parts.map((part) => ({ part, ...LETTER_PART_LABELS[part as LetterPart] }));

@@ -12,13 +12,13 @@ import {
   TransitionIndicatorsView,
 } from '../../contracts/transition-contracts.ts';
 import { localDateOf } from '../../domain/shared/wall-clock.ts';
-import type { Stay } from '../../domain/stays/stay.ts';
 import type { TransitionItem } from '../../domain/transitions/transition.ts';
 import type { TransitionWithItems } from '../../domain/transitions/transition-ports.ts';
 import type { TransitionService } from '../../domain/transitions/transition-service.ts';
 import type { MustAct } from '../../domain/transitions/transition-worklist.ts';
 import { originOf, principalOf } from '../authentication.ts';
 import { problemResponses } from '../openapi.ts';
+import { presentStay } from '../stay-presenter.ts';
 
 /**
  * Hospital stays and the transitions their discharges open: a patient's stays, one stay with its
@@ -226,18 +226,3 @@ export const transitionRoutes: FastifyPluginCallbackTypebox<{ transitions: Trans
 
   done();
 };
-
-function presentStay(stay: Stay) {
-  return {
-    id: stay.id,
-    facility: stay.facility,
-    unit: stay.unit,
-    attending: stay.attending,
-    patientClass: stay.patientClass,
-    admissionKind: stay.admissionKind,
-    status: stay.status,
-    admittedAt: stay.admittedAt.toISOString(),
-    dischargedAt: stay.dischargedAt?.toISOString() ?? null,
-    dischargeDisposition: stay.dischargeDisposition,
-  };
-}

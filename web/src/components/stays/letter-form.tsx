@@ -1,6 +1,7 @@
 import { useId, useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaySummary, StructuredLetter } from '../../../../src/contracts/discharge-contracts.ts';
+import type { StructuredLetter } from '../../../../src/contracts/discharge-contracts.ts';
+import type { StayView } from '../../../../src/contracts/transition-contracts.ts';
 import { useAction } from '../../use-action.ts';
 import { ProblemMessage } from '../problem-message.tsx';
 import { dischargeApi } from './discharge-api.ts';
@@ -13,7 +14,7 @@ type Appointment = StructuredLetter['followUp']['appointments'][number];
 /** A blank text is "not said": the server lists it as a missing part rather than storing "". */
 const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
-function emptyLetter(stay: StaySummary): StructuredLetter {
+function emptyLetter(stay: StayView): StructuredLetter {
   return {
     identities: { patient: null, medecinTraitant: null, referringPractitioner: null, hospitalDoctor: null },
     admission: { date: stay.admittedAt.slice(0, 10), mode: null },
@@ -46,7 +47,7 @@ export function LetterForm({
 }: {
   patientId: string;
   stayId: string;
-  stay: StaySummary;
+  stay: StayView;
   initial: StructuredLetter | null;
   onSent: () => void;
 }) {
