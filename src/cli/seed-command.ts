@@ -1,6 +1,7 @@
 import type { Relais } from '../app.ts';
 import { seedDemoReferrals } from '../demo/demo-referrals.ts';
-import { seedDemoTerritory, type DemoLogins } from '../demo/seed-territory.ts';
+import { seedDemoStays } from '../demo/demo-stays.ts';
+import { DEFAULT_DEMO_SEED, seedDemoTerritory, type DemoLogins } from '../demo/seed-territory.ts';
 
 /** Loads the demo territory into an empty database and prints its log-ins; leaves existing data alone. */
 export async function seedIfEmpty(relais: Relais, patients: number): Promise<void> {
@@ -9,6 +10,7 @@ export async function seedIfEmpty(relais: Relais, patients: number): Promise<voi
   const now = new Date();
   const logins = await seedDemoTerritory(relais.services, { patients, now });
   await seedDemoReferrals(relais.services, logins, now);
+  await seedDemoStays(relais.services, logins, { seed: DEFAULT_DEMO_SEED, now });
   console.log(
     `Demo territory loaded: ${patients} fictional patients in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

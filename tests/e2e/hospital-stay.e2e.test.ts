@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Hl7Message } from '@medplum/core';
 import { Hl7Client } from '@medplum/hl7';
+import { formatHl7DateTime } from '../../src/domain/hl7/hl7-time.ts';
 import type { ClinicalEntry } from '../../src/domain/record/clinical-entry.ts';
 import { startMllpListener, type MllpListener } from '../../src/integrations/hl7/mllp-listener.ts';
 import { browserSkipReason } from '../support/browser.ts';
@@ -33,20 +34,8 @@ const medication = (name: string, atcCode: string, dosage: string): ClinicalEntr
 const blanks = (count: number): string[] => new Array<string>(count).fill('');
 
 /** HL7 time (Paris, as PAM France sends it) of an instant `hoursAgo` hours back. */
-function hl7Time(hoursAgo: number): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(Date.now() - hoursAgo * 3_600_000));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}${part('month')}${part('day')}${part('hour')}${part('minute')}${part('second')}`;
-}
+const hl7Time = (hoursAgo: number): string =>
+  formatHl7DateTime(new Date(Date.now() - hoursAgo * 3_600_000), 'Europe/Paris');
 
 /** A PAM France 2.11 admission or discharge of the patient whose INS (test OID) is `ins`. */
 function adt(event: 'A01' | 'A03', facility: string, ins: string, at: string, admittedAt: string): string {

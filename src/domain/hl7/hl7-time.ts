@@ -1,4 +1,4 @@
-import { instantAtWallClock } from '../shared/wall-clock.ts';
+import { instantAtWallClock, wallClockMs } from '../shared/wall-clock.ts';
 
 /**
  * HL7 v2 date/time values (DTM, DT). A DTM without an offset is the sender's local time: French
@@ -62,4 +62,9 @@ export function parseHl7Date(text: string): ParsedDate {
   const wall = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   if (wall.getUTCMonth() !== Number(month) - 1 || wall.getUTCDate() !== Number(day)) return { ok: false };
   return { ok: true, date: `${year}-${month}-${day}` };
+}
+
+/** An instant as a DTM to the second on the sender's local clock (YYYYMMDDHHMMSS, no offset). */
+export function formatHl7DateTime(at: Date, timeZone: string): string {
+  return new Date(wallClockMs(at.getTime(), timeZone)).toISOString().slice(0, 19).replace(/\D/g, '');
 }
