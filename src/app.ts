@@ -131,29 +131,23 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
   }
   if (pathwayTemplates.installed.length > 0)
     logger.info({ templates: pathwayTemplates.installed }, 'pathway templates installed');
-  const rules =
-    config.rules.pollMs > 0
-      ? startRulesJob({
-          engine: services.rules,
-          feed: createSqlJournalFeed(database.db),
-          logger,
-          signal: journalSignal,
-          pollMs: config.rules.pollMs,
-          leaseMs: config.rules.leaseMs,
-        })
-      : undefined;
-  // What both notice consumers share: the journal, the way to notify, the live hub and their timing.
-  const noticeDeps = () => ({
+  // What every journal consumer is given: its own feed, the signal that wakes it, its timing.
+  const consumerDeps = () => ({
     feed: createSqlJournalFeed(database.db),
-    notify: (requests: readonly NotificationRequest[]) => services.notifications.notify(requests),
-    live,
-    clock,
     logger,
     signal: journalSignal,
     pollMs: config.rules.pollMs,
     leaseMs: config.rules.leaseMs,
   });
+  // The notice consumers also notify and push to the live hub.
+  const noticeDeps = () => ({
+    ...consumerDeps(),
+    notify: (requests: readonly NotificationRequest[]) => services.notifications.notify(requests),
+    live,
+    clock,
+  });
   const consumersRun = config.rules.pollMs > 0;
+  const rules = consumersRun ? startRulesJob({ ...consumerDeps(), engine: services.rules }) : undefined;
   const taskNotices = consumersRun
     ? startTaskNoticeJob({
         ...noticeDeps(),
@@ -166,17 +160,9 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
         audiences: (referralIds, on) => loadReferralAudiences(database.db, referralIds, on),
       })
     : undefined;
-  const pathwayEvidence =
-    config.rules.pollMs > 0
-      ? startPathwayEvidenceJob({
-          progress: services.pathwayProgress,
-          feed: createSqlJournalFeed(database.db),
-          logger,
-          signal: journalSignal,
-          pollMs: config.rules.pollMs,
-          leaseMs: config.rules.leaseMs,
-        })
-      : undefined;
+  const pathwayEvidence = consumersRun
+    ? startPathwayEvidenceJob({ ...consumerDeps(), progress: services.pathwayProgress })
+    : undefined;
   const stayAudiences = (stayIds: readonly string[], on: Date) => loadStayAudiences(database.db, stayIds, on);
   const stayNotices = consumersRun
     ? startStayNoticeJob({ ...noticeDeps(), audiences: stayAudiences })
@@ -185,24 +171,10 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     ? startTransitionLiveJob({ ...noticeDeps(), audiences: stayAudiences })
     : undefined;
   const transitions = consumersRun
-    ? startTransitionJob({
-        progress: services.transitionProgress,
-        feed: createSqlJournalFeed(database.db),
-        logger,
-        signal: journalSignal,
-        pollMs: config.rules.pollMs,
-        leaseMs: config.rules.leaseMs,
-      })
+    ? startTransitionJob({ ...consumerDeps(), progress: services.transitionProgress })
     : undefined;
   const readmissionRisk = consumersRun
-    ? startReadmissionRiskJob({
-        assessor: services.readmissionAssessor,
-        feed: createSqlJournalFeed(database.db),
-        logger,
-        signal: journalSignal,
-        pollMs: config.rules.pollMs,
-        leaseMs: config.rules.leaseMs,
-      })
+    ? startReadmissionRiskJob({ ...consumerDeps(), assessor: services.readmissionAssessor })
     : undefined;
   const transitionScan =
     config.transitions.scanMs > 0

@@ -5,7 +5,6 @@ import { Hl7Message } from '@medplum/core';
 import pino from 'pino';
 import { applyWaitingMessages } from '../domain/adt-inbox/adt-apply.ts';
 import type { AdtApplier, AdtApplyOutcome, StoredAdtMessage } from '../domain/adt-inbox/adt-applier.ts';
-import { acceptAnyContent } from '../domain/adt-inbox/adt-content-check.ts';
 import { createAdtIntake } from '../integrations/hl7/adt-intake.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { createSqlAdtInbox } from '../store/sql-adt-inbox.ts';
@@ -28,7 +27,7 @@ for (const { dialect, skip } of testDialects()) {
     const arrive = async (from: number, count: number, onStored?: () => void) => {
       const intake = createAdtIntake({
         writer: createSqlAdtInbox(database.db),
-        check: acceptAnyContent,
+        check: () => ({ ok: true }), // the apply loop is under test here, not the content check
         clock: () => NOW,
         newId: randomUUID,
         ...(onStored === undefined ? {} : { onStored }),

@@ -61,7 +61,7 @@ describe('discharge documents in the browser', { skip: browserSkipReason() }, ()
     const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
     await signIn(page, baseUrl, gp.login);
     await page.waitForURL(/\/(patients|worklist)/);
-    await page.goto(`${baseUrl}/patients/${patientId}/stays/${stay.id}/documents`);
+    await page.goto(`${baseUrl}/patients/${patientId}/stays/${stay.id}`);
     const letter = page.getByTestId('letter-panel');
     await letter.getByTestId('letter-status').waitFor();
     assert.equal(await letter.getByTestId('letter-status').getAttribute('data-status'), 'incomplete');

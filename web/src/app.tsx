@@ -25,7 +25,6 @@ import { WorklistPage } from './pages/worklist-page.tsx';
 import { Hl7MatchQueuePage } from './pages/hl7-match-queue-page.tsx';
 import { ReferralSlaAdminPage } from './pages/referral-sla-admin-page.tsx';
 import { RulesAdminPage } from './pages/rules-admin-page.tsx';
-import { StayDocumentsPage } from './pages/stay-documents-page.tsx';
 import { AccountSecurityPage } from './pages/account-security-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
 import {
@@ -172,7 +171,6 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   const newReferralFor = matchPath('/patients/:patientId/referrals/new', pathname)?.['patientId'];
   const referralId = matchPath('/referrals/:referralId', pathname)?.['referralId'];
   const stayMatch = matchPath('/patients/:patientId/stays/:stayId', pathname);
-  const stayDocuments = matchPath('/patients/:patientId/stays/:stayId/documents', pathname);
   const questionnaire = matchPath('/portal/questionnaires/:instrument', pathname)?.['instrument'];
   let page;
   if (pathname === '/patients') page = <PatientSearchPage />;
@@ -189,14 +187,6 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
     page = <NewReferralPage key={newReferralFor} patientId={newReferralFor} />;
   else if (pathname === '/referrals/inbox') page = <ReferralBoxPage key="inbox" box="inbox" />;
   else if (pathname === '/referrals/outbox') page = <ReferralBoxPage key="outbox" box="outbox" />;
-  else if (stayDocuments?.['patientId'] !== undefined && stayDocuments['stayId'] !== undefined)
-    page = (
-      <StayDocumentsPage
-        key={stayDocuments['stayId']}
-        patientId={stayDocuments['patientId']}
-        stayId={stayDocuments['stayId']}
-      />
-    );
   else if (referralId !== undefined) page = <ReferralPage key={referralId} referralId={referralId} />;
   else if (pathname === '/portal') page = <PortalPage />;
   else if (pathname === '/notifications') page = <NotificationsPage />;

@@ -6,6 +6,3 @@
 export type AdtContentCheck = (
   raw: string,
 ) => { readonly ok: true } | { readonly ok: false; readonly reason: string };
-
-/** The default until the PAM mapping's check is plugged in (services.ts): every content is accepted. */
-export const acceptAnyContent: AdtContentCheck = () => ({ ok: true });

@@ -4,7 +4,7 @@ import { api } from '../../api-client.ts';
 import type { PathwayEnrolment } from '../../api-types.ts';
 import { useAction } from '../../use-action.ts';
 import { ProblemMessage } from '../problem-message.tsx';
-import { ReasonForm } from './reason-form.tsx';
+import { ReasonForm } from '../reason-form.tsx';
 
 /** Pause or resume a running pathway, or end it saying why; an ended pathway offers nothing. */
 export function PathwayActions({

@@ -7,7 +7,7 @@ import { inLanguage, performerLabel } from '../../pathway-labels.ts';
 import { useAction } from '../../use-action.ts';
 import { ProblemMessage } from '../problem-message.tsx';
 import { OccurrenceLine } from './occurrence-line.tsx';
-import { ReasonForm } from './reason-form.tsx';
+import { ReasonForm } from '../reason-form.tsx';
 
 /** The occurrences shown at once: the last done and the one to come; earlier ones fold away. */
 const SHOWN = 2;

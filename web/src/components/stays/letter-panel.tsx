@@ -4,11 +4,9 @@ import type { LetterView } from '../../../../src/contracts/discharge-contracts.t
 import { formatDateTime } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { useAction } from '../../use-action.ts';
-import { useResource } from '../../use-resource.ts';
-import { useStaysChanged } from './stays-events.ts';
-import { LoadingState } from '../loading-state.tsx';
 import { ProblemMessage } from '../problem-message.tsx';
 import { dischargeApi } from './discharge-api.ts';
+import { StayResourcePanel } from './stay-resource-panel.tsx';
 import { LetterForm } from './letter-form.tsx';
 import { LetterUpload } from './letter-upload.tsx';
 
@@ -26,22 +24,15 @@ const STATUS_BADGE: Readonly<Record<LetterView['status'], string>> = {
  */
 export function LetterPanel({ patientId, stayId }: { patientId: string; stayId: string }) {
   const { t } = useTranslation();
-  const letter = useResource(`letter:${patientId}:${stayId}`, (signal) =>
-    dischargeApi.letter(patientId, stayId, signal),
-  );
-  // A letter, a confirmation or a risk assessed elsewhere shows here without a reload.
-  useStaysChanged(letter.reload);
   return (
-    <section className="card section-card" data-testid="letter-panel" aria-labelledby="letter-panel-title">
-      <h2 id="letter-panel-title" className="card-title">
-        {t('discharge.letter.title')}
-      </h2>
-      {letter.status === 'loading' && <LoadingState />}
-      {letter.status === 'error' && <ProblemMessage error={letter.error} onRetry={letter.reload} />}
-      {letter.status === 'ready' && (
-        <LetterBody patientId={patientId} stayId={stayId} view={letter.data} onChanged={letter.reload} />
-      )}
-    </section>
+    <StayResourcePanel
+      name="letter"
+      title={t('discharge.letter.title')}
+      resourceKey={`letter:${patientId}:${stayId}`}
+      load={(signal) => dischargeApi.letter(patientId, stayId, signal)}
+    >
+      {(view, reload) => <LetterBody patientId={patientId} stayId={stayId} view={view} onChanged={reload} />}
+    </StayResourcePanel>
   );
 }
 

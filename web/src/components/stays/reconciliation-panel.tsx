@@ -4,11 +4,9 @@ import type { ReconciliationView } from '../../../../src/contracts/discharge-con
 import { formatDateTime } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { useAction } from '../../use-action.ts';
-import { useResource } from '../../use-resource.ts';
-import { useStaysChanged } from './stays-events.ts';
-import { LoadingState } from '../loading-state.tsx';
 import { ProblemMessage } from '../problem-message.tsx';
 import { dischargeApi } from './discharge-api.ts';
+import { StayResourcePanel } from './stay-resource-panel.tsx';
 import { ReconciliationDischargeLines, type TypedLine } from './reconciliation-discharge-lines.tsx';
 
 type Line = ReconciliationView['lines'][number];
@@ -27,35 +25,24 @@ const CLASS_BADGE: Readonly<Record<Line['class'], string>> = {
  */
 export function ReconciliationPanel({ patientId, stayId }: { patientId: string; stayId: string }) {
   const { t } = useTranslation();
-  const reconciliation = useResource(`reconciliation:${patientId}:${stayId}`, (signal) =>
-    dischargeApi.reconciliation(patientId, stayId, signal),
-  );
-  // A letter, a confirmation or a risk assessed elsewhere shows here without a reload.
-  useStaysChanged(reconciliation.reload);
   return (
-    <section
-      className="card section-card"
-      data-testid="reconciliation-panel"
-      aria-labelledby="reconciliation-panel-title"
+    <StayResourcePanel
+      name="reconciliation"
+      title={t('discharge.reconciliation.title')}
+      resourceKey={`reconciliation:${patientId}:${stayId}`}
+      load={(signal) => dischargeApi.reconciliation(patientId, stayId, signal)}
     >
-      <h2 id="reconciliation-panel-title" className="card-title">
-        {t('discharge.reconciliation.title')}
-      </h2>
-      {reconciliation.status === 'loading' && <LoadingState />}
-      {reconciliation.status === 'error' && (
-        <ProblemMessage error={reconciliation.error} onRetry={reconciliation.reload} />
-      )}
-      {reconciliation.status === 'ready' && (
+      {(view, reload) => (
         <ReconciliationBody
           // A new version (saved elsewhere, confirmed) starts the edits afresh.
-          key={reconciliation.data.version}
+          key={view.version}
           patientId={patientId}
           stayId={stayId}
-          view={reconciliation.data}
-          onChanged={reconciliation.reload}
+          view={view}
+          onChanged={reload}
         />
       )}
-    </section>
+    </StayResourcePanel>
   );
 }
 

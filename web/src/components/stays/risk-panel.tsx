@@ -2,11 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { ReadmissionRiskView } from '../../../../src/contracts/discharge-contracts.ts';
 import { formatNumber } from '../../format.ts';
 import { currentLanguage, translateOr } from '../../i18n.ts';
-import { useResource } from '../../use-resource.ts';
-import { useStaysChanged } from './stays-events.ts';
-import { LoadingState } from '../loading-state.tsx';
-import { ProblemMessage } from '../problem-message.tsx';
 import { dischargeApi } from './discharge-api.ts';
+import { StayResourcePanel } from './stay-resource-panel.tsx';
 
 type Assessment = NonNullable<ReadmissionRiskView['assessment']>;
 type Item = Assessment['lace']['items'][number];
@@ -24,25 +21,21 @@ const BAND_BADGE: Readonly<Record<string, string>> = {
  */
 export function RiskPanel({ patientId, stayId }: { patientId: string; stayId: string }) {
   const { t } = useTranslation();
-  const risk = useResource(`readmission-risk:${patientId}:${stayId}`, (signal) =>
-    dischargeApi.readmissionRisk(patientId, stayId, signal),
-  );
-  // A letter, a confirmation or a risk assessed elsewhere shows here without a reload.
-  useStaysChanged(risk.reload);
   return (
-    <section className="card section-card" data-testid="risk-panel" aria-labelledby="risk-panel-title">
-      <h2 id="risk-panel-title" className="card-title">
-        {t('discharge.risk.title')}
-      </h2>
-      {risk.status === 'loading' && <LoadingState />}
-      {risk.status === 'error' && <ProblemMessage error={risk.error} onRetry={risk.reload} />}
-      {risk.status === 'ready' &&
-        (risk.data.assessment === null ? (
+    <StayResourcePanel
+      name="risk"
+      title={t('discharge.risk.title')}
+      resourceKey={`readmission-risk:${patientId}:${stayId}`}
+      load={(signal) => dischargeApi.readmissionRisk(patientId, stayId, signal)}
+    >
+      {(view) =>
+        view.assessment === null ? (
           <p className="empty-text">{t('discharge.risk.notYet')}</p>
         ) : (
-          <RiskBody assessment={risk.data.assessment} />
-        ))}
-    </section>
+          <RiskBody assessment={view.assessment} />
+        )
+      }
+    </StayResourcePanel>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
@@ -6,6 +6,7 @@ import { roleLabel } from '../../labels.ts';
 import { transitionApi, type TransitionItem } from '../../transition-api.ts';
 import { useAction } from '../../use-action.ts';
 import { ProblemMessage } from '../problem-message.tsx';
+import { ReasonForm } from '../reason-form.tsx';
 
 const BADGE: Readonly<Record<TransitionItem['status'], string>> = {
   pending: 'badge-info',
@@ -108,9 +109,14 @@ export function TransitionItemRow({
         </div>
       )}
       {marking !== null && (
-        <NoteForm
+        <ReasonForm
+          testId="transition-item"
+          inputTestId="transition-item-note"
           required={marking === 'not-needed'}
+          maxLength={1000}
           label={t(marking === 'done' ? 'transitions.actions.doneNote' : 'transitions.actions.notNeededNote')}
+          confirmLabel={t('transitions.actions.confirm')}
+          cancelLabel={t('transitions.actions.cancel')}
           busy={action.busy}
           onSubmit={(note) => void mark(marking, note)}
           onCancel={() => setMarking(null)}
@@ -118,57 +124,5 @@ export function TransitionItemRow({
       )}
       {action.error !== null && <ProblemMessage error={action.error} />}
     </li>
-  );
-}
-
-function NoteForm({
-  label,
-  required,
-  busy,
-  onSubmit,
-  onCancel,
-}: {
-  label: string;
-  required: boolean;
-  busy: boolean;
-  onSubmit: (note: string) => void;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [note, setNote] = useState('');
-  const submit = (event: SyntheticEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    if (!required || note.trim() !== '') onSubmit(note.trim());
-  };
-  return (
-    <form className="task-inline-form" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        <input
-          id={id}
-          type="text"
-          data-testid="transition-item-note"
-          maxLength={1000}
-          required={required}
-          autoFocus
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-        />
-      </div>
-      <div className="task-buttons">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          data-testid="transition-item-confirm"
-          disabled={busy || (required && note.trim() === '')}
-        >
-          {t('transitions.actions.confirm')}
-        </button>
-        <button type="button" className="button button-quiet button-small" onClick={onCancel}>
-          {t('transitions.actions.cancel')}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -1,18 +1,30 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Asks why before a change that needs a reason (end a pathway, skip a step); the server keeps it. */
+/**
+ * Asks why before a change that needs a reason (end a pathway, skip a step, an item not needed), or
+ * takes an optional note (`required` false); the server keeps it. The input's test id is
+ * `inputTestId`, by default `<testId>-reason`; the confirm button's is `<testId>-confirm`.
+ */
 export function ReasonForm({
   label,
   confirmLabel,
+  cancelLabel,
   testId,
+  inputTestId = `${testId}-reason`,
+  required = true,
+  maxLength = 500,
   busy,
   onSubmit,
   onCancel,
 }: {
   label: string;
   confirmLabel: string;
+  cancelLabel?: string;
   testId: string;
+  inputTestId?: string;
+  required?: boolean;
+  maxLength?: number;
   busy: boolean;
   onSubmit: (reason: string) => void;
   onCancel: () => void;
@@ -20,9 +32,10 @@ export function ReasonForm({
   const { t } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState('');
+  const missing = required && reason.trim() === '';
   const submit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    if (reason.trim() !== '') onSubmit(reason.trim());
+    if (!missing) onSubmit(reason.trim());
   };
   return (
     <form className="task-inline-form" onSubmit={submit} noValidate>
@@ -31,9 +44,9 @@ export function ReasonForm({
         <input
           id={id}
           type="text"
-          data-testid={`${testId}-reason`}
-          maxLength={500}
-          required
+          data-testid={inputTestId}
+          maxLength={maxLength}
+          required={required}
           autoFocus
           value={reason}
           onChange={(event) => setReason(event.target.value)}
@@ -44,12 +57,12 @@ export function ReasonForm({
           type="submit"
           className="button button-primary button-small"
           data-testid={`${testId}-confirm`}
-          disabled={busy || reason.trim() === ''}
+          disabled={busy || missing}
         >
           {confirmLabel}
         </button>
         <button type="button" className="button button-quiet button-small" onClick={onCancel}>
-          {t('tasks.close')}
+          {cancelLabel ?? t('tasks.close')}
         </button>
       </div>
     </form>
