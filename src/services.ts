@@ -8,6 +8,8 @@ import { DEFAULT_SESSION_POLICY } from './domain/accounts/session-lifetime.ts';
 import { createTwoFactorService } from './domain/accounts/two-factor-service.ts';
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { applyWaitingMessages } from './domain/adt-inbox/adt-apply.ts';
+import { createAccessLogService } from './domain/audit/access-log-service.ts';
+import { createAuditLogService } from './domain/audit/audit-log-service.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
 import { createDischargeLetterService } from './domain/discharge/discharge-letter-service.ts';
 import { createReadmissionAssessor } from './domain/discharge/readmission-assessment.ts';
@@ -66,6 +68,8 @@ import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
 import { createSqlAccountStore } from './store/sql-account-store.ts';
 import { createSqlAdtInbox } from './store/sql-adt-inbox.ts';
+import { createSqlAccessLog } from './store/sql-access-log.ts';
+import { createSqlAuditLog } from './store/sql-audit-log.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
 import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
@@ -254,6 +258,14 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       clock,
       newId,
     }),
+    /** The DPO's view of the audit trail, and the patient's "who accessed my record". */
+    auditLog: createAuditLogService({
+      reader: createSqlAuditLog(db),
+      audit,
+      clock,
+      timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
+    }),
+    accessLog: createAccessLogService({ access, reader: createSqlAccessLog(db) }),
     tasks,
     worklist: createWorklistService({
       access,

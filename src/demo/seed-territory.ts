@@ -4,6 +4,7 @@
  */
 import { isCareTeamRole } from '../domain/care-team/care-team-role.ts';
 import type { TwoFactorService } from '../domain/accounts/two-factor-service.ts';
+import type { AccountRole } from '../domain/access/principal.ts';
 import type { DirectoryService } from '../domain/directory/directory-service.ts';
 import type { NewAccount } from '../domain/directory/directory.ts';
 import type { PatientRegistration, RecordService } from '../domain/record/record-service.ts';
@@ -39,7 +40,7 @@ export const SYNTHETIC_FIRST_INDEX = 1_000_000;
 /** The use cases seeding needs (any `createServices` result fits). */
 export interface SeedServices {
   readonly directory: Pick<DirectoryService, 'register' | 'createAccounts'>;
-  /** Pre-enrols the demo administrator's TOTP (admin roles need it); without it, the admin is not enrolled. */
+  /** Pre-enrols the demo administrator's and DPO's TOTP (their roles need it); without it, neither is enrolled. */
   readonly twoFactor?: Pick<TwoFactorService, 'provision'>;
   readonly record: Pick<RecordService, 'registerPatients'>;
   readonly tasks: Pick<TaskService, 'createSystemTasks' | 'createTask'>;
@@ -55,7 +56,16 @@ export interface DemoLogins {
   }[];
   readonly patients: readonly { readonly login: string; readonly name: string }[];
   /** The demo administrator, pre-enrolled in TOTP: its secret is printed once, at the first start. */
-  readonly admin: { readonly login: string; readonly totpSecret: string; readonly totpUri: string } | null;
+  readonly admin: PrivilegedLogin | null;
+  /** The demo data protection officer (the hospital's coordinator), pre-enrolled the same way. */
+  readonly dpo: PrivilegedLogin | null;
+}
+
+/** A demo account whose role needs TOTP, with the secret to add to an authenticator app. */
+export interface PrivilegedLogin {
+  readonly login: string;
+  readonly totpSecret: string;
+  readonly totpUri: string;
 }
 
 /** The seeded territory: its log-ins, plus the directory and patient ids for further seeding. */
@@ -132,6 +142,14 @@ export async function seedDemoTerritory(
     ];
   });
   const adminId = directory.practitioners.find((p) => p.specialty === 'general_practice')?.id;
+  // The hospital's coordinator doubles as its data protection officer: the DPO role opens the audit
+  // trail, never patient data.
+  const hospitalId = directory.organizations.find((o) => o.kind === 'hospital')?.id;
+  const dpoId = directory.practitioners.find(
+    (p) => p.profession === 'coordinator' && p.organizationId === hospitalId,
+  )?.id;
+  const rolesOf = (practitionerId: string): AccountRole[] =>
+    practitionerId === adminId ? ['admin'] : practitionerId === dpoId ? ['dpo'] : [];
   const accounts: NewAccount[] = [
     ...directory.professionalLogins.map((p): NewAccount => ({
       login: p.login,
@@ -139,7 +157,7 @@ export async function seedDemoTerritory(
       kind: 'professional',
       practitionerId: p.practitionerId,
       patientId: null,
-      roles: p.practitionerId === adminId ? ['admin'] : [],
+      roles: rolesOf(p.practitionerId),
       locale: 'fr',
     })),
     ...patients.map((p): NewAccount => ({
@@ -153,7 +171,8 @@ export async function seedDemoTerritory(
     })),
   ];
   const accountIds = await services.directory.createAccounts(accounts);
-  const admin = await preEnrolAdmin(services, accounts, accountIds);
+  const admin = await preEnrol('admin', services, accounts, accountIds);
+  const dpo = await preEnrol('dpo', services, accounts, accountIds);
   const careTeams = patientIds.map((patientId, i) => ({ patientId, members: teams[i] ?? [] }));
   const accountOf = new Map(
     accounts.flatMap((a, i) => (a.practitionerId === null ? [] : [[a.practitionerId, accountIds[i] ?? '']])),
@@ -169,6 +188,7 @@ export async function seedDemoTerritory(
     })),
     patients: patients.map(({ login, name }) => ({ login, name })),
     admin,
+    dpo,
     directory,
     patientIds,
     careTeams,
@@ -177,15 +197,17 @@ export async function seedDemoTerritory(
 }
 
 /**
- * Admin roles count only with TOTP (issue 8), so the demo administrator comes enrolled: the secret is
- * handed back for the CLI to print next to the log-ins, rather than switching the requirement off.
+ * Admin and DPO roles count only with TOTP (issue 8), so the demo's holder of `role` comes enrolled:
+ * the secret is handed back for the CLI to print next to the log-ins, rather than switching the
+ * requirement off.
  */
-async function preEnrolAdmin(
+async function preEnrol(
+  role: AccountRole,
   services: SeedServices,
   accounts: readonly NewAccount[],
   accountIds: readonly string[],
-): Promise<DemoLogins['admin']> {
-  const index = accounts.findIndex((account) => account.roles.includes('admin'));
+): Promise<PrivilegedLogin | null> {
+  const index = accounts.findIndex((account) => account.roles.includes(role));
   const account = accounts[index];
   const accountId = accountIds[index];
   if (services.twoFactor === undefined || account?.practitionerId == null || accountId === undefined)

@@ -13,7 +13,9 @@ import { registerAuthentication } from './authentication.ts';
 import { OPENAPI_INFO } from './openapi.ts';
 import { handleError, sendProblem } from './problem.ts';
 import type { OidcLogin } from '../integrations/openid-connect-login.ts';
+import { accessLogRoutes } from './routes/access-log-routes.ts';
 import { accountSecurityRoutes } from './routes/account-security-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { oidcRoutes } from './routes/oidc-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
@@ -141,6 +143,8 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     reconciliations: services.reconciliations,
     risks: services.readmissionRisks,
   });
+  await app.register(auditRoutes, { auditLog: services.auditLog });
+  await app.register(accessLogRoutes, { accessLog: services.accessLog });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

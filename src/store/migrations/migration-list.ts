@@ -14,6 +14,7 @@ import * as transitions from './0013-transitions.ts';
 import * as dischargeDocuments from './0014-discharge-documents.ts';
 import * as accountSecurity from './0016-account-security.ts';
 import * as sharingChoices from './0017-sharing-choices.ts';
+import * as auditViews from './0020-audit-views.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -32,4 +33,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-discharge-documents': dischargeDocuments,
   '0016-account-security': accountSecurity,
   '0017-sharing-choices': sharingChoices,
+  '0020-audit-views': auditViews,
 };

@@ -11,6 +11,7 @@ import { AppointmentWhen } from '../components/appointment-when.tsx';
 import { PortalQuestionnairesSection } from '../components/questionnaire/portal-questionnaires-section.tsx';
 import { PortalPathwaysSection } from '../components/pathways/portal-pathways-section.tsx';
 import { PortalReferralsSection } from '../components/referrals/portal-referrals-section.tsx';
+import { PortalAccessLogLink } from '../components/audit/portal-access-log-link.tsx';
 
 /** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
 export function PortalPage() {
@@ -138,6 +139,8 @@ function PortalView({ summary }: { summary: PortalSummary }) {
       </section>
 
       <PortalQuestionnairesSection />
+
+      <PortalAccessLogLink />
 
       <p className="portal-help">{t('portal.help')}</p>
     </>
