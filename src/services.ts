@@ -9,6 +9,8 @@ import { createTwoFactorService } from './domain/accounts/two-factor-service.ts'
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { applyWaitingMessages } from './domain/adt-inbox/adt-apply.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
+import { BREAK_GLASS_HOURS } from './domain/emergency-access/break-glass-rules.ts';
+import { createBreakGlassService } from './domain/emergency-access/break-glass-service.ts';
 import { createDischargeLetterService } from './domain/discharge/discharge-letter-service.ts';
 import { createReadmissionAssessor } from './domain/discharge/readmission-assessment.ts';
 import { createReadmissionRiskReads } from './domain/discharge/readmission-risk-reads.ts';
@@ -67,6 +69,7 @@ import { createSqlAccessFacts } from './store/sql-access-facts.ts';
 import { createSqlAccountStore } from './store/sql-account-store.ts';
 import { createSqlAdtInbox } from './store/sql-adt-inbox.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
+import { createSqlBreakGlassStore } from './store/sql-break-glass-store.ts';
 import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
 import { createSqlDischargeLetterStore } from './store/sql-discharge-letters.ts';
@@ -137,6 +140,8 @@ export interface ServiceOptions {
   readonly secretsKey?: Buffer | null;
   /** Where lockouts are logged (by account id); nowhere by default. */
   readonly securityLog?: SecurityLog;
+  /** How many hours a break-the-glass access lasts (RELAIS_BREAK_GLASS_HOURS); 4 by default. */
+  readonly breakGlassHours?: number;
 }
 
 const DEFAULT_ACCOUNT_SECURITY: AccountSecurityPolicy = {
@@ -151,7 +156,8 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const audit = createSqlAuditTrail(db);
   const accountStore = createSqlAccountStore(db);
   const newId = randomUUID;
-  const access = createPatientAccess({ facts: createSqlAccessFacts(db), audit, clock });
+  const accessFacts = createSqlAccessFacts(db);
+  const access = createPatientAccess({ facts: accessFacts, audit, clock });
   const taskStore = createSqlTaskStore(db);
   const taskFacts = createSqlTaskFacts(db);
   const taskGate = createTaskGate({ store: taskStore, facts: taskFacts, audit, clock });
@@ -403,6 +409,14 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     readmissionRisks: createReadmissionRiskReads({
       gate: stayGate,
       reader: createSqlReadmissionRiskReader(db),
+    }),
+    breakGlass: createBreakGlassService({
+      facts: accessFacts,
+      store: signalled(createSqlBreakGlassStore(db)),
+      audit,
+      clock,
+      newId,
+      hours: options.breakGlassHours ?? BREAK_GLASS_HOURS.default,
     }),
     readmissionAssessor: createReadmissionAssessor({
       store: signalled(createSqlReadmissionRiskStore(db)),

@@ -15,6 +15,7 @@ import { handleError, sendProblem } from './problem.ts';
 import type { OidcLogin } from '../integrations/openid-connect-login.ts';
 import { accountSecurityRoutes } from './routes/account-security-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { breakGlassRoutes } from './routes/break-glass-routes.ts';
 import { oidcRoutes } from './routes/oidc-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import { dischargeRoutes } from './routes/discharge-routes.ts';
@@ -114,6 +115,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     secureCookies: options.secureCookies,
   });
   await app.register(patientRoutes, { record: services.record });
+  await app.register(breakGlassRoutes, { breakGlass: services.breakGlass });
   await app.register(entryRoutes, { record: services.record });
   await app.register(portalRoutes, { record: services.record });
   await app.register(questionnaireRoutes, { questionnaires: services.questionnaires });
