@@ -69,6 +69,7 @@ import { createSqlAccessFacts } from './store/sql-access-facts.ts';
 import { createSqlAccountStore } from './store/sql-account-store.ts';
 import { createSqlAdtInbox } from './store/sql-adt-inbox.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
+import { createSqlBreakGlassReader } from './store/sql-break-glass-reader.ts';
 import { createSqlBreakGlassStore } from './store/sql-break-glass-store.ts';
 import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
@@ -412,7 +413,9 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     }),
     breakGlass: createBreakGlassService({
       facts: accessFacts,
+      access,
       store: signalled(createSqlBreakGlassStore(db)),
+      reader: createSqlBreakGlassReader(db),
       audit,
       clock,
       newId,

@@ -168,6 +168,38 @@ for (const { dialect, skip } of testDialects()) {
       assert.match(toPatient.title, /^Accès d’urgence à votre dossier — /);
       assert.match(toPatient.body, /qui ne fait pas partie de votre équipe de soins, a ouvert votre dossier/);
       assert.match(toPatient.body, new RegExp(`La raison donnée : « ${REASON} »`));
+      // The portal lists it too, for as long as the patient wants to look.
+      const listed = await relais.http.inject({
+        url: '/api/portal/emergency-accesses',
+        headers: bearer(patient.token),
+      });
+      assert.equal(listed.statusCode, 200, listed.body);
+      assert.deepEqual(listed.json(), {
+        items: [
+          {
+            id: grant.id,
+            holderName: `${outsider.login} Testeur`,
+            organization: `MSP ${outsider.login}`,
+            reason: REASON,
+            grantedAt: grantedAt.toISOString(),
+            expiresAt,
+          },
+        ],
+      });
+      const someoneElse = await createPatientAccount(
+        relais,
+        await createPatient(relais, [gp.practitionerId]),
+      );
+      const theirs = await relais.http.inject({
+        url: '/api/portal/emergency-accesses',
+        headers: bearer(someoneElse.token),
+      });
+      assert.deepEqual(theirs.json(), { items: [] });
+      const byProfessional = await relais.http.inject({
+        url: '/api/portal/emergency-accesses',
+        headers: bearer(outsider.token),
+      });
+      assert.equal(byProfessional.statusCode, 403);
       // E-mail as each one chose: the coordinator gave an address (urgent: at once), the patient none.
       const plans = await relais.database.db
         .selectFrom('notifications')

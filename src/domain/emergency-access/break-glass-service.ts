@@ -2,6 +2,7 @@ import type { AuditTrail } from '../audit/audit-entry.ts';
 import {
   auditEntryFor,
   type AccessFactsSource,
+  type PatientAccess,
   type RequestOrigin,
 } from '../access/patient-access-service.ts';
 import { NO_ACCESS_FACTS } from '../access/patient-access-policy.ts';
@@ -9,7 +10,7 @@ import type { Principal } from '../access/principal.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import type { NewId } from '../shared/new-id.ts';
-import type { BreakGlassStore } from './break-glass-ports.ts';
+import type { BreakGlassReader, BreakGlassStore, EmergencyAccessView } from './break-glass-ports.ts';
 import {
   breakGlassHoursProblem,
   breakGlassReason,
@@ -18,6 +19,8 @@ import {
 } from './break-glass-rules.ts';
 
 const BREAK_GLASS = { action: 'break-glass', resource: 'record' } as const;
+/** A patient sees their latest emergency accesses; there are a handful in a lifetime. */
+const PORTAL_LIST_MAX = 100;
 const NO_SUCH_PATIENT: BreakGlassDecision = { granted: false, code: 'not-found', reason: 'no such patient' };
 
 /**
@@ -29,7 +32,9 @@ const NO_SUCH_PATIENT: BreakGlassDecision = { granted: false, code: 'not-found',
  */
 export function createBreakGlassService(deps: {
   facts: AccessFactsSource;
+  access: PatientAccess;
   store: BreakGlassStore;
+  reader: BreakGlassReader;
   audit: AuditTrail;
   clock: Clock;
   newId: NewId;
@@ -102,6 +107,14 @@ export function createBreakGlassService(deps: {
         },
       );
       return { expiresAt };
+    },
+
+    /** The emergency accesses to my record, newest first, for my portal. Error: `forbidden`. */
+    async accessesToMyRecord(principal: Principal, origin: RequestOrigin): Promise<EmergencyAccessView[]> {
+      if (principal.kind !== 'patient') throw new DomainError('forbidden', 'the portal is for patients');
+      const purpose = { action: 'read', resource: 'break-glass' } as const;
+      const scope = await deps.access.open(principal, principal.patientId, purpose, origin);
+      return deps.reader.accessesTo(scope, PORTAL_LIST_MAX);
     },
   };
 }

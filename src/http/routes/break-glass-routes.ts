@@ -3,13 +3,17 @@ import {
   BreakGlassGranted,
   BreakGlassPolicy,
   BreakGlassRequest,
+  PortalEmergencyAccessList,
 } from '../../contracts/break-glass-contracts.ts';
 import { PatientIdParams } from '../../contracts/common-contracts.ts';
 import type { BreakGlassService } from '../../domain/emergency-access/break-glass-service.ts';
 import { originOf, principalOf } from '../authentication.ts';
 import { problemResponses } from '../openapi.ts';
 
-/** Break-the-glass: an emergency access to a record by a professional outside the care team. */
+/**
+ * Break-the-glass: an emergency access to a record by a professional outside the care team, and the
+ * list the patient reads of the emergency accesses to their record.
+ */
 export const breakGlassRoutes: FastifyPluginCallbackTypebox<{ breakGlass: BreakGlassService }> = (
   app,
   { breakGlass },
@@ -53,6 +57,27 @@ export const breakGlassRoutes: FastifyPluginCallbackTypebox<{ breakGlass: BreakG
         originOf(request),
       );
       return reply.code(201).send({ expiresAt: expiresAt.toISOString() });
+    },
+  );
+  app.get(
+    '/api/portal/emergency-accesses',
+    {
+      schema: {
+        tags: ['portal', ...tags],
+        summary: 'Who opened my record in an emergency, when, until when and why (newest first)',
+        response: { 200: PortalEmergencyAccessList, ...problemResponses(401, 403) },
+      },
+      config: { audience: 'patient' },
+    },
+    async (request) => {
+      const items = await breakGlass.accessesToMyRecord(principalOf(request), originOf(request));
+      return {
+        items: items.map((item) => ({
+          ...item,
+          grantedAt: item.grantedAt.toISOString(),
+          expiresAt: item.expiresAt.toISOString(),
+        })),
+      };
     },
   );
   done();

@@ -11,6 +11,7 @@ import { AppointmentWhen } from '../components/appointment-when.tsx';
 import { PortalQuestionnairesSection } from '../components/questionnaire/portal-questionnaires-section.tsx';
 import { PortalPathwaysSection } from '../components/pathways/portal-pathways-section.tsx';
 import { PortalReferralsSection } from '../components/referrals/portal-referrals-section.tsx';
+import { PortalEmergencyAccessSection } from '../components/break-glass/portal-emergency-access-section.tsx';
 
 /** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
 export function PortalPage() {
@@ -43,6 +44,8 @@ function PortalView({ summary }: { summary: PortalSummary }) {
         <h1 tabIndex={-1}>{t('portal.greeting', { name: summary.firstGivenName })}</h1>
         <p>{t('portal.intro')}</p>
       </div>
+
+      <PortalEmergencyAccessSection />
 
       <section className="portal-section" aria-labelledby="portal-appointments" data-testid="appointments">
         <h2 id="portal-appointments">{t('portal.appointments')}</h2>
