@@ -91,6 +91,19 @@ describe('break-the-glass in a real browser', { skip: browserSkipReason() }, () 
       .execute();
     assert.deepEqual(audit, { outcome: 'allowed', reason: REASON });
 
+    // When the access ends the page asks again and is refused: the offer comes back. (The grant is
+    // shortened in the database to end in a few seconds rather than waiting four hours.)
+    await relais.database.db
+      .updateTable('break_glass_grants')
+      .set({ expires_at: new Date(Date.now() + 3000) })
+      .where('patient_id', '=', patientId)
+      .execute();
+    await page.reload();
+    await page.getByTestId('break-glass-banner').waitFor();
+    await page.getByTestId('break-glass-offer').waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByTestId('break-glass-banner').count(), 0);
+    assert.equal(await page.getByTestId('patient-identity').count(), 0);
+
     // The patient is notified, and finds the access on their portal in plain words.
     await settleJournal(relais);
     const portal = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -103,7 +116,7 @@ describe('break-the-glass in a real browser', { skip: browserSkipReason() }, () 
       access,
       /A ouvert votre dossier en urgence le .*, sans faire partie de votre équipe de soins/,
     );
-    assert.match(access, /Cet accès est en cours jusqu’au /);
+    assert.match(access, /Cet accès a pris fin le /); // shortened above
     assert.match(access, new RegExp(`La raison donnée : « ${REASON} »`));
     await portal.screenshot({ path: join(ARTIFACTS, 'break-glass-portal.png'), fullPage: false });
     await portal.close();
