@@ -11,6 +11,8 @@ import { applyWaitingMessages } from './domain/adt-inbox/adt-apply.ts';
 import { createAccessLogService } from './domain/audit/access-log-service.ts';
 import { createAuditLogService } from './domain/audit/audit-log-service.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
+import { BREAK_GLASS_HOURS } from './domain/emergency-access/break-glass-rules.ts';
+import { createBreakGlassService } from './domain/emergency-access/break-glass-service.ts';
 import { createDischargeLetterService } from './domain/discharge/discharge-letter-service.ts';
 import { createReadmissionAssessor } from './domain/discharge/readmission-assessment.ts';
 import { createReadmissionRiskReads } from './domain/discharge/readmission-risk-reads.ts';
@@ -71,6 +73,8 @@ import { createSqlAdtInbox } from './store/sql-adt-inbox.ts';
 import { createSqlAccessLog } from './store/sql-access-log.ts';
 import { createSqlAuditLog } from './store/sql-audit-log.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
+import { createSqlBreakGlassReader } from './store/sql-break-glass-reader.ts';
+import { createSqlBreakGlassStore } from './store/sql-break-glass-store.ts';
 import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
 import { createSqlDischargeLetterStore } from './store/sql-discharge-letters.ts';
@@ -141,6 +145,8 @@ export interface ServiceOptions {
   readonly secretsKey?: Buffer | null;
   /** Where lockouts are logged (by account id); nowhere by default. */
   readonly securityLog?: SecurityLog;
+  /** How many hours a break-the-glass access lasts (RELAIS_BREAK_GLASS_HOURS); 4 by default. */
+  readonly breakGlassHours?: number;
 }
 
 const DEFAULT_ACCOUNT_SECURITY: AccountSecurityPolicy = {
@@ -155,7 +161,8 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const audit = createSqlAuditTrail(db);
   const accountStore = createSqlAccountStore(db);
   const newId = randomUUID;
-  const access = createPatientAccess({ facts: createSqlAccessFacts(db), audit, clock });
+  const accessFacts = createSqlAccessFacts(db);
+  const access = createPatientAccess({ facts: accessFacts, audit, clock });
   const taskStore = createSqlTaskStore(db);
   const taskFacts = createSqlTaskFacts(db);
   const taskGate = createTaskGate({ store: taskStore, facts: taskFacts, audit, clock });
@@ -415,6 +422,16 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     readmissionRisks: createReadmissionRiskReads({
       gate: stayGate,
       reader: createSqlReadmissionRiskReader(db),
+    }),
+    breakGlass: createBreakGlassService({
+      facts: accessFacts,
+      access,
+      store: signalled(createSqlBreakGlassStore(db)),
+      reader: createSqlBreakGlassReader(db),
+      audit,
+      clock,
+      newId,
+      hours: options.breakGlassHours ?? BREAK_GLASS_HOURS.default,
     }),
     readmissionAssessor: createReadmissionAssessor({
       store: signalled(createSqlReadmissionRiskStore(db)),

@@ -56,6 +56,7 @@ function validBody(url: string, practitionerId: string): Record<string, unknown>
       requestedExams: [],
     },
     'exam-check': { codes: ['4548-4'] },
+    'break-glass': { reason: 'Patient inconscient aux urgences' },
     letter: { kind: 'pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
     reconciliation: { version: 0, reasons: [] },
     confirm: {
@@ -76,6 +77,12 @@ function validBody(url: string, practitionerId: string): Record<string, unknown>
   };
   return kind === undefined ? undefined : bodies[kind];
 }
+
+/**
+ * Break-the-glass is the one patient route made for professionals outside the care team: it opens the
+ * record to them, so the outsider must not take it (every later route would then let them in).
+ */
+const BREAK_GLASS = '/api/patients/:patientId/break-glass';
 
 /** POST routes that only read (a check), so they write no event. */
 const READ_ONLY_POSTS: readonly string[] = ['/api/patients/:patientId/referrals/exam-check'];
@@ -204,6 +211,27 @@ for (const { dialect, skip } of testDialects()) {
           .replace(':stayId', stay.id)
           .replace(':itemId', itemId);
         const writes = route.method !== 'GET';
+        if (route.url === BREAK_GLASS) {
+          // Another outsider breaks the glass (201); the GP, who has access already, has nothing to
+          // break (409). Its refusals (objection, bad input) are tested in break-glass-routes.int.test.ts.
+          const emergency = await createProfessional(relais);
+          const payload = validBody(url, emergency.practitionerId) ?? {};
+          const broken = await relais.http.inject({
+            method: 'POST',
+            url,
+            headers: bearer(emergency.token),
+            payload,
+          });
+          assert.equal(broken.statusCode, 201, broken.body);
+          const member = await relais.http.inject({
+            method: 'POST',
+            url,
+            headers: bearer(gp.token),
+            payload,
+          });
+          assert.equal(member.statusCode, 409, member.body);
+          continue;
+        }
         const outsiderRequest: InjectOptions = { method: route.method, url, headers: bearer(outsider.token) };
         if (writes)
           withPayload(
@@ -228,7 +256,8 @@ for (const { dialect, skip } of testDialects()) {
         .select('id')
         .where('patient_id', '=', patientId)
         .execute();
-      // Each write by the GP adds its events (one or more); the outsider's refused requests add none.
+      // Each write by the GP adds its events (one or more; break-the-glass: the other outsider's); the
+      // outsider's refused requests add none.
       assert.ok(
         eventsAfterOutsider.length >=
           eventsBefore.length +
@@ -246,9 +275,10 @@ for (const { dialect, skip } of testDialects()) {
         .selectFrom('audit_entries')
         .select('resource')
         .where('patient_id', '=', patientId)
+        .where('account_id', '=', outsiderAccountId)
         .where('outcome', '=', 'denied')
         .execute();
-      assert.equal(denied.length, patientRoutes.length);
+      assert.equal(denied.length, patientRoutes.filter((route) => route.url !== BREAK_GLASS).length);
     });
 
     test('every referral route answers 403 to a professional who is not a party, and writes nothing', async () => {

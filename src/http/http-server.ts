@@ -17,6 +17,7 @@ import { accessLogRoutes } from './routes/access-log-routes.ts';
 import { accountSecurityRoutes } from './routes/account-security-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { breakGlassRoutes } from './routes/break-glass-routes.ts';
 import { oidcRoutes } from './routes/oidc-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import { dischargeRoutes } from './routes/discharge-routes.ts';
@@ -116,6 +117,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     secureCookies: options.secureCookies,
   });
   await app.register(patientRoutes, { record: services.record });
+  await app.register(breakGlassRoutes, { breakGlass: services.breakGlass });
   await app.register(entryRoutes, { record: services.record });
   await app.register(portalRoutes, { record: services.record });
   await app.register(questionnaireRoutes, { questionnaires: services.questionnaires });

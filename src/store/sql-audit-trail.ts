@@ -24,7 +24,7 @@ export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
       try {
         await db
           .insertInto('audit_entries')
-          .values(batch.flatMap((waiting) => waiting.entries.map(toRow)))
+          .values(batch.flatMap((waiting) => waiting.entries.map(auditRow)))
           .execute();
         for (const waiting of batch) waiting.resolve();
       } catch (error) {
@@ -46,7 +46,8 @@ export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
   };
 }
 
-function toRow(entry: AuditEntry) {
+/** The row of an audit entry, also for writers that append one inside their own transaction. */
+export function auditRow(entry: AuditEntry) {
   return {
     at: entry.at,
     account_id: entry.accountId,

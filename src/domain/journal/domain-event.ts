@@ -79,6 +79,8 @@ export const EVENT_TYPES = [
   'account.locked',
   'account.password-changed',
   'account.two-factor-enabled',
+  // Break-the-glass (issue 8): a professional outside the team opened the record in an emergency.
+  'access.break-glass',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -2,6 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoordinationRecord } from '../api-types.ts';
 import { api } from '../api-client.ts';
+import { breakGlassCanLift } from '../components/break-glass/break-glass-api.ts';
+import { BreakGlassBanner } from '../components/break-glass/break-glass-banner.tsx';
+import { BreakGlassOffer } from '../components/break-glass/break-glass-offer.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
 import { PathwaysSection } from '../components/pathways/pathways-section.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
@@ -43,7 +46,10 @@ export function PatientRecordPage({ patientId }: { patientId: string }) {
         </Link>
       </p>
       {record.status === 'loading' && <LoadingState />}
-      {record.status === 'error' && (
+      {record.status === 'error' && breakGlassCanLift(record.error) && (
+        <BreakGlassOffer patientId={patientId} refusal={record.error} onOpened={record.reload} />
+      )}
+      {record.status === 'error' && !breakGlassCanLift(record.error) && (
         <ProblemMessage
           error={record.error}
           testId="record-error"
@@ -56,6 +62,7 @@ export function PatientRecordPage({ patientId }: { patientId: string }) {
                 : {})}
         />
       )}
+      {record.status === 'ready' && <BreakGlassBanner access={record.data.access} onEnded={record.reload} />}
       {record.status === 'ready' && <RecordView record={record.data} />}
     </div>
   );

@@ -12,6 +12,7 @@ import { PortalQuestionnairesSection } from '../components/questionnaire/portal-
 import { PortalPathwaysSection } from '../components/pathways/portal-pathways-section.tsx';
 import { PortalReferralsSection } from '../components/referrals/portal-referrals-section.tsx';
 import { PortalAccessLogLink } from '../components/audit/portal-access-log-link.tsx';
+import { PortalEmergencyAccessSection } from '../components/break-glass/portal-emergency-access-section.tsx';
 
 /** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
 export function PortalPage() {
@@ -44,6 +45,8 @@ function PortalView({ summary }: { summary: PortalSummary }) {
         <h1 tabIndex={-1}>{t('portal.greeting', { name: summary.firstGivenName })}</h1>
         <p>{t('portal.intro')}</p>
       </div>
+
+      <PortalEmergencyAccessSection />
 
       <section className="portal-section" aria-labelledby="portal-appointments" data-testid="appointments">
         <h2 id="portal-appointments">{t('portal.appointments')}</h2>

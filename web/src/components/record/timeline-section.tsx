@@ -183,6 +183,10 @@ export function summaryText(
         field('fromUnit') === '' ? field('unit') : `${field('fromUnit')} → ${field('unit')}`,
         field('facility'),
       ]);
+    case 'access.break-glass':
+      return translateOr('timeline.breakGlassUntil', '', {
+        date: formatDateTime(field('expiresAt'), language),
+      });
     case 'appointment.missed':
     case 'patient-alert.dismissed':
       return '';
