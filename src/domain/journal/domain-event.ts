@@ -79,6 +79,8 @@ export const EVENT_TYPES = [
   'account.locked',
   'account.password-changed',
   'account.two-factor-enabled',
+  // Patient rights (issue 8): an identity corrected, with the values before and after.
+  'patient.identity-rectified',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
