@@ -4,6 +4,7 @@ import type { CoordinationRecord } from '../api-types.ts';
 import { api } from '../api-client.ts';
 import { LoadingState } from '../components/loading-state.tsx';
 import { PathwaysSection } from '../components/pathways/pathways-section.tsx';
+import { PatientRightsCard } from '../components/patient-rights/patient-rights-card.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { AlertsSection } from '../components/record/alerts-section.tsx';
 import { AllergiesSection } from '../components/record/allergies-section.tsx';
@@ -56,12 +57,12 @@ export function PatientRecordPage({ patientId }: { patientId: string }) {
                 : {})}
         />
       )}
-      {record.status === 'ready' && <RecordView record={record.data} />}
+      {record.status === 'ready' && <RecordView record={record.data} onChanged={record.reload} />}
     </div>
   );
 }
 
-function RecordView({ record }: { record: CoordinationRecord }) {
+function RecordView({ record, onChanged }: { record: CoordinationRecord; onChanged: () => void }) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -98,6 +99,7 @@ function RecordView({ record }: { record: CoordinationRecord }) {
           <AllergiesSection allergies={record.allergies} />
           <CareTeamSection members={record.careTeam} />
           <AppointmentsSection appointments={record.upcomingAppointments} />
+          <PatientRightsCard identity={record.identity} onRectified={onChanged} />
         </aside>
       </div>
     </div>

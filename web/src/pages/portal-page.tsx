@@ -10,6 +10,7 @@ import { useResource } from '../use-resource.ts';
 import { AppointmentWhen } from '../components/appointment-when.tsx';
 import { PortalQuestionnairesSection } from '../components/questionnaire/portal-questionnaires-section.tsx';
 import { PortalPathwaysSection } from '../components/pathways/portal-pathways-section.tsx';
+import { PortalMyDataLink } from '../components/patient-rights/portal-my-data-link.tsx';
 import { PortalReferralsSection } from '../components/referrals/portal-referrals-section.tsx';
 
 /** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
@@ -138,6 +139,8 @@ function PortalView({ summary }: { summary: PortalSummary }) {
       </section>
 
       <PortalQuestionnairesSection />
+
+      <PortalMyDataLink />
 
       <p className="portal-help">{t('portal.help')}</p>
     </>
