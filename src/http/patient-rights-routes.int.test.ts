@@ -472,7 +472,10 @@ for (const { dialect, skip } of testDialects()) {
         identityStatusAfter: 'QUAL',
       });
 
+      // The journal consumers read the new event like any other, without failing or logging its values.
+      await settleJournal(relais);
       const logs = logLines.join('');
+      assert.ok(!logs.includes('"level":50'), 'no error was logged');
       assert.ok(logs.includes('/api/patients/:patientId/identity'), 'the requests were logged, by route');
       for (const value of ['Lefevre', 'Lefèvre', '06 12 34 56 78', 'Accent manquant', '1 rue de la Paix'])
         assert.ok(!logs.includes(value), `a log line carries "${value}"`);
