@@ -33,6 +33,13 @@ import { createPathwayCatalog } from './domain/pathways/pathway-catalog.ts';
 import { createPathwayProgress } from './domain/pathways/pathway-progress-service.ts';
 import { createPathwayService } from './domain/pathways/pathway-service.ts';
 import { installPathwayTemplates } from './domain/pathways/pathway-template-installer.ts';
+import { createIdentityRectificationService } from './domain/patient-rights/identity-rectification-service.ts';
+import {
+  LOWER_STATUS_ON_STRICT_CHANGE,
+  type StatusAfterRectification,
+} from './domain/patient-rights/identity-rectification.ts';
+import { createPatientExportService } from './domain/patient-rights/patient-export-service.ts';
+import { createRectificationRequests } from './domain/patient-rights/rectification-request-service.ts';
 import { createPatientTargetService } from './domain/record/patient-target-service.ts';
 import { createRecordService } from './domain/record/record-service.ts';
 import type { ExamValidity } from './domain/referrals/exam-repeat.ts';
@@ -64,8 +71,10 @@ import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
 import { createAdtIntake } from './integrations/hl7/adt-intake.ts';
 import { checkAdtContent, readAdtEvent } from './integrations/hl7/adt-parse.ts';
 import { createPdfLetterRenderer } from './integrations/pdf/discharge-letter-pdf.ts';
+import { createPdfSummaryRenderer } from './integrations/pdf/patient-summary-pdf.ts';
 import { otpauthTotp } from './integrations/otpauth-totp.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
+import { activeCareTeamRoles } from './store/active-care-team.ts';
 import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
 import { createSqlAccountStore } from './store/sql-account-store.ts';
@@ -88,6 +97,8 @@ import { createSqlStayReader } from './store/sql-stays.ts';
 import { createSqlEmailOutbox } from './store/sql-email-outbox.ts';
 import { createSqlNotificationSettingsStore } from './store/sql-notification-settings-store.ts';
 import { createSqlNotificationStore } from './store/sql-notification-store.ts';
+import { createSqlIdentityRectifier } from './store/sql-identity-rectifier.ts';
+import { createSqlPatientExport } from './store/sql-patient-export.ts';
 import { createSqlPatientFinder } from './store/sql-patient-finder.ts';
 import { createSqlQuestionnaireStore } from './store/sql-questionnaire-store.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
@@ -110,6 +121,7 @@ import { createSqlPatientTargetStore } from './store/sql-patient-target-store.ts
 import { createSqlRuleFacts } from './store/sql-rule-facts.ts';
 import { createSqlRuleOutcomes } from './store/sql-rule-outcomes.ts';
 import { createSqlRuleSetStore } from './store/sql-rule-set-store.ts';
+import { createSqlSharingChoicesInForce } from './store/sql-sharing-choices-in-force.ts';
 import { createSqlTransitionReader } from './store/sql-transition-reader.ts';
 import { createSqlTransitionStore } from './store/sql-transition-store.ts';
 import { createSqlTransitionWorklist } from './store/sql-transition-worklist.ts';
@@ -147,6 +159,8 @@ export interface ServiceOptions {
   readonly securityLog?: SecurityLog;
   /** How many hours a break-the-glass access lasts (RELAIS_BREAK_GLASS_HOURS); 4 by default. */
   readonly breakGlassHours?: number;
+  /** What an identity correction does to its status (issue 8); the Relais default lowers it. */
+  readonly statusAfterRectification?: StatusAfterRectification;
 }
 
 const DEFAULT_ACCOUNT_SECURITY: AccountSecurityPolicy = {
@@ -229,6 +243,17 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const adt = adtApplierDeps(clock, options.timeZone);
   // The PAM France mapping decides AE before the ACK and applies stored messages to stays after it.
   const adtApplier = signalled(createSqlAdtApplier(db, adt));
+  const pathways = createPathwayService({
+    access,
+    audit,
+    catalog: pathwayCatalog,
+    store: signalled(createSqlPathwayStore(db)),
+    worklistReader: createSqlPathwayWorklist(db),
+    clock,
+    newId,
+    timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
+  });
+  const recordReader = createSqlRecordReader(db);
   const accountSecurity = options.accountSecurity ?? DEFAULT_ACCOUNT_SECURITY;
   const secrets = createSecretBox(options.secretsKey ?? null);
   return {
@@ -259,7 +284,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     record: createRecordService({
       access,
       audit,
-      reader: createSqlRecordReader(db),
+      reader: recordReader,
       finder: createSqlPatientFinder(db),
       writer: signalled(createSqlRecordWriter(db)),
       clock,
@@ -346,16 +371,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     /** Validates and installs the template files, then reloads the catalog the pathway services share. */
     installPathwayTemplates: (files: readonly { file: string; text: string }[]) =>
       installPathwayTemplates(files, { store: pathwayTemplates, catalog: pathwayCatalog }),
-    pathways: createPathwayService({
-      access,
-      audit,
-      catalog: pathwayCatalog,
-      store: signalled(createSqlPathwayStore(db)),
-      worklistReader: createSqlPathwayWorklist(db),
-      clock,
-      newId,
-      timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
-    }),
+    pathways,
     pathwayProgress: createPathwayProgress({
       catalog: pathwayCatalog,
       store: createSqlPathwayProgressStore(db),
@@ -418,6 +434,29 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       letters: dischargeLetters,
       clock,
       newId,
+    }),
+    patientExports: createPatientExportService({
+      access,
+      audit,
+      snapshot: createSqlPatientExport(db),
+      record: recordReader,
+      pathways: (scope) => pathways.pathwaysWithin(scope),
+      sharingChoices: createSqlSharingChoicesInForce(db),
+      renderer: createPdfSummaryRenderer({ timeZone: options.timeZone ?? TERRITORY_TIME_ZONE }),
+      clock,
+    }),
+    identityRectification: createIdentityRectificationService({
+      access,
+      rectifier: signalled(createSqlIdentityRectifier(db)),
+      statusAfter: options.statusAfterRectification ?? LOWER_STATUS_ON_STRICT_CHANGE,
+      clock,
+      newId,
+    }),
+    rectificationRequests: createRectificationRequests({
+      access,
+      roles: { activeRoles: (scope, on) => activeCareTeamRoles(db, scope.patientId, on) },
+      tasks,
+      clock,
     }),
     readmissionRisks: createReadmissionRiskReads({
       gate: stayGate,

@@ -65,6 +65,7 @@ function validBody(url: string, practitionerId: string): Record<string, unknown>
       dischargeLines: [{ name: 'x', atcCode: null, dosage: 'x', duration: null }],
     },
     questionnaires: { instrument: 'GAD-7', answers: [0, 1, 0, 1, 0, 1, 0], difficulty: null },
+    identity: { changes: { phone: '01 02 03 04 05' }, reason: 'new number' },
     appointments: {
       startsAt: '2030-01-01T09:00:00Z',
       endsAt: '2030-01-01T09:30:00Z',

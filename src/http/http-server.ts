@@ -28,6 +28,7 @@ import { matchQueueRoutes } from './routes/match-queue-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { pathwayRoutes } from './routes/pathway-routes.ts';
 import { patientAlertRoutes } from './routes/patient-alert-routes.ts';
+import { patientRightsRoutes } from './routes/patient-rights-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { rulesAdminRoutes } from './routes/rules-admin-routes.ts';
@@ -140,6 +141,11 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(hl7Routes, { intake: services.hl7Intake });
   await app.register(transitionRoutes, { transitions: services.transitions });
   await app.register(matchQueueRoutes, { matchQueue: services.matchQueue });
+  await app.register(patientRightsRoutes, {
+    exports: services.patientExports,
+    rectification: services.identityRectification,
+    requests: services.rectificationRequests,
+  });
   await app.register(dischargeRoutes, {
     letters: services.dischargeLetters,
     reconciliations: services.reconciliations,

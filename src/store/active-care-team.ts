@@ -46,3 +46,19 @@ export async function activeRoles(
     .execute();
   return rows.map((row) => row.role);
 }
+
+/** The roles held in the patient's active care team on `on`, each once. */
+export async function activeCareTeamRoles(
+  db: Kysely<Database>,
+  patientId: string,
+  on: Date,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('care_team_members as m')
+    .select('m.role')
+    .distinct()
+    .where('m.patient_id', '=', patientId)
+    .where(activeOn('m', isoDate(on)))
+    .execute();
+  return rows.map((row) => row.role);
+}

@@ -12,3 +12,8 @@ export function notHidden(
   if (hidden.length === 0) return sql<boolean>`true`;
   return sql<boolean>`(${category} is null or ${category} not in (${sql.join(hidden.map((c) => sql`${c}`))}))`;
 }
+
+/** The sensitive category of an `events` row: `categoryOfEvent` (domain/access/data-category.ts) in SQL. */
+export const EVENT_CATEGORY: RawBuilder<string | null> = sql<
+  string | null
+>`(case when type like 'questionnaire.%' then 'mental-health' else payload->>'category' end)`;

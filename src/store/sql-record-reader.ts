@@ -18,7 +18,7 @@ import type { RecordReader } from '../domain/record/record-ports.ts';
 import type { DataCategory } from '../domain/access/data-category.ts';
 import { DomainError } from '../domain/shared/domain-error.ts';
 import type { Database, PatientsTable } from './database-schema.ts';
-import { notHidden } from './hidden-categories.ts';
+import { EVENT_CATEGORY, notHidden } from './hidden-categories.ts';
 
 const TIMELINE_LENGTH = 100;
 const IDENTITY_COLUMNS = [
@@ -195,12 +195,7 @@ const recordParts = {
           e.ref('payload').$castTo<TimelineEntry['summary']>().as('summary'),
         ])
         .where('patient_id', '=', id)
-        .where(
-          notHidden(
-            sql`(case when type like 'questionnaire.%' then 'mental-health' else payload->>'category' end)`,
-            hidden,
-          ),
-        )
+        .where(notHidden(EVENT_CATEGORY, hidden))
         .orderBy('seq', 'desc')
         .limit(TIMELINE_LENGTH),
     ),

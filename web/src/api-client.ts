@@ -89,7 +89,7 @@ interface RequestOptions {
 }
 
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {

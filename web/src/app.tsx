@@ -13,6 +13,7 @@ import { NotificationSettingsPage } from './pages/notification-settings-page.tsx
 import { NotificationsPage } from './pages/notifications-page.tsx';
 import { PatientRecordPage } from './pages/patient-record-page.tsx';
 import { PatientSearchPage } from './pages/patient-search-page.tsx';
+import { PortalMyDataPage } from './pages/portal-my-data-page.tsx';
 import { PortalPage } from './pages/portal-page.tsx';
 import { PortalQuestionnairePage } from './pages/portal-questionnaire-page.tsx';
 import { NewReferralPage } from './pages/new-referral-page.tsx';
@@ -197,6 +198,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   else if (referralId !== undefined) page = <ReferralPage key={referralId} referralId={referralId} />;
   else if (pathname === '/portal') page = <PortalPage />;
   else if (pathname === '/portal/access-log') page = <PortalAccessLogPage />;
+  else if (pathname === '/portal/my-data') page = <PortalMyDataPage />;
   else if (pathname === '/notifications') page = <NotificationsPage />;
   else if (pathname === '/notifications/settings') page = <NotificationSettingsPage />;
   else if (questionnaire === 'PHQ-9' || questionnaire === 'GAD-7')

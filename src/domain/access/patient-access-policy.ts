@@ -58,7 +58,7 @@ export type AccessDecision =
   | { readonly allowed: false; readonly reason: string };
 
 /** What patients report about themselves and may therefore write. */
-const PATIENT_WRITES: readonly string[] = ['questionnaire', 'sharing-choices'];
+const PATIENT_WRITES: readonly string[] = ['questionnaire', 'sharing-choices', 'rectification-request'];
 
 /**
  * Decides whether a principal may act on a patient's data, at `now`. Pure; the one rule behind every

@@ -81,6 +81,8 @@ export const EVENT_TYPES = [
   'account.two-factor-enabled',
   // Break-the-glass (issue 8): a professional outside the team opened the record in an emergency.
   'access.break-glass',
+  // Patient rights (issue 8): an identity corrected, with the values before and after.
+  'patient.identity-rectified',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

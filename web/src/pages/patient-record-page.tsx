@@ -7,6 +7,7 @@ import { BreakGlassBanner } from '../components/break-glass/break-glass-banner.t
 import { BreakGlassOffer } from '../components/break-glass/break-glass-offer.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
 import { PathwaysSection } from '../components/pathways/pathways-section.tsx';
+import { PatientRightsCard } from '../components/patient-rights/patient-rights-card.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { AlertsSection } from '../components/record/alerts-section.tsx';
 import { AllergiesSection } from '../components/record/allergies-section.tsx';
@@ -63,12 +64,12 @@ export function PatientRecordPage({ patientId }: { patientId: string }) {
         />
       )}
       {record.status === 'ready' && <BreakGlassBanner access={record.data.access} onEnded={record.reload} />}
-      {record.status === 'ready' && <RecordView record={record.data} />}
+      {record.status === 'ready' && <RecordView record={record.data} onChanged={record.reload} />}
     </div>
   );
 }
 
-function RecordView({ record }: { record: CoordinationRecord }) {
+function RecordView({ record, onChanged }: { record: CoordinationRecord; onChanged: () => void }) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -105,6 +106,7 @@ function RecordView({ record }: { record: CoordinationRecord }) {
           <AllergiesSection allergies={record.allergies} />
           <CareTeamSection members={record.careTeam} />
           <AppointmentsSection appointments={record.upcomingAppointments} />
+          <PatientRightsCard identity={record.identity} onRectified={onChanged} />
         </aside>
       </div>
     </div>

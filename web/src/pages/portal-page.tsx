@@ -10,6 +10,7 @@ import { useResource } from '../use-resource.ts';
 import { AppointmentWhen } from '../components/appointment-when.tsx';
 import { PortalQuestionnairesSection } from '../components/questionnaire/portal-questionnaires-section.tsx';
 import { PortalPathwaysSection } from '../components/pathways/portal-pathways-section.tsx';
+import { PortalMyDataLink } from '../components/patient-rights/portal-my-data-link.tsx';
 import { PortalReferralsSection } from '../components/referrals/portal-referrals-section.tsx';
 import { PortalAccessLogLink } from '../components/audit/portal-access-log-link.tsx';
 import { PortalEmergencyAccessSection } from '../components/break-glass/portal-emergency-access-section.tsx';
@@ -144,6 +145,7 @@ function PortalView({ summary }: { summary: PortalSummary }) {
       <PortalQuestionnairesSection />
 
       <PortalAccessLogLink />
+      <PortalMyDataLink />
 
       <p className="portal-help">{t('portal.help')}</p>
     </>

@@ -4,6 +4,7 @@ import type { CareTeamMember as Member, TimelineEntry } from '../../api-types.ts
 import { displayUnit, formatDate, formatDateTime, formatDayOf, formatNumber } from '../../format.ts';
 import { currentLanguage, translateOr, type Language } from '../../i18n.ts';
 import { documentTypeLabel, eventTypeLabel, roleLabel } from '../../labels.ts';
+import { identityRectifiedSummary } from '../patient-rights/identity-rectified-summary.ts';
 import { SectionCard } from '../section-card.tsx';
 
 type SummaryValue = TimelineEntry['summary'][string];
@@ -92,6 +93,8 @@ export function summaryText(
             status: translateOr(`identityStatus.long.${status}`, status),
           });
     }
+    case 'patient.identity-rectified':
+      return identityRectifiedSummary(s, language);
     case 'condition.recorded':
       return join([field('display'), field('code') === '' ? '' : `(${field('code')})`], ' ');
     case 'medication.recorded':
