@@ -12,6 +12,7 @@ import { PortalQuestionnairesSection } from '../components/questionnaire/portal-
 import { PortalPathwaysSection } from '../components/pathways/portal-pathways-section.tsx';
 import { PortalReferralsSection } from '../components/referrals/portal-referrals-section.tsx';
 import { PortalAccessLogLink } from '../components/audit/portal-access-log-link.tsx';
+import { PortalSharingLink } from '../components/sharing/portal-sharing-link.tsx';
 
 /** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
 export function PortalPage() {
@@ -139,6 +140,8 @@ function PortalView({ summary }: { summary: PortalSummary }) {
       </section>
 
       <PortalQuestionnairesSection />
+
+      <PortalSharingLink />
 
       <PortalAccessLogLink />
 
