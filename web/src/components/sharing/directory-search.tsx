@@ -14,14 +14,17 @@ const MIN_LENGTH = 2;
 
 /**
  * Searches the public directory by name and lets the user pick a professional (or, when
- * `withOrganizations`, an organisation). Members of the care team (`teamIds`) are marked as such.
+ * `withOrganizations`, an organisation). Members of the care team (`teamIds`) are marked as such, and
+ * cannot be picked when `outsideTeamOnly` (a consent is for someone outside the team).
  */
 export function DirectorySearch({
   withOrganizations,
+  outsideTeamOnly,
   teamIds,
   onPick,
 }: {
   withOrganizations: boolean;
+  outsideTeamOnly: boolean;
   teamIds: ReadonlySet<string>;
   onPick: (target: DirectoryTarget) => void;
 }) {
@@ -95,6 +98,7 @@ export function DirectorySearch({
                   type="button"
                   className="button button-secondary button-small"
                   data-testid="pick-practitioner"
+                  disabled={outsideTeamOnly && teamIds.has(p.id)}
                   onClick={() => onPick({ kind: 'practitioner', id: p.id, label: `${p.name} (${about})` })}
                 >
                   {t('sharing.directory.pick')}

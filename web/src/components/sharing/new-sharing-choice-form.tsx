@@ -133,6 +133,7 @@ export function NewSharingChoiceForm({
               </p>
               <DirectorySearch
                 withOrganizations={kind === 'objection'}
+                outsideTeamOnly={kind === 'consent'}
                 teamIds={teamIds}
                 onPick={setTarget}
               />
