@@ -10,6 +10,7 @@ import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { applyWaitingMessages } from './domain/adt-inbox/adt-apply.ts';
 import { createAccessLogService } from './domain/audit/access-log-service.ts';
 import { createAuditLogService } from './domain/audit/audit-log-service.ts';
+import { createCareTeamService } from './domain/care-team/care-team-service.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
 import { BREAK_GLASS_HOURS } from './domain/emergency-access/break-glass-rules.ts';
 import { createBreakGlassService } from './domain/emergency-access/break-glass-service.ts';
@@ -54,6 +55,7 @@ import { ruleTaskCreator } from './domain/rules/rule-tasks.ts';
 import { createRulesAdminService } from './domain/rules/rules-admin-service.ts';
 import { createRulesEngine } from './domain/rules/rules-engine.ts';
 import type { Clock } from './domain/shared/clock.ts';
+import { createSharingService } from './domain/sharing/sharing-service.ts';
 import { createMatchQueueService } from './domain/stays/patient-matching-queue.ts';
 import { createTaskGate } from './domain/tasks/task-gate.ts';
 import { createTaskService } from './domain/tasks/task-service.ts';
@@ -85,6 +87,7 @@ import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
 import { createSqlBreakGlassReader } from './store/sql-break-glass-reader.ts';
 import { createSqlBreakGlassStore } from './store/sql-break-glass-store.ts';
 import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
+import { createSqlCareTeamStore } from './store/sql-care-team-store.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
 import { createSqlDischargeLetterStore } from './store/sql-discharge-letters.ts';
 import { createSqlStayStaffFacts } from './store/sql-discharge-stay-staff.ts';
@@ -122,6 +125,7 @@ import { createSqlRuleFacts } from './store/sql-rule-facts.ts';
 import { createSqlRuleOutcomes } from './store/sql-rule-outcomes.ts';
 import { createSqlRuleSetStore } from './store/sql-rule-set-store.ts';
 import { createSqlSharingChoicesInForce } from './store/sql-sharing-choices-in-force.ts';
+import { createSqlSharingChoices } from './store/sql-sharing-choices.ts';
 import { createSqlTransitionReader } from './store/sql-transition-reader.ts';
 import { createSqlTransitionStore } from './store/sql-transition-store.ts';
 import { createSqlTransitionWorklist } from './store/sql-transition-worklist.ts';
@@ -299,6 +303,20 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     }),
     accessLog: createAccessLogService({ access, reader: createSqlAccessLog(db) }),
     tasks,
+    sharing: createSharingService({
+      access,
+      audit,
+      store: signalled(createSqlSharingChoices(db)),
+      clock,
+      newId,
+    }),
+    careTeam: createCareTeamService({
+      access,
+      audit,
+      store: signalled(createSqlCareTeamStore(db)),
+      clock,
+      newId,
+    }),
     worklist: createWorklistService({
       access,
       gate: taskGate,

@@ -40,6 +40,7 @@ export const CareTeamMember = Type.Object({
   organization: Nullable(Type.String()),
   role: Type.String(),
   startedOn: IsoDate,
+  addedBy: Nullable(Type.String({ description: 'the professional who added the member (null: the system)' })),
 });
 
 export const Condition = Type.Object({

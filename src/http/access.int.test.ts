@@ -44,6 +44,7 @@ function validBody(url: string, practitionerId: string): Record<string, unknown>
     skip: { reason: 'not applicable' },
     end: { reason: 'moved away' },
     'care-team': { practitionerId, role: 'nurse' },
+    'sharing-choices': { kind: 'objection', practitionerId },
     referrals: {
       kind: 'referral',
       urgency: 'routine',
@@ -104,7 +105,9 @@ for (const { dialect, skip } of testDialects()) {
     test('every patient route answers 403 to a professional outside the care team, and writes nothing', async () => {
       const gp = await createProfessional(relais);
       const outsider = await createProfessional(relais);
-      const patientId = await createPatient(relais, [gp.practitionerId], {
+      // A second member, whose membership the GP ends.
+      const nurse = await createProfessional(relais, 'nurse');
+      const patientId = await createPatient(relais, [gp.practitionerId, nurse.practitionerId], {
         entries: [
           {
             kind: 'document',
@@ -162,6 +165,21 @@ for (const { dialect, skip } of testDialects()) {
           .where('enrolment_id', '=', enrolmentId)
           .executeTakeFirstOrThrow()
       ).id;
+      // A sharing choice to withdraw, and the nurse's membership to end.
+      const choiceId = await relais.services.sharing.record(
+        { kind: 'professional', accountId: randomUUID(), practitionerId: gp.practitionerId, roles: [] },
+        patientId,
+        { kind: 'objection', practitionerId: (await createProfessional(relais)).practitionerId },
+        { clientAddress: null },
+      );
+      const memberId = (
+        await relais.database.db
+          .selectFrom('care_team_members')
+          .select('id')
+          .where('patient_id', '=', patientId)
+          .where('practitioner_id', '=', nurse.practitionerId)
+          .executeTakeFirstOrThrow()
+      ).id;
       // A discharged stay, whose transition the stay routes read and change.
       const stay = await dischargePatient(relais, await admitPatient(relais, patientId));
       await settleJournal(relais);
@@ -210,7 +228,9 @@ for (const { dialect, skip } of testDialects()) {
           .replace(':enrolmentId', enrolmentId)
           .replace(':occurrenceId', occurrenceId)
           .replace(':stayId', stay.id)
-          .replace(':itemId', itemId);
+          .replace(':itemId', itemId)
+          .replace(':choiceId', choiceId)
+          .replace(':memberId', memberId);
         const writes = route.method !== 'GET';
         if (route.url === BREAK_GLASS) {
           // Another outsider breaks the glass (201); the GP, who has access already, has nothing to

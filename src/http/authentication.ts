@@ -84,6 +84,14 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.account.principal;
 }
 
+/**
+ * The portal caller's own patient id. Portal routes admit patients only (their audience); the empty id
+ * of anyone else would fail the access gate anyway.
+ */
+export function ownPatientId(principal: Principal): string {
+  return principal.kind === 'patient' ? principal.patientId : '';
+}
+
 export function originOf(request: FastifyRequest) {
   return { clientAddress: request.ip };
 }

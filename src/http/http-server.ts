@@ -32,6 +32,7 @@ import { patientRightsRoutes } from './routes/patient-rights-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { rulesAdminRoutes } from './routes/rules-admin-routes.ts';
+import { sharingRoutes } from './routes/sharing-routes.ts';
 import { questionnaireRoutes } from './routes/questionnaire-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
@@ -123,6 +124,11 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(portalRoutes, { record: services.record });
   await app.register(questionnaireRoutes, { questionnaires: services.questionnaires });
   await app.register(directoryRoutes, { directory: services.directory });
+  await app.register(sharingRoutes, {
+    sharing: services.sharing,
+    careTeam: services.careTeam,
+    directory: services.directory,
+  });
   await app.register(notificationRoutes, { notifications: services.notifications });
   await app.register(liveRoutes, {
     live: options.live,

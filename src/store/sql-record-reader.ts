@@ -62,6 +62,9 @@ const recordParts = {
         .selectFrom('care_team_members as m')
         .innerJoin('practitioners as p', 'p.id', 'm.practitioner_id')
         .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+        // Who added the member: `added_by` is an account; a professional's is named, others (the system) not.
+        .leftJoin('accounts as adder', 'adder.id', 'm.added_by')
+        .leftJoin('practitioners as ap', 'ap.id', 'adder.practitioner_id')
         .select([
           'm.id',
           'm.practitioner_id as practitionerId',
@@ -71,6 +74,7 @@ const recordParts = {
           'o.name as organization',
           'm.role',
           'm.started_on as startedOn',
+          sql<string | null>`ap.given_name || ' ' || ap.family_name`.as('addedBy'),
         ])
         .where('m.patient_id', '=', id)
         .where('m.ended_on', 'is', null)

@@ -16,6 +16,8 @@ import { PatientSearchPage } from './pages/patient-search-page.tsx';
 import { PortalMyDataPage } from './pages/portal-my-data-page.tsx';
 import { PortalPage } from './pages/portal-page.tsx';
 import { PortalQuestionnairePage } from './pages/portal-questionnaire-page.tsx';
+import { PortalSharingPage } from './pages/portal-sharing-page.tsx';
+import { PORTAL_SHARING_PATH } from './components/sharing/portal-sharing-link.tsx';
 import { NewReferralPage } from './pages/new-referral-page.tsx';
 import { ReferralBoxPage } from './pages/referral-box-page.tsx';
 import { ReferralPage } from './pages/referral-page.tsx';
@@ -199,6 +201,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   else if (pathname === '/portal') page = <PortalPage />;
   else if (pathname === '/portal/access-log') page = <PortalAccessLogPage />;
   else if (pathname === '/portal/my-data') page = <PortalMyDataPage />;
+  else if (pathname === PORTAL_SHARING_PATH) page = <PortalSharingPage />;
   else if (pathname === '/notifications') page = <NotificationsPage />;
   else if (pathname === '/notifications/settings') page = <NotificationSettingsPage />;
   else if (questionnaire === 'PHQ-9' || questionnaire === 'GAD-7')

@@ -32,6 +32,8 @@ export interface CareTeamMember {
   readonly organization: string | null;
   readonly role: string;
   readonly startedOn: string;
+  /** The name of the professional who added the member; null when the system did (imports, demo). */
+  readonly addedBy: string | null;
 }
 
 export interface Condition {

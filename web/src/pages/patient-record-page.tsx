@@ -22,6 +22,7 @@ import { ReferralsSection } from '../components/record/referrals-section.tsx';
 import { ResultsSection } from '../components/record/results-section.tsx';
 import { TasksSection } from '../components/record/tasks-section.tsx';
 import { TimelineSection } from '../components/record/timeline-section.tsx';
+import { SharingChoicesSection } from '../components/sharing/sharing-choices-section.tsx';
 import { StaysSection } from '../components/stays/stays-section.tsx';
 import { Link } from '../router.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
@@ -64,12 +65,13 @@ export function PatientRecordPage({ patientId }: { patientId: string }) {
         />
       )}
       {record.status === 'ready' && <BreakGlassBanner access={record.data.access} onEnded={record.reload} />}
-      {record.status === 'ready' && <RecordView record={record.data} onChanged={record.reload} />}
+      {record.status === 'ready' && <RecordView record={record.data} onChange={record.reload} />}
     </div>
   );
 }
 
-function RecordView({ record, onChanged }: { record: CoordinationRecord; onChanged: () => void }) {
+/** `onChange` reloads the record after a change that alters what it shows (care team, sharing choices). */
+function RecordView({ record, onChange }: { record: CoordinationRecord; onChange: () => void }) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -98,15 +100,27 @@ function RecordView({ record, onChanged }: { record: CoordinationRecord; onChang
           <ConditionsSection conditions={record.conditions} />
           <MedicationsSection medications={record.medications} />
           <ResultsSection results={record.latestResults} />
-          <QuestionnairesSection patientId={record.identity.patientId} />
+          {/* The patient kept mental-health data (questionnaires) to others: nothing to show, nor to refuse. */}
+          {!record.access.hiddenCategories.includes('mental-health') && (
+            <QuestionnairesSection patientId={record.identity.patientId} />
+          )}
           <DocumentsSection patientId={record.identity.patientId} documents={record.documents} />
+          <SharingChoicesSection
+            patientId={record.identity.patientId}
+            careTeam={record.careTeam}
+            onChange={onChange}
+          />
           <TimelineSection entries={record.timeline} careTeam={record.careTeam} />
         </div>
         <aside className="record-side" aria-label={t('sections.careTeam')}>
           <AllergiesSection allergies={record.allergies} />
-          <CareTeamSection members={record.careTeam} />
+          <CareTeamSection
+            members={record.careTeam}
+            patientId={record.identity.patientId}
+            onChange={onChange}
+          />
           <AppointmentsSection appointments={record.upcomingAppointments} />
-          <PatientRightsCard identity={record.identity} onRectified={onChanged} />
+          <PatientRightsCard identity={record.identity} onRectified={onChange} />
         </aside>
       </div>
     </div>

@@ -14,6 +14,7 @@ import { PortalMyDataLink } from '../components/patient-rights/portal-my-data-li
 import { PortalReferralsSection } from '../components/referrals/portal-referrals-section.tsx';
 import { PortalAccessLogLink } from '../components/audit/portal-access-log-link.tsx';
 import { PortalEmergencyAccessSection } from '../components/break-glass/portal-emergency-access-section.tsx';
+import { PortalSharingLink } from '../components/sharing/portal-sharing-link.tsx';
 
 /** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
 export function PortalPage() {
@@ -143,6 +144,8 @@ function PortalView({ summary }: { summary: PortalSummary }) {
       </section>
 
       <PortalQuestionnairesSection />
+
+      <PortalSharingLink />
 
       <PortalAccessLogLink />
       <PortalMyDataLink />

@@ -112,6 +112,18 @@ export function summaryText(
         [names.get(field('practitionerId')) ?? '', field('role') === '' ? '' : roleLabel(field('role'))],
         ' — ',
       );
+    case 'care-team.member-left':
+      return join(
+        [field('name'), field('role') === '' ? '' : roleLabel(field('role')), field('reason')],
+        ' — ',
+      );
+    case 'sharing.objection-recorded':
+    case 'sharing.objection-withdrawn':
+    case 'sharing.restriction-set':
+    case 'sharing.restriction-withdrawn':
+    case 'sharing.consent-given':
+    case 'sharing.consent-withdrawn':
+      return sharingSummary(field, s['onBehalf'] === true);
     case 'questionnaire.completed':
       return join([
         `${field('instrument')}${language === 'fr' ? ' : ' : ': '}${field('score')}/${field('maxScore')}`,
@@ -200,6 +212,18 @@ export function summaryText(
           .map(([key, value]) => `${key}: ${text(value, language)}`),
       );
   }
+}
+
+/** A sharing-choice event: whom or which category, who keeps seeing it, and whether on the patient's behalf. */
+function sharingSummary(field: (name: string) => string, onBehalf: boolean): string {
+  const category = field('restrictedCategory');
+  const allowed = field('allowed');
+  return join([
+    field('target'),
+    category === '' ? '' : translateOr(`sharing.categories.${category}.label`, category),
+    allowed === '' ? '' : translateOr('timeline.sharingAllowed', allowed, { names: allowed }),
+    onBehalf ? translateOr('sharing.onBehalf', '') : '',
+  ]);
 }
 
 /** A referral event: which kind, to whom, how urgent, who acted, and the appointment or the detour. */
