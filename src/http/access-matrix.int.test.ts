@@ -39,7 +39,10 @@ for (const { dialect, skip } of testDialects()) {
     after(() => relais.close());
 
     test('every route of the route table is in the matrix, a patient list, or excluded with a reason', () => {
-      const served = relais.http.routeTable.filter((route) => route.method !== 'HEAD').map(routeKey);
+      // Outside /api is the built web app: static files, the same for everyone.
+      const served = relais.http.routeTable
+        .filter((route) => route.method !== 'HEAD' && route.url.startsWith('/api/'))
+        .map(routeKey);
       const known = [...Object.keys(PATIENT_ROUTES), ...PATIENT_LISTS, ...Object.keys(NOT_PATIENT_ROUTES)];
       assert.deepEqual(
         served.filter((key) => !known.includes(key)),
