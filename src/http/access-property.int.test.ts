@@ -8,7 +8,7 @@ import { buildAccessWorld, fillRoute, kindOf, type AccessWorld } from '../../tes
 import { bearer } from '../../tests/support/factories.ts';
 import { startTestRelais } from '../../tests/support/test-relais.ts';
 
-const CASES = Number(process.env.CASES ?? 10_000);
+const CASES = 10_000;
 
 /** The reads of patient data: every GET the oracle knows. */
 const READ_ROUTES = Object.keys(PATIENT_ROUTES).filter((key) => key.startsWith('GET '));
