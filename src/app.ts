@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { RelaisConfig } from './config.ts';
 import type { LivePublisher } from './domain/live/live-channel.ts';
 import type { NotificationRequest } from './domain/notifications/notification.ts';
@@ -7,6 +7,7 @@ import { parseExamValidity } from './domain/referrals/exam-validity-parser.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { buildHttpServer } from './http/http-server.ts';
 import { createOidcLogin } from './integrations/openid-connect-login.ts';
+import { createLogger } from './integrations/pino-logger.ts';
 import { createInProcessLiveHub } from './integrations/in-process-live-hub.ts';
 import { startMllpListener, type MllpListener } from './integrations/hl7/mllp-listener.ts';
 import { createAdtApplyJob, type AdtApplyJob } from './jobs/adt-apply-job.ts';
@@ -90,7 +91,7 @@ export interface RelaisOptions {
 
 /** Composition root: config → database (migrated) → services → HTTP server and jobs. Does not listen. */
 export async function createRelais(config: RelaisConfig, options: RelaisOptions = {}): Promise<Relais> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   // A broken validity file stops the start, with the file, line and column of each problem.
   const examFile = config.referrals.examValidityFile;

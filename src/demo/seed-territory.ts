@@ -7,6 +7,7 @@ import type { TwoFactorService } from '../domain/accounts/two-factor-service.ts'
 import type { AccountRole } from '../domain/access/principal.ts';
 import type { DirectoryService } from '../domain/directory/directory-service.ts';
 import type { NewAccount } from '../domain/directory/directory.ts';
+import type { PatientIdentityInput } from '../domain/identity/patient-registration.ts';
 import type { PatientRegistration, RecordService } from '../domain/record/record-service.ts';
 import type { TaskService } from '../domain/tasks/task-service.ts';
 import { buildDemoTasks, type DemoCareTeam } from './demo-tasks.ts';
@@ -109,12 +110,7 @@ export async function seedDemoTerritory(
     count: options.patients,
     batchSize: DEMO_BATCH_SIZE,
     build: (i) => {
-      const registration = buildPatientRegistration(
-        seededRandom(deriveSeed(seed, i)),
-        directory,
-        i,
-        options.now,
-      );
+      const registration = demoRegistration(seed, directory, i, options.now);
       if (i < DEMO_PATIENT_ACCOUNTS) registrations.push(registration);
       teams.push(
         registration.entries.flatMap((entry) =>
@@ -264,15 +260,36 @@ export async function seedSyntheticPatients(
   return registerInBatches(services, {
     count: options.patients,
     batchSize: options.batchSize,
-    build: (i) =>
-      buildPatientRegistration(
-        seededRandom(deriveSeed(options.seed, first + i)),
-        directory,
-        first + i,
-        options.now,
-      ),
+    build: (i) => demoRegistration(options.seed, directory, first + i, options.now),
     ...(options.onBatch === undefined ? {} : { onBatch: options.onBatch }),
   });
+}
+
+/** Patient `index` of the territory of `seed`: the same registration wherever it is built. */
+function demoRegistration(
+  seed: number,
+  directory: DemoDirectory,
+  index: number,
+  now: Date,
+): PatientRegistration {
+  return buildPatientRegistration(seededRandom(deriveSeed(seed, index)), directory, index, now);
+}
+
+/**
+ * The identities of the first `patients` patients seedDemoTerritory registers for `seed`, built
+ * without a database: what a scan of the logs looks for.
+ */
+export function demoPatientIdentities(options: {
+  patients: number;
+  seed?: number;
+  now: Date;
+}): PatientIdentityInput[] {
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const directory = buildDemoDirectory(seededRandom(seed));
+  return Array.from(
+    { length: options.patients },
+    (_, index) => demoRegistration(seed, directory, index, options.now).identity,
+  );
 }
 
 async function registerInBatches(
