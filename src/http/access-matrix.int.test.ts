@@ -6,6 +6,7 @@ import {
   expectedAccess,
   expectedAudit,
   LIST_FINDERS,
+  ACCESS_CHANGING_ROUTES,
   NOT_PATIENT_ROUTES,
   PATIENT_LISTS,
   PATIENT_ROUTES,
@@ -43,7 +44,12 @@ for (const { dialect, skip } of testDialects()) {
       const served = relais.http.routeTable
         .filter((route) => route.method !== 'HEAD' && route.url.startsWith('/api/'))
         .map(routeKey);
-      const known = [...Object.keys(PATIENT_ROUTES), ...PATIENT_LISTS, ...Object.keys(NOT_PATIENT_ROUTES)];
+      const known = [
+        ...Object.keys(PATIENT_ROUTES),
+        ...PATIENT_LISTS,
+        ...Object.keys(ACCESS_CHANGING_ROUTES),
+        ...Object.keys(NOT_PATIENT_ROUTES),
+      ];
       assert.deepEqual(
         served.filter((key) => !known.includes(key)),
         [],
@@ -135,13 +141,11 @@ for (const { dialect, skip } of testDialects()) {
           const wanted =
             audit === null
               ? []
-              : [
-                  {
-                    account_id: principal.accountId,
-                    patient_id: audit.patient === 'own' ? ownPatientId(world, principal) : patient.patientId,
-                    outcome: audit.outcome,
-                  },
-                ];
+              : Array.from({ length: audit.rows }, () => ({
+                  account_id: principal.accountId,
+                  patient_id: audit.patient === 'own' ? ownPatientId(world, principal) : patient.patientId,
+                  outcome: audit.outcome,
+                }));
           const seen = rows.map(({ account_id, patient_id, outcome }) => ({
             account_id,
             patient_id,

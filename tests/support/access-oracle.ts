@@ -14,6 +14,8 @@ export interface RouteExpectation {
   readonly audience: Audience;
   /** The kinds of caller the route lets through, relative to the patient it names. */
   readonly allowed: readonly PrincipalKind[];
+  /** Audit rows an allowed call leaves (1 unless said): an export is the gate's read, then its `export`. */
+  readonly allowedAuditRows?: number;
 }
 
 /** The record's readers: the care team, a running break-the-glass, the patient's consent. */
@@ -34,6 +36,7 @@ const PATIENTS: readonly PrincipalKind[] = ['self', 'other-patient'];
 
 const pro = (allowed: readonly PrincipalKind[]): RouteExpectation => ({ audience: 'professional', allowed });
 const anyone = (allowed: readonly PrincipalKind[]): RouteExpectation => ({ audience: 'signed-in', allowed });
+const EXPORT = { allowedAuditRows: 2 } as const;
 
 /** Routes that name one patient (directly, or through their document, stay, referral or task). */
 export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
@@ -93,6 +96,32 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
   'POST /api/portal/questionnaires': { audience: 'patient', allowed: PATIENTS },
   'GET /api/portal/referrals': { audience: 'patient', allowed: PATIENTS },
   'GET /api/portal/pathways': { audience: 'patient', allowed: PATIENTS },
+  'GET /api/portal/emergency-accesses': { audience: 'patient', allowed: PATIENTS },
+  'GET /api/portal/sharing-choices': { audience: 'patient', allowed: PATIENTS },
+  'GET /api/portal/access-log': { audience: 'patient', allowed: PATIENTS },
+  'GET /api/portal/export': { audience: 'patient', allowed: PATIENTS, ...EXPORT },
+  'GET /api/portal/export/summary.pdf': { audience: 'patient', allowed: PATIENTS, ...EXPORT },
+  'POST /api/portal/rectification-requests': { audience: 'patient', allowed: PATIENTS },
+  // Issue 8: the patient's choices are read like the record; exports and rectification likewise.
+  'GET /api/patients/:patientId/sharing-choices': anyone(READERS),
+  'GET /api/patients/:patientId/export': { ...anyone(READERS), ...EXPORT },
+  'GET /api/patients/:patientId/export/summary.pdf': { ...anyone(READERS), ...EXPORT },
+  'PATCH /api/patients/:patientId/identity': anyone(WRITERS),
+};
+
+/**
+ * Patient routes that change who may access the record: replayed in the matrix they would rewrite the
+ * world under the cases that follow. Each has its own integration tests of who may call it.
+ */
+export const ACCESS_CHANGING_ROUTES: Readonly<Record<string, string>> = {
+  'POST /api/patients/:patientId/break-glass': 'grants access (break-glass-routes, access.int tests)',
+  'POST /api/patients/:patientId/sharing-choices': 'objects, restricts or consents (sharing-routes tests)',
+  'POST /api/patients/:patientId/sharing-choices/:choiceId/withdraw':
+    'withdraws a choice (sharing-routes tests)',
+  'POST /api/portal/sharing-choices': 'the patient objects, restricts or consents (sharing-routes tests)',
+  'POST /api/portal/sharing-choices/:choiceId/withdraw':
+    'the patient withdraws a choice (sharing-routes tests)',
+  'POST /api/patients/:patientId/care-team/:memberId/end': 'ends a membership (sharing-routes tests)',
 };
 
 /**
@@ -141,6 +170,10 @@ export const NOT_PATIENT_ROUTES: Readonly<Record<string, string>> = {
   'GET /api/worklist/count': 'counts of the caller’s own work, no patient',
   'GET /api/practitioners': 'the professional directory',
   'GET /api/services': 'the professional directory',
+  'GET /api/directory': 'the professional directory (names of professionals and organisations)',
+  'GET /api/break-glass/policy': 'how long a break-the-glass access lasts (no patient)',
+  'GET /api/audit': 'the DPO audit log (dpo role with TOTP; tested in audit-routes)',
+  'GET /api/audit/export': 'the DPO audit log (dpo role with TOTP; tested in audit-routes)',
   'GET /api/questionnaires': 'the questionnaires offered (instruments, no answers)',
   'GET /api/pathway-templates': 'pathway templates (no patient)',
   'GET /api/pathway-adherence': 'adherence rates (no patient)',
@@ -175,11 +208,12 @@ export function expectedAccess(route: RouteExpectation, kind: PrincipalKind): Ex
 export function expectedAudit(
   route: RouteExpectation,
   kind: PrincipalKind,
-): { patient: 'named' | 'own'; outcome: 'allowed' | 'denied' } | null {
+): { patient: 'named' | 'own'; outcome: 'allowed' | 'denied'; rows: number } | null {
   if (kind === 'anonymous') return null;
   const isPatient = kind === 'self' || kind === 'other-patient';
   if (route.audience === 'professional' && isPatient) return null;
   if (route.audience === 'patient' && !isPatient) return null;
   const outcome = route.allowed.includes(kind) ? 'allowed' : 'denied';
-  return { patient: route.audience === 'patient' ? 'own' : 'named', outcome };
+  const rows = outcome === 'allowed' ? (route.allowedAuditRows ?? 1) : 1;
+  return { patient: route.audience === 'patient' ? 'own' : 'named', outcome, rows };
 }

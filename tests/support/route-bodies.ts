@@ -6,6 +6,8 @@ export interface BodyContext {
   readonly patientId: string;
 }
 
+let rectifications = 0;
+
 /** A body that passes each route's schema, so the request reaches the access check. */
 export function validBody(url: string, context: BodyContext): Record<string, unknown> | undefined {
   const { practitionerId, patientId } = context;
@@ -38,7 +40,12 @@ export function validBody(url: string, context: BodyContext): Record<string, unk
     'care-team': { practitionerId, role: 'nurse' },
     'sharing-choices': { kind: 'objection', practitionerId },
     'break-glass': { reason: 'Patient inconscient aux urgences' },
-    identity: { changes: { phone: '01 02 03 04 05' }, reason: 'new number' },
+    // A new number each time: a rectification that changes nothing is refused (400).
+    identity: {
+      changes: { phone: `01 02 03 ${String(++rectifications).padStart(5, '0')}` },
+      reason: 'new number',
+    },
+    'rectification-requests': { text: 'Mon nom de naissance est mal orthographié.' },
     referrals: {
       kind: 'referral',
       urgency: 'routine',
