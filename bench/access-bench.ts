@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import type { Relais } from '../src/app.ts';
 import { decidePatientAccess } from '../src/domain/access/patient-access-policy.ts';
 import { auditEntryFor, createPatientAccess } from '../src/domain/access/patient-access-service.ts';
+import type { PatientScope } from '../src/domain/access/patient-scope.ts';
 import type { Principal } from '../src/domain/access/principal.ts';
 import { systemClock } from '../src/domain/shared/clock.ts';
 import { createSqlAccessFacts } from '../src/store/sql-access-facts.ts';
 import { createSqlAuditTrail } from '../src/store/sql-audit-trail.ts';
+import { createSqlRecordReader } from '../src/store/sql-record-reader.ts';
 import { busiestGp, listeningUrl, signInForToken } from './bench-http.ts';
 import { loadTestEach, type LoadResult } from './http-load.ts';
 import { percentile } from './latency-stats.ts';
@@ -21,20 +23,30 @@ export interface AccessOpenResult {
   readonly p99: number;
 }
 
+/** What the gate adds to the record read: p95 (and p50) through the gate minus the read alone. */
+export interface AccessOverhead {
+  readonly callers: number;
+  readonly p50: number;
+  readonly p95: number;
+}
+
 export interface AccessBenchResult {
   readonly open: readonly AccessOpenResult[];
+  readonly overhead: readonly AccessOverhead[];
   readonly record: readonly { load: string; result: LoadResult }[];
 }
 
 const READ_RECORD = { action: 'read', resource: 'record' } as const;
+const THROUGH_THE_GATE = 'the record read through the gate (RecordService.readRecord)';
+const READ_ALONE = 'the same record read alone (scope given, no gate, no audit)';
 
 /**
  * The cost of the access rule (issue 8): `PatientAccess.open` as the record API calls it — the facts
  * in one statement, the pure decision, the audit row appended and waited for until durable (group
  * commit) — timed alone for `seconds` with each number of concurrent `callers`, as the GP with the
  * largest list opening their patients; its two halves alone with one caller, since the durable
- * append costs the disk's flush; then the record API under load (autocannon), which pays it once
- * per request.
+ * append costs the disk's flush; the record read through the gate and alone, whose difference is
+ * the gate's overhead on the record API; then the record API under load (autocannon).
  */
 export async function benchAccess(
   relais: Relais,
@@ -58,7 +70,28 @@ export async function benchAccess(
   const facts = createSqlAccessFacts(db);
   const audit = createSqlAuditTrail(db);
   const access = createPatientAccess({ facts, audit, clock: systemClock });
+  const reader = createSqlRecordReader(db);
+  // The scope the gate would hand out to a care-team member, for the read without the gate.
+  const scopeOf = (patientId: string) =>
+    ({
+      patientId,
+      principal,
+      purpose: READ_RECORD,
+      basis: 'care-team',
+      expiresAt: null,
+      hiddenCategories: [],
+    }) as unknown as PatientScope;
   const variants = [
+    {
+      measured: THROUGH_THE_GATE,
+      callers: options.callers,
+      call: () => relais.services.record.readRecord(principal, pick(), origin),
+    },
+    {
+      measured: READ_ALONE,
+      callers: options.callers,
+      call: () => reader.readRecord(scopeOf(pick()), new Date()),
+    },
     {
       measured: 'PatientAccess.open: facts + decision + durable audit row',
       callers: options.callers,
@@ -112,6 +145,13 @@ export async function benchAccess(
       });
     }
   }
+  const overhead = options.callers.map((callers) => {
+    const [gated, alone] = [THROUGH_THE_GATE, READ_ALONE].map((measured) =>
+      open.find((r) => r.measured === measured && r.callers === callers),
+    );
+    if (gated === undefined || alone === undefined) throw new Error('a record read variant did not run');
+    return { callers, p50: gated.p50 - alone.p50, p95: gated.p95 - alone.p95 };
+  });
   const url = await listeningUrl(relais);
   const token = await signInForToken(url, gp.login);
   process.stderr.write('  access: the patient record API\n');
@@ -119,7 +159,7 @@ export async function benchAccess(
     { url, token, seconds: options.seconds, pathOf: () => `/api/patients/${pick()}` },
     options.loads,
   );
-  return { open, record };
+  return { open, overhead, record };
 }
 
 /** Calls `call` one after the other for `ms` milliseconds; answers each call's time (ms). */

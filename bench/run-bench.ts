@@ -246,6 +246,16 @@ function printMeasurements(): void {
     ),
   );
   printTable(
+    '| database | access overhead on the record read (through the gate − alone) | callers | p50 (ms) | p95 (ms) |',
+    '|---|---|---:|---:|---:|',
+    accessRows.flatMap(({ dialect, result }) =>
+      result.overhead.map(
+        (r) =>
+          `| ${dialect} | facts + decision + durable audit row, overlapped with the read | ${r.callers} | ${ms2(r.p50)} | ${ms2(r.p95)} |`,
+      ),
+    ),
+  );
+  printTable(
     '| database | ADT apply loop (applier wired in services) | messages | seconds | messages/s |',
     '|---|---|---:|---:|---:|',
     adtRows.map(

@@ -41,6 +41,18 @@ export interface PatientAccess {
    * label is only known once it is read). Error: `forbidden`, audited, when the category is hidden.
    */
   requireCategory(scope: PatientScope, category: DataCategory | null, origin: RequestOrigin): Promise<void>;
+  /**
+   * Opens a patient's data and reads it with `readWith` while the access's audit row is being made
+   * durable: the answer is given only once both are done, so no data leaves before its audit row,
+   * but the read does not wait for the disk. Errors: those of `open`, of the audit and of `readWith`.
+   */
+  read<T>(
+    principal: Principal,
+    patientId: string,
+    purpose: AccessPurpose,
+    origin: RequestOrigin,
+    readWith: (scope: PatientScope) => Promise<T>,
+  ): Promise<T>;
 }
 
 export function createPatientAccess(deps: {
@@ -48,27 +60,36 @@ export function createPatientAccess(deps: {
   audit: AuditTrail;
   clock: Clock;
 }): PatientAccess {
-  return {
-    async open(principal, patientId, purpose, origin) {
-      const now = deps.clock();
-      const facts: AccessFacts =
-        principal.kind === 'professional'
-          ? await deps.facts.accessFacts(principal.practitionerId, patientId, now)
-          : NO_ACCESS_FACTS;
-      const decision = decidePatientAccess(principal, patientId, facts, purpose, now);
-      const exists = decision.allowed || (await deps.facts.patientExists(patientId));
-      await deps.audit.append([
-        auditEntryFor(principal, patientId, purpose, origin, now, {
-          outcome: decision.allowed && exists ? 'allowed' : 'denied',
-          reason: exists ? decision.reason : 'no such patient',
-          role: facts.careTeamRoles[0] ?? null,
-        }),
-      ]);
+  const read: PatientAccess['read'] = async (principal, patientId, purpose, origin, readWith) => {
+    const now = deps.clock();
+    const facts: AccessFacts =
+      principal.kind === 'professional'
+        ? await deps.facts.accessFacts(principal.practitionerId, patientId, now)
+        : NO_ACCESS_FACTS;
+    const decision = decidePatientAccess(principal, patientId, facts, purpose, now);
+    const exists = decision.allowed || (await deps.facts.patientExists(patientId));
+    const audited = deps.audit.append([
+      auditEntryFor(principal, patientId, purpose, origin, now, {
+        outcome: decision.allowed && exists ? 'allowed' : 'denied',
+        reason: exists ? decision.reason : 'no such patient',
+        role: facts.careTeamRoles[0] ?? null,
+      }),
+    ]);
+    if (!exists || !decision.allowed) {
+      await audited;
       if (!exists) throw new DomainError('not-found', `no patient with id ${patientId}`);
-      if (!decision.allowed) throw new DomainError('forbidden', `access refused: ${decision.reason}`);
-      const { basis, expiresAt, hiddenCategories } = decision;
-      return { patientId, principal, purpose, basis, expiresAt, hiddenCategories } as PatientScope;
-    },
+      throw new DomainError('forbidden', `access refused: ${decision.reason}`);
+    }
+    const { basis, expiresAt, hiddenCategories } = decision;
+    const scope = { patientId, principal, purpose, basis, expiresAt, hiddenCategories } as PatientScope;
+    const [, data] = await Promise.all([audited, readWith(scope)]);
+    return data;
+  };
+
+  return {
+    read,
+    open: (principal, patientId, purpose, origin) =>
+      read(principal, patientId, purpose, origin, (scope) => Promise.resolve(scope)),
 
     async requireCategory(scope, category, origin) {
       if (category === null || !scope.hiddenCategories.includes(category)) return;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { gateOpeningOn } from '../../../tests/support/open-gate.ts';
 import type { AccessBasis } from '../access/patient-access-policy.ts';
-import type { PatientScope } from '../access/patient-scope.ts';
 import type { Principal } from '../access/principal.ts';
 import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { DomainEvent } from '../journal/domain-event.ts';
@@ -24,18 +24,7 @@ function setUp(basis: AccessBasis, memberships: Membership[] = [NURSE]) {
   const ended: { memberId: string; on: string; event: DomainEvent }[] = [];
   const audit: AuditEntry[] = [];
   const service = createCareTeamService({
-    access: {
-      open: (principal, patientId, purpose) =>
-        Promise.resolve({
-          patientId,
-          principal,
-          purpose,
-          basis,
-          expiresAt: null,
-          hiddenCategories: [],
-        } as unknown as PatientScope),
-      requireCategory: () => Promise.resolve(),
-    },
+    access: gateOpeningOn(basis),
     audit: {
       append(entries) {
         audit.push(...entries);

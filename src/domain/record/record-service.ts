@@ -44,8 +44,11 @@ export function createRecordService(deps: {
       patientId: string,
       origin: RequestOrigin,
     ): Promise<CoordinationRecord> {
-      const scope = await access.open(principal, patientId, { action: 'read', resource: 'record' }, origin);
-      const record = await reader.readRecord(scope, clock());
+      const purpose = { action: 'read', resource: 'record' } as const;
+      const { scope, record } = await access.read(principal, patientId, purpose, origin, async (scope) => ({
+        scope,
+        record: await reader.readRecord(scope, clock()),
+      }));
       const { basis, expiresAt, hiddenCategories } = scope;
       return {
         ...record,

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { gateOpeningOn } from '../../../tests/support/open-gate.ts';
 import type { AccessBasis } from '../access/patient-access-policy.ts';
-import type { PatientAccess } from '../access/patient-access-service.ts';
-import type { PatientScope } from '../access/patient-scope.ts';
 import type { Principal } from '../access/principal.ts';
 import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { DomainEvent } from '../journal/domain-event.ts';
@@ -56,20 +55,7 @@ function setUp(basis: AccessBasis, options: { context?: SharingContext; stored?:
   const recorded: { row: SharingChoiceRow; replaced: Withdrawal | null; events: readonly DomainEvent[] }[] =
     [];
   const withdrawn: { withdrawal: Withdrawal; event: DomainEvent }[] = [];
-  const access: PatientAccess = {
-    open(principal, patientId, purpose) {
-      opened.push(`${purpose.action} ${purpose.resource}`);
-      return Promise.resolve({
-        patientId,
-        principal,
-        purpose,
-        basis,
-        expiresAt: null,
-        hiddenCategories: [],
-      } as unknown as PatientScope);
-    },
-    requireCategory: () => Promise.resolve(),
-  };
+  const access = gateOpeningOn(basis, (purpose) => opened.push(`${purpose.action} ${purpose.resource}`));
   const store: SharingChoiceStore = {
     list: () => Promise.resolve(options.stored ?? []),
     find: (_scope, id) => Promise.resolve((options.stored ?? []).find((choice) => choice.id === id)),

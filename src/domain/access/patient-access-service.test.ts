@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { AuditEntry } from '../audit/audit-entry.ts';
+import { NO_ACCESS_FACTS } from './patient-access-policy.ts';
+import { createPatientAccess } from './patient-access-service.ts';
+import type { Principal } from './principal.ts';
+
+const GP: Principal = { kind: 'professional', accountId: 'a-gp', practitionerId: 'pr-gp', roles: [] };
+const READ = { action: 'read', resource: 'record' } as const;
+const ORIGIN = { clientAddress: '127.0.0.1' };
+
+/** A gate whose audit trail makes each append wait until the test calls `flush` (or `fail`). */
+function setUp(roles: string[]) {
+  const steps: string[] = [];
+  const appended: AuditEntry[] = [];
+  let settle: { resolve(): void; reject(error: Error): void } | undefined;
+  const access = createPatientAccess({
+    facts: {
+      patientExists: () => Promise.resolve(true),
+      accessFacts: () => Promise.resolve({ ...NO_ACCESS_FACTS, careTeamRoles: roles }),
+    },
+    audit: {
+      append(entries) {
+        appended.push(...entries);
+        steps.push('audit started');
+        return new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+      },
+    },
+    clock: () => new Date('2026-12-04T10:00:00Z'),
+  });
+  const flush = () => {
+    steps.push('audit durable');
+    settle?.resolve();
+  };
+  return { access, steps, appended, flush, fail: (error: Error) => settle?.reject(error) };
+}
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('PatientAccess.read', () => {
+  it('reads while the audit row is written, and answers only once it is durable', async () => {
+    const { access, steps, appended, flush } = setUp(['medecin_traitant']);
+    let answered = false;
+    const reading = access
+      .read(GP, 'p-1', READ, ORIGIN, (scope) => {
+        steps.push(`read ${scope.patientId}`);
+        return Promise.resolve('the record');
+      })
+      .then((data) => {
+        answered = true;
+        return data;
+      });
+    await turn();
+    assert.deepEqual(steps, ['audit started', 'read p-1']);
+    assert.equal(answered, false, 'no data before its audit row is durable');
+    flush();
+    assert.equal(await reading, 'the record');
+    assert.equal(appended[0]?.outcome, 'allowed');
+  });
+
+  it('gives nothing when the audit row cannot be written', async () => {
+    const { access, fail } = setUp(['medecin_traitant']);
+    const reading = access.read(GP, 'p-1', READ, ORIGIN, () => Promise.resolve('the record'));
+    await turn();
+    fail(new Error('disk full'));
+    await assert.rejects(reading, /disk full/);
+  });
+
+  it('refuses without reading, once the denial is audited', async () => {
+    const { access, steps, appended, flush } = setUp([]);
+    const reading = access.read(GP, 'p-1', READ, ORIGIN, () => {
+      steps.push('read');
+      return Promise.resolve('the record');
+    });
+    await turn();
+    flush();
+    await assert.rejects(reading, { code: 'forbidden' });
+    assert.deepEqual(steps, ['audit started', 'audit durable']);
+    assert.equal(appended[0]?.outcome, 'denied');
+  });
+});
