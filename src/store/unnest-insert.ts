@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { arrayLiteral } from './array-literal.ts';
 import type { Database } from './database-schema.ts';
 
 /** Inserts many rows into one table in one statement; see createUnnestInsert. */
@@ -18,9 +19,10 @@ const CAST_PER_ROW = new Set(['json', 'jsonb']);
 /**
  * Inserts rows as one array parameter per column (`insert … select … from unnest(…)`): the statement
  * keeps the same size whatever the row count, so PostgreSQL parses, binds and plans it in constant
- * time, where a multi-row VALUES list costs that work for every value. Every row must carry the
- * same columns. Column types are read once per table from the catalog. `onConflictDoNothing` skips
- * rows a unique index already holds (idempotent writes).
+ * time, where a multi-row VALUES list costs that work for every value. A column with the same value in
+ * every row (a batch's timestamps, its author, a default) is sent once, as a scalar, rather than
+ * repeated in an array. Every row must carry the same columns. Column types are read once per table
+ * from the catalog. `onConflictDoNothing` skips rows a unique index already holds (idempotent writes).
  */
 export function createUnnestInsert(): UnnestInsert {
   const typesByTable = new Map<string, Promise<ReadonlyMap<string, string>>>();
@@ -42,20 +44,37 @@ export function createUnnestInsert(): UnnestInsert {
   return async (db, table, rows, options = {}) => {
     if (rows.length === 0) return;
     const types = await columnTypes(db, table);
-    const columns = Object.keys(rows[0] ?? {}).map((name) => {
+    const names = Object.keys(rows[0] ?? {});
+    const values = names.map((name) => rows.map((row) => row[name] ?? null));
+    // One array stays even when every column is constant: it gives the row count.
+    const constant = values.map((column) => sameInEveryRow(column));
+    if (constant.every(Boolean)) constant[0] = false;
+    const arrays: RawBuilder<unknown>[] = [];
+    const arrayNames: RawBuilder<unknown>[] = [];
+    const selected = names.map((name, i) => {
       const type = types.get(name);
       if (type === undefined) throw new Error(`table ${table} has no column ${name}`);
+      const column = values[i] ?? [];
+      if (constant[i] === true) return sql`${column[0]}::${sql.raw(type)}`;
       const castPerRow = CAST_PER_ROW.has(type);
-      return {
-        name,
-        array: sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(castPerRow ? 'text' : type)}[]`,
-        value: castPerRow ? sql`u.${sql.ref(name)}::${sql.raw(type)}` : sql`u.${sql.ref(name)}`,
-      };
+      arrays.push(sql`${arrayLiteral(column)}::${sql.raw(castPerRow ? 'text' : type)}[]`);
+      arrayNames.push(sql.ref(name));
+      return castPerRow ? sql`u.${sql.ref(name)}::${sql.raw(type)}` : sql`u.${sql.ref(name)}`;
     });
-    const names = sql.join(columns.map((column) => sql.ref(column.name)));
-    await sql`insert into ${sql.table(table)} (${names})
-      select ${sql.join(columns.map((column) => column.value))}
-        from unnest(${sql.join(columns.map((column) => column.array))}) as u (${names})
+    await sql`insert into ${sql.table(table)} (${sql.join(names.map((name) => sql.ref(name)))})
+      select ${sql.join(selected)}
+        from unnest(${sql.join(arrays)}) as u (${sql.join(arrayNames)})
       ${options.onConflictDoNothing === true ? sql`on conflict do nothing` : sql``}`.execute(db);
   };
+}
+
+/** Whether a column holds one value in every row (dates compared by time; byte arrays never are). */
+function sameInEveryRow(column: readonly unknown[]): boolean {
+  const first = column[0];
+  if (first instanceof Date) {
+    const time = first.getTime();
+    return column.every((value) => value instanceof Date && value.getTime() === time);
+  }
+  if (first !== null && typeof first === 'object') return false;
+  return column.every((value) => value === first);
 }
