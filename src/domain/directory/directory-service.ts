@@ -52,7 +52,7 @@ export function createDirectoryService(deps: {
     },
 
     listPractitioners: () => store.listPractitioners(),
-    listHospitalServices: () => store.listHospitalServices(),
+    listOrganizations: (kind: Organization['kind']) => store.listOrganizations(kind),
     isEmpty: () => store.isEmpty(),
   };
 }

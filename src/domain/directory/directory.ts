@@ -43,8 +43,8 @@ export interface DirectoryStore {
     accounts: readonly (Omit<NewAccount, 'password'> & { id: string; passwordHash: string })[],
   ): Promise<void>;
   listPractitioners(): Promise<(Practitioner & { organization: string | null })[]>;
-  /** Hospital services (the organisations a task can be assigned to), by name. */
-  listHospitalServices(): Promise<Organization[]>;
+  /** The organisations of one kind (hospital services, practices…), by name. */
+  listOrganizations(kind: Organization['kind']): Promise<Organization[]>;
   /** Whether no organisation exists yet (a new territory, before the demo seed). */
   isEmpty(): Promise<boolean>;
 }
