@@ -13,6 +13,7 @@ import * as patientMatching from './0012-patient-matching.ts';
 import * as transitions from './0013-transitions.ts';
 import * as dischargeDocuments from './0014-discharge-documents.ts';
 import * as accountSecurity from './0016-account-security.ts';
+import * as pathwayWorklistPerf from './0018-pathway-worklist-perf.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -30,4 +31,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-transitions': transitions,
   '0014-discharge-documents': dischargeDocuments,
   '0016-account-security': accountSecurity,
+  '0018-pathway-worklist-perf': pathwayWorklistPerf,
 };
