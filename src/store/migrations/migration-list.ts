@@ -14,6 +14,7 @@ import * as transitions from './0013-transitions.ts';
 import * as dischargeDocuments from './0014-discharge-documents.ts';
 import * as accountSecurity from './0016-account-security.ts';
 import * as pathwayWorklistPerf from './0018-pathway-worklist-perf.ts';
+import * as registrationWriteCost from './0019-registration-write-cost.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -32,4 +33,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-discharge-documents': dischargeDocuments,
   '0016-account-security': accountSecurity,
   '0018-pathway-worklist-perf': pathwayWorklistPerf,
+  '0019-registration-write-cost': registrationWriteCost,
 };
