@@ -11,20 +11,29 @@ export function arrayLiteral(values: readonly unknown[]): string {
   return `{${elements.join(',')}}`;
 }
 
+/** What makes PostgreSQL's array parser read an unquoted element differently: quote those elements. */
+const NEEDS_QUOTES = /[\s{}",\\]/;
 const NEEDS_ESCAPE = /["\\]/;
 const ESCAPED = /["\\]/g;
 
 function element(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'string') return text(value);
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (value instanceof Date) return `"${value.toISOString()}"`;
+  if (value instanceof Date) return value.toISOString();
   // bytea's hex format, its backslash escaped for the array literal.
   if (value instanceof Uint8Array)
     return `"\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}"`;
   if (Array.isArray(value)) throw new TypeError('an array literal element cannot be an array');
   return quoted(JSON.stringify(value));
+}
+
+/** Most values (ids, codes, words) go unquoted, which spares a copy of each; NULL and '' need quotes. */
+function text(value: string): string {
+  if (value === '' || NEEDS_QUOTES.test(value) || (value.length === 4 && value.toLowerCase() === 'null'))
+    return quoted(value);
+  return value;
 }
 
 function quoted(text: string): string {

@@ -64,9 +64,15 @@ for (const { dialect, skip } of testDialects()) {
         row(3, { label: 'NULL', amount: null, at: null, day: null, id: null, payload: null, content: null }),
         row(4, { label: '', amount: -0.1, payload: '"just text"' }),
         row(5, { label: '  spaces and\nnew line\tand tab  ', payload: '{"nested":{"a":[1,2]}}' }),
+        row(6, { label: 'null' }),
+        row(7, { label: 'NuLl' }),
+        row(8, { label: 'a,b' }),
+        row(9, { label: '{x}' }),
+        row(10, { label: ' ' }),
+        row(11, { label: 'plain-word_with.dots:and/slash' }),
       ];
       await insert(handle.db, PROBE, rows);
-      const stored = await readBack(1, 5);
+      const stored = await readBack(1, 11);
       assert.deepEqual(
         stored.map((s) => ({ ...s, payload: parsed(s.payload) })),
         rows.map((r) => ({ ...r, payload: parsed(r.payload) })),
@@ -75,37 +81,37 @@ for (const { dialect, skip } of testDialects()) {
 
     test('columns with one value in every row, and a single row, are written as given', async () => {
       const same = new Date('2026-03-02T10:00:00.123Z');
-      const rows = [10, 11, 12].map((n) => row(n, { label: 'same', at: new Date(same), payload: '{}' }));
+      const rows = [20, 21, 22].map((n) => row(n, { label: 'same', at: new Date(same), payload: '{}' }));
       await insert(handle.db, PROBE, rows);
-      await insert(handle.db, PROBE, [row(13)]);
+      await insert(handle.db, PROBE, [row(23)]);
       // Every column constant but the key: rows still count.
       await insert(
         handle.db,
         PROBE,
-        [20, 21].map((n) => ({ n, label: null })),
+        [30, 31].map((n) => ({ n, label: null })),
       );
-      const stored = await readBack(10, 21);
+      const stored = await readBack(20, 31);
       assert.deepEqual(
         stored.map((s) => [s.n, s.label, s.at?.toISOString() ?? null]),
         [
-          [10, 'same', same.toISOString()],
-          [11, 'same', same.toISOString()],
-          [12, 'same', same.toISOString()],
-          [13, 'row 13', row(13).at?.toISOString()],
-          [20, null, null],
-          [21, null, null],
+          [20, 'same', same.toISOString()],
+          [21, 'same', same.toISOString()],
+          [22, 'same', same.toISOString()],
+          [23, 'row 23', row(23).at?.toISOString()],
+          [30, null, null],
+          [31, null, null],
         ],
       );
     });
 
     test('a row a unique index holds is skipped on request, refused otherwise', async () => {
-      await insert(handle.db, PROBE, [row(30)]);
-      await insert(handle.db, PROBE, [row(30, { label: 'again' }), row(31)], { onConflictDoNothing: true });
+      await insert(handle.db, PROBE, [row(40)]);
+      await insert(handle.db, PROBE, [row(40, { label: 'again' }), row(41)], { onConflictDoNothing: true });
       assert.deepEqual(
-        (await readBack(30, 31)).map((s) => s.label),
-        ['row 30', 'row 31'],
+        (await readBack(40, 41)).map((s) => s.label),
+        ['row 40', 'row 41'],
       );
-      await assert.rejects(insert(handle.db, PROBE, [row(31)]));
+      await assert.rejects(insert(handle.db, PROBE, [row(41)]));
     });
   });
 }
