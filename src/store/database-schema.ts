@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DomainEvent } from '../domain/journal/domain-event.ts';
 
 /** Dates come back as JS Dates from both drivers; `date` columns are read as ISO strings (see database.ts). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -187,7 +188,8 @@ export interface EventsTable {
   type: string;
   actor_account_id: string | null;
   occurred_at: Timestamp;
-  payload: ColumnType<unknown, string, string>;
+  /** Written as the event's payload object (the drivers and the unnest insert encode it), or JSON text. */
+  payload: ColumnType<unknown, string | EventPayload, string>;
   /** The writing transaction (xid8, read as text); set by its default. */
   tx: ColumnType<string, never, never>;
 }
@@ -263,6 +265,7 @@ export interface RuleSwitchesTable {
 }
 
 type Json = ColumnType<unknown, string, string>;
+type EventPayload = DomainEvent['payload'];
 
 export interface RuleFiringsTable {
   patient_id: string;
