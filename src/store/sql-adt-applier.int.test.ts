@@ -151,6 +151,21 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(stay?.patientClass, 'emergency');
     });
 
+    test('traits: the strict match is found among more partial matches than a human is shown', async () => {
+      // Born the same day with the same given name: partial matches, more than the 20 candidates kept.
+      for (let i = 0; i < 21; i += 1) await patientWith(uniqueFamily(), { ins: false });
+      const family = uniqueFamily();
+      const patientId = await patientWith(family, { ins: false });
+      const outcome = await send({
+        event: 'A04',
+        localIds: [{ authority: 'CHFICTIF', id: `IPP-${randomUUID()}` }],
+        family,
+        given: 'HELENE',
+        visit: 'V-many-traits',
+      });
+      assert.equal(appliedTo(outcome), patientId);
+    });
+
     test('a hospital patient Relais does not follow is applied with no patient, and nothing is written', async () => {
       await settleJournal(relais); // the earlier tests' alerts are written by consumers, not by this one
       const before = await countRows();
