@@ -17,8 +17,15 @@ import { createSqlStayReader } from './sql-stays.ts';
 
 const ORIGIN = { clientAddress: null };
 
-/** A family name no other test uses, so trait lookups see only this test's patients. */
-const uniqueFamily = () => `Fictif${randomUUID().slice(0, 8).replace(/\d/g, 'x')}`;
+/**
+ * A family name no other test uses, so trait lookups see only this test's patients: letters only, one
+ * per hex digit (turning every digit into 'x' made 'Fictifxxxxxxxx' a one-in-forty draw, and two
+ * patients with the same names are an uncertain match).
+ */
+const uniqueFamily = () =>
+  `Fictif${randomUUID()
+    .slice(0, 8)
+    .replace(/\d/g, (digit) => String.fromCharCode(0x67 + Number(digit)))}`;
 
 for (const { dialect, skip } of testDialects()) {
   describe(`ADT applier on ${dialect}`, { skip }, () => {
