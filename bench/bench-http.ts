@@ -21,3 +21,34 @@ export async function signInForToken(url: string, login: string, password = DEMO
   if (body.token === undefined) throw new Error(`log-in as ${login} asks for a second factor`);
   return body.token;
 }
+
+/** The GP with the largest list: their account, and up to 2,000 of their patients (with a name key). */
+export async function busiestGp(relais: Relais) {
+  const db = relais.database.db;
+  const busiest = await db
+    .selectFrom('care_team_members')
+    .select(['practitioner_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('role', '=', 'medecin_traitant')
+    .groupBy('practitioner_id')
+    .orderBy('n', 'desc')
+    .executeTakeFirstOrThrow();
+  const account = await db
+    .selectFrom('accounts')
+    .select(['id', 'login'])
+    .where('practitioner_id', '=', busiest.practitioner_id)
+    .executeTakeFirstOrThrow();
+  const patients = await db
+    .selectFrom('care_team_members as m')
+    .innerJoin('patients as p', 'p.patient_id', 'm.patient_id')
+    .select(['m.patient_id as patientId', 'p.family_name_key as familyNameKey'])
+    .where('m.practitioner_id', '=', busiest.practitioner_id)
+    .limit(2000)
+    .execute();
+  return {
+    practitionerId: busiest.practitioner_id,
+    listSize: Number(busiest.n),
+    accountId: account.id,
+    login: account.login,
+    patients,
+  };
+}

@@ -6,12 +6,13 @@ import { readConfig, type RelaisConfig } from '../src/config.ts';
 import { seedDemoTerritory, seedSyntheticPatients } from '../src/demo/seed-territory.ts';
 import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { loadTest, type LoadResult } from './http-load.ts';
-import { listeningUrl, signInForToken } from './bench-http.ts';
+import { busiestGp, listeningUrl, signInForToken } from './bench-http.ts';
 import { benchReferrals, type ReferralBenchResult } from './referral-bench.ts';
 import { benchRules, type RulesBenchResult } from './rules-bench.ts';
 import { benchPathways, type PathwayBenchResult } from './pathway-bench.ts';
 import { benchWorklist } from './worklist-bench.ts';
 import { benchAdt, type AdtBenchResult } from './adt-bench.ts';
+import { benchAccess, type AccessBenchResult } from './access-bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,10 +30,12 @@ const { values } = parseArgs({
     'adt-messages': { type: 'string', default: '20000' },
     'adt-window': { type: 'string', default: '32' },
     'adt-db': { type: 'string', default: 'postgres' },
+    'access-patients': { type: 'string', default: '10000' },
+    'access-db': { type: 'string', default: 'postgres' },
   },
 });
 /** The scenario groups `--only` can pick; without it, all run. */
-const GROUPS = ['seeding', 'api', 'referrals', 'pathways', 'rules', 'adt'] as const;
+const GROUPS = ['seeding', 'api', 'referrals', 'pathways', 'rules', 'adt', 'access'] as const;
 type Group = (typeof GROUPS)[number];
 if (values.only !== undefined && !(GROUPS as readonly string[]).includes(values.only)) {
   throw new Error(`--only takes one of ${GROUPS.join(', ')} (got "${values.only}")`);
@@ -66,8 +69,9 @@ const referralSweeps: { dialect: string; result: ReferralBenchResult }[] = [];
 const pathwayRows: { dialect: string; result: PathwayBenchResult; load: [number, number] }[] = [];
 /** The machine's 1-minute load average around the seeding: other work on it slows seeding down. */
 const seeding: { dialect: string; perSecond: number; seconds: number; load: [number, number] }[] = [];
-// The ADT scenario needs no territory: `--only adt` skips the seeding too.
-for (const dialect of values.only === 'adt' ? [] : dialects) {
+// The ADT and access scenarios seed what they need: `--only adt` or `--only access` skips the seeding.
+const ownSeeding: readonly (string | undefined)[] = ['adt', 'access'];
+for (const dialect of ownSeeding.includes(values.only) ? [] : dialects) {
   // The journal consumers stay off here: they would otherwise work through the seeding's events
   // while the API is measured. Rule throughput is measured on its own below.
   await withBenchRelais(dialect, async (relais) => {
@@ -151,6 +155,27 @@ for (const dialect of runs('adt') ? (values['adt-db'].split(',') as Dialect[]) :
   );
 }
 
+const accessRows: { dialect: string; result: AccessBenchResult; load: [number, number] }[] = [];
+for (const dialect of runs('access') ? (values['access-db'].split(',') as Dialect[]) : []) {
+  // A territory of its own: the access rule probes only the patient's own rows, so a mid-sized one
+  // is enough and keeps the scenario short.
+  await withBenchRelais(dialect, async (relais) => {
+    const now = new Date();
+    const territory = await seedDemoTerritory(relais.services, { patients: 0, now });
+    await seedSyntheticPatients(relais.services, territory.directory, {
+      patients: Number(values['access-patients']),
+      seed: 7,
+      batchSize,
+      now,
+    });
+    const loadBefore = loadavg()[0] ?? 0;
+    const result = await benchAccess(relais, { seconds, callers: [1, connections], loads: LOADS });
+    accessRows.push({ dialect, result, load: [loadBefore, loadavg()[0] ?? 0] });
+    for (const { load, result: record } of result.record)
+      rows.push({ dialect, scenario: 'patient record (access scenario)', load, result: record });
+  });
+}
+
 console.log(
   `\nRelais benchmark — ${patients} synthetic patients, ${connections} connections, ${seconds} s per scenario\n`,
 );
@@ -166,6 +191,8 @@ if (values.only !== 'seeding') printMeasurements();
 
 function printMeasurements(): void {
   const ms = (value: number) => value.toFixed(1);
+  // The access check is a fraction of a request: two decimals.
+  const ms2 = (value: number) => value.toFixed(2);
   printTable(
     '| database | scenario | load | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | failures |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|',
@@ -209,6 +236,16 @@ function printMeasurements(): void {
     ),
   );
   printTable(
+    '| database | access check (the GP opening their patients) | callers | calls | calls/s | p50 (ms) | p95 (ms) | p99 (ms) | load average before → after |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|',
+    accessRows.flatMap(({ dialect, result, load }) =>
+      result.open.map(
+        (r) =>
+          `| ${dialect} | ${r.measured} | ${r.callers} | ${r.calls} | ${r.perSecond.toFixed(0)} | ${ms2(r.p50)} | ${ms2(r.p95)} | ${ms2(r.p99)} | ${load.map((l) => l.toFixed(1)).join(' → ')} |`,
+      ),
+    ),
+  );
+  printTable(
     '| database | ADT apply loop (applier wired in services) | messages | seconds | messages/s |',
     '|---|---|---:|---:|---:|',
     adtRows.map(
@@ -233,38 +270,19 @@ async function measure(
   professionals: readonly { login: string }[],
   password: string,
 ): Promise<Row[]> {
-  const db = relais.database.db;
-  const busiest = await db
-    .selectFrom('care_team_members')
-    .select(['practitioner_id', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('role', '=', 'medecin_traitant')
-    .groupBy('practitioner_id')
-    .orderBy('n', 'desc')
-    .executeTakeFirstOrThrow();
-  const account = await db
-    .selectFrom('accounts')
-    .select('login')
-    .where('practitioner_id', '=', busiest.practitioner_id)
-    .executeTakeFirstOrThrow();
-  if (!professionals.some((p) => p.login === account.login))
-    throw new Error('the busiest GP has no demo account');
-  const sample = await db
-    .selectFrom('care_team_members as m')
-    .innerJoin('patients as p', 'p.patient_id', 'm.patient_id')
-    .select(['m.patient_id', 'p.family_name_key'])
-    .where('m.practitioner_id', '=', busiest.practitioner_id)
-    .limit(2000)
-    .execute();
+  const gp = await busiestGp(relais);
+  if (!professionals.some((p) => p.login === gp.login)) throw new Error('the busiest GP has no demo account');
+  const sample = gp.patients;
   const url = await listeningUrl(relais);
-  const token = await signInForToken(url, account.login, password);
+  const token = await signInForToken(url, gp.login, password);
   const pick = () =>
-    sample[Math.floor(Math.random() * sample.length)] ?? { patient_id: '', family_name_key: 'xx' };
-  console.error(`\n${dialect}: measuring as ${busiest.n} patients' GP`);
+    sample[Math.floor(Math.random() * sample.length)] ?? { patientId: '', familyNameKey: 'xx' };
+  console.error(`\n${dialect}: measuring as ${gp.listSize} patients' GP`);
   const scenarios = [
-    { scenario: 'patient record', pathOf: () => `/api/patients/${pick().patient_id}` },
+    { scenario: 'patient record', pathOf: () => `/api/patients/${pick().patientId}` },
     {
       scenario: 'patient search (4-letter prefix)',
-      pathOf: () => `/api/patients?q=${encodeURIComponent(pick().family_name_key.slice(0, 4))}`,
+      pathOf: () => `/api/patients?q=${encodeURIComponent(pick().familyNameKey.slice(0, 4))}`,
     },
   ];
   const measured: Row[] = [];
@@ -309,6 +327,8 @@ async function withBenchRelais(
   );
   try {
     await work(relais);
+    // autocannon drops its last requests unanswered; let their handlers end before the database closes.
+    await new Promise((resolve) => setTimeout(resolve, 500));
   } finally {
     await relais.close();
     await postgres?.stop();

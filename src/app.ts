@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { RelaisConfig } from './config.ts';
 import type { LivePublisher } from './domain/live/live-channel.ts';
 import type { NotificationRequest } from './domain/notifications/notification.ts';
@@ -7,9 +7,11 @@ import { parseExamValidity } from './domain/referrals/exam-validity-parser.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { buildHttpServer } from './http/http-server.ts';
 import { createOidcLogin } from './integrations/openid-connect-login.ts';
+import { createLogger } from './integrations/pino-logger.ts';
 import { createInProcessLiveHub } from './integrations/in-process-live-hub.ts';
 import { startMllpListener, type MllpListener } from './integrations/hl7/mllp-listener.ts';
 import { createAdtApplyJob, type AdtApplyJob } from './jobs/adt-apply-job.ts';
+import { startBreakGlassNoticeJob } from './jobs/break-glass-notice-job.ts';
 import { createSmtpMailer } from './integrations/smtp-mailer.ts';
 import { createEmailDeliveryJob } from './jobs/email-delivery-job.ts';
 import type { PeriodicJob } from './jobs/periodic-job.ts';
@@ -33,6 +35,7 @@ import { readExamValidityFile } from './store/exam-validity-file.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { readYamlFiles } from './store/shipped-data-files.ts';
 import { createSqlJournalFeed } from './store/sql-journal-feed.ts';
+import { loadBreakGlassAudiences } from './store/sql-break-glass-audience.ts';
 import { loadReferralAudiences } from './store/sql-referral-audience.ts';
 import { loadStayAudiences } from './store/sql-stay-audience.ts';
 import { loadTaskAudiences } from './store/sql-task-audience.ts';
@@ -72,6 +75,8 @@ export interface Relais {
     readonly transitionScan: PeriodicJob | null;
     /** The readmission risk at discharge (a journal consumer, undefined like the rules job). */
     readonly readmissionRisk: JournalConsumer | undefined;
+    /** Break-the-glass notices to the coordinator and the patient (undefined like the rules job). */
+    readonly breakGlassNotices: JournalConsumer | undefined;
   };
   /** Stops the jobs, ends live connections, closes the server and the database. */
   close(): Promise<void>;
@@ -86,7 +91,7 @@ export interface RelaisOptions {
 
 /** Composition root: config → database (migrated) → services → HTTP server and jobs. Does not listen. */
 export async function createRelais(config: RelaisConfig, options: RelaisOptions = {}): Promise<Relais> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   // A broken validity file stops the start, with the file, line and column of each problem.
   const examFile = config.referrals.examValidityFile;
@@ -108,6 +113,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     accountSecurity: config.accountSecurity,
     secretsKey: config.secretsKey,
     securityLog: logger,
+    breakGlassHours: config.breakGlass.hours,
     journalSignal,
     adtStored,
     onInvalidRuleSet: (ruleSetId, problems) =>
@@ -175,6 +181,13 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
     : undefined;
   const readmissionRisk = consumersRun
     ? startReadmissionRiskJob({ ...consumerDeps(), assessor: services.readmissionAssessor })
+    : undefined;
+  const breakGlassNotices = consumersRun
+    ? startBreakGlassNoticeJob({
+        ...noticeDeps(),
+        audiences: (grantIds, on) => loadBreakGlassAudiences(database.db, grantIds, on),
+        timeZone: config.timeZone,
+      })
     : undefined;
   const transitionScan =
     config.transitions.scanMs > 0
@@ -259,6 +272,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
       transitionLive,
       transitionScan,
       readmissionRisk,
+      breakGlassNotices,
     },
     async close() {
       await hl7?.close();
@@ -277,6 +291,7 @@ export async function createRelais(config: RelaisConfig, options: RelaisOptions 
       await transitionLive?.stop();
       await transitionScan?.stop();
       await readmissionRisk?.stop();
+      await breakGlassNotices?.stop();
       await database.close();
     },
   };

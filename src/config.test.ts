@@ -31,3 +31,14 @@ test('the HL7 listener is off unless RELAIS_HL7_PORT is set; 0 asks for any free
   );
   assert.throws(() => readConfig({ RELAIS_HL7_PORT: 'mllp' }), /RELAIS_HL7_PORT must be a whole number/);
 });
+
+test('a break-the-glass access lasts 4 hours unless RELAIS_BREAK_GLASS_HOURS says 1 to 24', () => {
+  assert.deepEqual(readConfig({}).breakGlass, { hours: 4 });
+  assert.deepEqual(readConfig({ RELAIS_BREAK_GLASS_HOURS: '12' }).breakGlass, { hours: 12 });
+  assert.throws(
+    () => readConfig({ RELAIS_BREAK_GLASS_HOURS: '0' }),
+    /RELAIS_BREAK_GLASS_HOURS: a break-the-glass access lasts from 1 to 24 whole hours, got 0/,
+  );
+  assert.throws(() => readConfig({ RELAIS_BREAK_GLASS_HOURS: '48' }), /from 1 to 24 whole hours, got 48/);
+  assert.throws(() => readConfig({ RELAIS_BREAK_GLASS_HOURS: '4h' }), /must be a whole number/);
+});

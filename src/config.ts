@@ -8,6 +8,7 @@ import {
 import type { DatabaseLocation } from './store/database.ts';
 import { DEFAULT_TRANSITION_POLICY } from './domain/transitions/transition-checklist.ts';
 import type { AccountSecurityPolicy } from './domain/accounts/account-service.ts';
+import { BREAK_GLASS_HOURS, breakGlassHoursProblem } from './domain/emergency-access/break-glass-rules.ts';
 
 /** Everything Relais reads from its environment, with the defaults of the quick start. */
 export interface RelaisConfig {
@@ -67,6 +68,8 @@ export interface RelaisConfig {
   readonly secretsKey: Buffer | null;
   /** Log-in through an external OpenID Connect provider (Pro Santé Connect); null when not configured. */
   readonly oidc: OidcConfig | null;
+  /** Break-the-glass: how many hours an emergency access to a record lasts (1 to 24, 4 by default). */
+  readonly breakGlass: { readonly hours: number };
 }
 
 export interface OidcConfig {
@@ -154,7 +157,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     },
     secretsKey: secretsKeyOf(env),
     oidc: oidcOf(env),
+    breakGlass: { hours: breakGlassHoursOf(env) },
   };
+}
+
+function breakGlassHoursOf(env: NodeJS.ProcessEnv): number {
+  const hours = integer(env, 'RELAIS_BREAK_GLASS_HOURS', BREAK_GLASS_HOURS.default);
+  const problem = breakGlassHoursProblem(hours);
+  if (problem !== null) throw new Error(`RELAIS_BREAK_GLASS_HOURS: ${problem}`);
+  return hours;
 }
 
 function secretsKeyOf(env: NodeJS.ProcessEnv): Buffer | null {

@@ -7,7 +7,12 @@ import { DEFAULT_SESSION_POLICY } from './domain/accounts/session-lifetime.ts';
 import { createTwoFactorService } from './domain/accounts/two-factor-service.ts';
 import { createPatientAccess } from './domain/access/patient-access-service.ts';
 import { applyWaitingMessages } from './domain/adt-inbox/adt-apply.ts';
+import { createAccessLogService } from './domain/audit/access-log-service.ts';
+import { createAuditLogService } from './domain/audit/audit-log-service.ts';
+import { createCareTeamService } from './domain/care-team/care-team-service.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
+import { BREAK_GLASS_HOURS } from './domain/emergency-access/break-glass-rules.ts';
+import { createBreakGlassService } from './domain/emergency-access/break-glass-service.ts';
 import { createDischargeLetterService } from './domain/discharge/discharge-letter-service.ts';
 import { createReadmissionAssessor } from './domain/discharge/readmission-assessment.ts';
 import { createReadmissionRiskReads } from './domain/discharge/readmission-risk-reads.ts';
@@ -28,6 +33,13 @@ import { createPathwayCatalog } from './domain/pathways/pathway-catalog.ts';
 import { createPathwayProgress } from './domain/pathways/pathway-progress-service.ts';
 import { createPathwayService } from './domain/pathways/pathway-service.ts';
 import { installPathwayTemplates } from './domain/pathways/pathway-template-installer.ts';
+import { createIdentityRectificationService } from './domain/patient-rights/identity-rectification-service.ts';
+import {
+  LOWER_STATUS_ON_STRICT_CHANGE,
+  type StatusAfterRectification,
+} from './domain/patient-rights/identity-rectification.ts';
+import { createPatientExportService } from './domain/patient-rights/patient-export-service.ts';
+import { createRectificationRequests } from './domain/patient-rights/rectification-request-service.ts';
 import { createPatientTargetService } from './domain/record/patient-target-service.ts';
 import { createRecordService } from './domain/record/record-service.ts';
 import type { ExamValidity } from './domain/referrals/exam-repeat.ts';
@@ -42,6 +54,7 @@ import { ruleTaskCreator } from './domain/rules/rule-tasks.ts';
 import { createRulesAdminService } from './domain/rules/rules-admin-service.ts';
 import { createRulesEngine } from './domain/rules/rules-engine.ts';
 import type { Clock } from './domain/shared/clock.ts';
+import { createSharingService } from './domain/sharing/sharing-service.ts';
 import { createMatchQueueService } from './domain/stays/patient-matching-queue.ts';
 import { createTaskGate } from './domain/tasks/task-gate.ts';
 import { createTaskService } from './domain/tasks/task-service.ts';
@@ -59,15 +72,22 @@ import { argon2PasswordHasher } from './integrations/argon2-password-hasher.ts';
 import { createAdtIntake } from './integrations/hl7/adt-intake.ts';
 import { checkAdtContent, readAdtEvent } from './integrations/hl7/adt-parse.ts';
 import { createPdfLetterRenderer } from './integrations/pdf/discharge-letter-pdf.ts';
+import { createPdfSummaryRenderer } from './integrations/pdf/patient-summary-pdf.ts';
 import { otpauthTotp } from './integrations/otpauth-totp.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import { timeOrderedUuid } from './integrations/time-ordered-ids.ts';
+import { activeCareTeamRoles } from './store/active-care-team.ts';
 import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
 import { createSqlAccountStore } from './store/sql-account-store.ts';
 import { createSqlAdtInbox } from './store/sql-adt-inbox.ts';
+import { createSqlAccessLog } from './store/sql-access-log.ts';
+import { createSqlAuditLog } from './store/sql-audit-log.ts';
 import { createSqlAuditTrail } from './store/sql-audit-trail.ts';
+import { createSqlBreakGlassReader } from './store/sql-break-glass-reader.ts';
+import { createSqlBreakGlassStore } from './store/sql-break-glass-store.ts';
 import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
+import { createSqlCareTeamStore } from './store/sql-care-team-store.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
 import { createSqlDischargeLetterStore } from './store/sql-discharge-letters.ts';
 import { createSqlStayStaffFacts } from './store/sql-discharge-stay-staff.ts';
@@ -80,6 +100,8 @@ import { createSqlStayReader } from './store/sql-stays.ts';
 import { createSqlEmailOutbox } from './store/sql-email-outbox.ts';
 import { createSqlNotificationSettingsStore } from './store/sql-notification-settings-store.ts';
 import { createSqlNotificationStore } from './store/sql-notification-store.ts';
+import { createSqlIdentityRectifier } from './store/sql-identity-rectifier.ts';
+import { createSqlPatientExport } from './store/sql-patient-export.ts';
 import { createSqlPatientFinder } from './store/sql-patient-finder.ts';
 import { createSqlQuestionnaireStore } from './store/sql-questionnaire-store.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
@@ -102,6 +124,8 @@ import { createSqlPatientTargetStore } from './store/sql-patient-target-store.ts
 import { createSqlRuleFacts } from './store/sql-rule-facts.ts';
 import { createSqlRuleOutcomes } from './store/sql-rule-outcomes.ts';
 import { createSqlRuleSetStore } from './store/sql-rule-set-store.ts';
+import { createSqlSharingChoicesInForce } from './store/sql-sharing-choices-in-force.ts';
+import { createSqlSharingChoices } from './store/sql-sharing-choices.ts';
 import { createSqlTransitionReader } from './store/sql-transition-reader.ts';
 import { createSqlTransitionStore } from './store/sql-transition-store.ts';
 import { createSqlTransitionWorklist } from './store/sql-transition-worklist.ts';
@@ -137,6 +161,10 @@ export interface ServiceOptions {
   readonly secretsKey?: Buffer | null;
   /** Where lockouts are logged (by account id); nowhere by default. */
   readonly securityLog?: SecurityLog;
+  /** How many hours a break-the-glass access lasts (RELAIS_BREAK_GLASS_HOURS); 4 by default. */
+  readonly breakGlassHours?: number;
+  /** What an identity correction does to its status (issue 8); the Relais default lowers it. */
+  readonly statusAfterRectification?: StatusAfterRectification;
 }
 
 const DEFAULT_ACCOUNT_SECURITY: AccountSecurityPolicy = {
@@ -152,7 +180,8 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const accountStore = createSqlAccountStore(db);
   // Time-ordered ids keep each table's key indexes written at their right edge (time-ordered-ids.ts).
   const newId = timeOrderedUuid;
-  const access = createPatientAccess({ facts: createSqlAccessFacts(db), audit, clock });
+  const accessFacts = createSqlAccessFacts(db);
+  const access = createPatientAccess({ facts: accessFacts, audit, clock });
   const taskStore = createSqlTaskStore(db);
   const taskFacts = createSqlTaskFacts(db);
   const taskGate = createTaskGate({ store: taskStore, facts: taskFacts, audit, clock });
@@ -219,6 +248,17 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const adt = adtApplierDeps(clock, options.timeZone);
   // The PAM France mapping decides AE before the ACK and applies stored messages to stays after it.
   const adtApplier = signalled(createSqlAdtApplier(db, adt));
+  const pathways = createPathwayService({
+    access,
+    audit,
+    catalog: pathwayCatalog,
+    store: signalled(createSqlPathwayStore(db)),
+    worklistReader: createSqlPathwayWorklist(db),
+    clock,
+    newId,
+    timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
+  });
+  const recordReader = createSqlRecordReader(db);
   const accountSecurity = options.accountSecurity ?? DEFAULT_ACCOUNT_SECURITY;
   const secrets = createSecretBox(options.secretsKey ?? null);
   return {
@@ -249,13 +289,35 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     record: createRecordService({
       access,
       audit,
-      reader: createSqlRecordReader(db),
+      reader: recordReader,
       finder: createSqlPatientFinder(db),
       writer: signalled(createSqlRecordWriter(db)),
       clock,
       newId,
     }),
+    /** The DPO's view of the audit trail, and the patient's "who accessed my record". */
+    auditLog: createAuditLogService({
+      reader: createSqlAuditLog(db),
+      audit,
+      clock,
+      timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
+    }),
+    accessLog: createAccessLogService({ access, reader: createSqlAccessLog(db) }),
     tasks,
+    sharing: createSharingService({
+      access,
+      audit,
+      store: signalled(createSqlSharingChoices(db)),
+      clock,
+      newId,
+    }),
+    careTeam: createCareTeamService({
+      access,
+      audit,
+      store: signalled(createSqlCareTeamStore(db)),
+      clock,
+      newId,
+    }),
     worklist: createWorklistService({
       access,
       gate: taskGate,
@@ -328,16 +390,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     /** Validates and installs the template files, then reloads the catalog the pathway services share. */
     installPathwayTemplates: (files: readonly { file: string; text: string }[]) =>
       installPathwayTemplates(files, { store: pathwayTemplates, catalog: pathwayCatalog }),
-    pathways: createPathwayService({
-      access,
-      audit,
-      catalog: pathwayCatalog,
-      store: signalled(createSqlPathwayStore(db)),
-      worklistReader: createSqlPathwayWorklist(db),
-      clock,
-      newId,
-      timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
-    }),
+    pathways,
     pathwayProgress: createPathwayProgress({
       catalog: pathwayCatalog,
       store: createSqlPathwayProgressStore(db),
@@ -401,9 +454,42 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       clock,
       newId,
     }),
+    patientExports: createPatientExportService({
+      access,
+      audit,
+      snapshot: createSqlPatientExport(db),
+      record: recordReader,
+      pathways: (scope) => pathways.pathwaysWithin(scope),
+      sharingChoices: createSqlSharingChoicesInForce(db),
+      renderer: createPdfSummaryRenderer({ timeZone: options.timeZone ?? TERRITORY_TIME_ZONE }),
+      clock,
+    }),
+    identityRectification: createIdentityRectificationService({
+      access,
+      rectifier: signalled(createSqlIdentityRectifier(db)),
+      statusAfter: options.statusAfterRectification ?? LOWER_STATUS_ON_STRICT_CHANGE,
+      clock,
+      newId,
+    }),
+    rectificationRequests: createRectificationRequests({
+      access,
+      roles: { activeRoles: (scope, on) => activeCareTeamRoles(db, scope.patientId, on) },
+      tasks,
+      clock,
+    }),
     readmissionRisks: createReadmissionRiskReads({
       gate: stayGate,
       reader: createSqlReadmissionRiskReader(db),
+    }),
+    breakGlass: createBreakGlassService({
+      facts: accessFacts,
+      access,
+      store: signalled(createSqlBreakGlassStore(db)),
+      reader: createSqlBreakGlassReader(db),
+      audit,
+      clock,
+      newId,
+      hours: options.breakGlassHours ?? BREAK_GLASS_HOURS.default,
     }),
     readmissionAssessor: createReadmissionAssessor({
       store: signalled(createSqlReadmissionRiskStore(db)),

@@ -24,10 +24,14 @@ function printLogins(logins: DemoLogins): void {
   }
   for (const patient of logins.patients)
     console.log(`  ${patient.login.padEnd(22)} ${patient.name} — patient portal`);
-  if (logins.admin !== null) {
-    // Shown once: the administrator's second factor (admin roles need TOTP). Demo only.
-    console.log(`\nDemo administrator ${logins.admin.login}: two-factor sign-in is on.`);
-    console.log(`  Add this secret to an authenticator app: ${logins.admin.totpSecret}`);
-    console.log(`  (or its URI: ${logins.admin.totpUri})`);
+  // Shown once: the second factor of the administrator and of the DPO (their roles need TOTP). Demo only.
+  for (const [who, holder] of [
+    ['administrator', logins.admin],
+    ['data protection officer (DPO)', logins.dpo],
+  ] as const) {
+    if (holder === null) continue;
+    console.log(`\nDemo ${who} ${holder.login}: two-factor sign-in is on.`);
+    console.log(`  Add this secret to an authenticator app: ${holder.totpSecret}`);
+    console.log(`  (or its URI: ${holder.totpUri})`);
   }
 }

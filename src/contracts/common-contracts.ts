@@ -11,6 +11,11 @@ export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(sch
 export const ReadonlyList = <T extends TSchema>(items: T) => Type.Immutable(Type.Array(items));
 
 export const Uuid = Type.String({ format: 'uuid' });
+/** A sensitive category the patient may restrict to named professionals (see domain/access/data-category.ts). */
+export const DataCategory = Type.Union(
+  [Type.Literal('mental-health'), Type.Literal('sexual-health'), Type.Literal('addiction')],
+  { description: 'sensitive category: mental-health, sexual-health or addiction' },
+);
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 export const IsoDateTime = Type.String({ format: 'date-time' });
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, IsoDateTime, Nullable, Uuid } from './common-contracts.ts';
+import { DataCategory, IsoDate, IsoDateTime, Nullable, Uuid } from './common-contracts.ts';
 
 const closed = { additionalProperties: false } as const;
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
@@ -59,6 +59,7 @@ export const NewDocument = Type.Object(
     title: Text(200),
     mimeType: Type.String({ maxLength: 100 }),
     contentBase64: Type.String({ minLength: 1, contentEncoding: 'base64' }),
+    category: Type.Optional(Nullable(DataCategory)),
   },
   closed,
 );

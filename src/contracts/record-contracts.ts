@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, IsoDateTime, Nullable, ReadonlyList, Uuid } from './common-contracts.ts';
+import { DataCategory, IsoDate, IsoDateTime, Nullable, ReadonlyList, Uuid } from './common-contracts.ts';
 
 const IdentityStatus = Type.Union([
   Type.Literal('PROV'),
@@ -40,6 +40,7 @@ export const CareTeamMember = Type.Object({
   organization: Nullable(Type.String()),
   role: Type.String(),
   startedOn: IsoDate,
+  addedBy: Nullable(Type.String({ description: 'the professional who added the member (null: the system)' })),
 });
 
 export const Condition = Type.Object({
@@ -97,6 +98,7 @@ export const DocumentSummary = Type.Object({
   mimeType: Type.String(),
   sizeBytes: Type.Integer(),
   createdAt: IsoDateTime,
+  category: Nullable(DataCategory),
 });
 
 const AppointmentKind = Type.Union([
@@ -123,7 +125,21 @@ export const TimelineEntry = Type.Object({
   summary: Summary,
 });
 
+/** On what ground the caller sees this record; break-the-glass ends at `expiresAt`. */
+export const RecordAccess = Type.Object({
+  basis: Type.Union([
+    Type.Literal('self'),
+    Type.Literal('care-team'),
+    Type.Literal('referral'),
+    Type.Literal('consent'),
+    Type.Literal('break-glass'),
+  ]),
+  expiresAt: Nullable(IsoDateTime),
+  hiddenCategories: ReadonlyList(DataCategory),
+});
+
 export const CoordinationRecord = Type.Object({
+  access: RecordAccess,
   identity: PatientIdentity,
   careTeam: ReadonlyList(CareTeamMember),
   conditions: ReadonlyList(Condition),

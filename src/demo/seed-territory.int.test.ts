@@ -34,12 +34,13 @@ after(async () => {
   await handle.close();
 });
 
-/** Signs a demo account in; the demo administrator also gives the code of its printed TOTP secret. */
+/** Signs a demo account in; the demo administrator and DPO also give the code of their printed TOTP secret. */
 async function signInDemo(login: string) {
   const outcome = await services.accounts.logIn(login, DEMO_PASSWORD, NO_CLIENT);
   if (outcome.kind === 'signed-in') return outcome;
-  assert.equal(login, territory.admin?.login);
-  const code = totpCodeAt(territory.admin?.totpSecret ?? '', new Date());
+  const enrolled = [territory.admin, territory.dpo].find((holder) => holder?.login === login);
+  assert.ok(enrolled !== undefined && enrolled !== null, `${login} asks for a second factor`);
+  const code = totpCodeAt(enrolled.totpSecret, new Date());
   return services.accounts.completeSecondFactor(outcome.challenge, { code }, NO_CLIENT);
 }
 
@@ -112,6 +113,19 @@ test('the demo administrator comes enrolled in TOTP: the password alone asks for
   assert.deepEqual(signedIn.account.principal.kind === 'professional' && signedIn.account.principal.roles, [
     'admin',
   ]);
+});
+
+test('the demo DPO is the hospital coordinator, enrolled in TOTP, and opens the audit log', async () => {
+  const dpo = territory.dpo;
+  assert.ok(dpo !== null);
+  assert.match(dpo.login, /^coord\./);
+  assert.match(dpo.totpUri, /^otpauth:\/\/totp\/Relais:.+\?.*secret=/);
+  const first = await services.accounts.logIn(dpo.login, DEMO_PASSWORD, NO_CLIENT);
+  assert.equal(first.kind, 'second-factor');
+  const { principal } = (await signInDemo(dpo.login)).account;
+  assert.deepEqual(principal.kind === 'professional' && principal.roles, ['dpo']);
+  const page = await services.auditLog.list(principal, { action: 'login' }, NO_CLIENT);
+  assert.ok(page.items.some((item) => item.actor.login === dpo.login));
 });
 
 test('a demo patient logs in to their own record', async () => {

@@ -4,8 +4,10 @@
  */
 import { isCareTeamRole } from '../domain/care-team/care-team-role.ts';
 import type { TwoFactorService } from '../domain/accounts/two-factor-service.ts';
+import type { AccountRole } from '../domain/access/principal.ts';
 import type { DirectoryService } from '../domain/directory/directory-service.ts';
 import type { NewAccount } from '../domain/directory/directory.ts';
+import type { PatientIdentityInput } from '../domain/identity/patient-registration.ts';
 import type { PatientRegistration, RecordService } from '../domain/record/record-service.ts';
 import type { TaskService } from '../domain/tasks/task-service.ts';
 import { buildDemoTasks, type DemoCareTeam } from './demo-tasks.ts';
@@ -41,7 +43,7 @@ export const SYNTHETIC_FIRST_INDEX = 1_000_000;
 /** The use cases seeding needs (any `createServices` result fits). */
 export interface SeedServices {
   readonly directory: Pick<DirectoryService, 'register' | 'createAccounts'>;
-  /** Pre-enrols the demo administrator's TOTP (admin roles need it); without it, the admin is not enrolled. */
+  /** Pre-enrols the demo administrator's and DPO's TOTP (their roles need it); without it, neither is enrolled. */
   readonly twoFactor?: Pick<TwoFactorService, 'provision'>;
   readonly record: Pick<RecordService, 'registerPatients'>;
   readonly tasks: Pick<TaskService, 'createSystemTasks' | 'createTask'>;
@@ -57,7 +59,16 @@ export interface DemoLogins {
   }[];
   readonly patients: readonly { readonly login: string; readonly name: string }[];
   /** The demo administrator, pre-enrolled in TOTP: its secret is printed once, at the first start. */
-  readonly admin: { readonly login: string; readonly totpSecret: string; readonly totpUri: string } | null;
+  readonly admin: PrivilegedLogin | null;
+  /** The demo data protection officer (the hospital's coordinator), pre-enrolled the same way. */
+  readonly dpo: PrivilegedLogin | null;
+}
+
+/** A demo account whose role needs TOTP, with the secret to add to an authenticator app. */
+export interface PrivilegedLogin {
+  readonly login: string;
+  readonly totpSecret: string;
+  readonly totpUri: string;
 }
 
 /** The seeded territory: its log-ins, plus the directory and patient ids for further seeding. */
@@ -101,12 +112,7 @@ export async function seedDemoTerritory(
     count: options.patients,
     batchSize: DEMO_BATCH_SIZE,
     build: (i) => {
-      const registration = buildPatientRegistration(
-        seededRandom(deriveSeed(seed, i)),
-        directory,
-        i,
-        options.now,
-      );
+      const registration = demoRegistration(seed, directory, i, options.now);
       if (i < DEMO_PATIENT_ACCOUNTS) registrations.push(registration);
       teams.push(
         registration.entries.flatMap((entry) =>
@@ -134,6 +140,14 @@ export async function seedDemoTerritory(
     ];
   });
   const adminId = directory.practitioners.find((p) => p.specialty === 'general_practice')?.id;
+  // The hospital's coordinator doubles as its data protection officer: the DPO role opens the audit
+  // trail, never patient data.
+  const hospitalId = directory.organizations.find((o) => o.kind === 'hospital')?.id;
+  const dpoId = directory.practitioners.find(
+    (p) => p.profession === 'coordinator' && p.organizationId === hospitalId,
+  )?.id;
+  const rolesOf = (practitionerId: string): AccountRole[] =>
+    practitionerId === adminId ? ['admin'] : practitionerId === dpoId ? ['dpo'] : [];
   const accounts: NewAccount[] = [
     ...directory.professionalLogins.map((p): NewAccount => ({
       login: p.login,
@@ -141,7 +155,7 @@ export async function seedDemoTerritory(
       kind: 'professional',
       practitionerId: p.practitionerId,
       patientId: null,
-      roles: p.practitionerId === adminId ? ['admin'] : [],
+      roles: rolesOf(p.practitionerId),
       locale: 'fr',
     })),
     ...patients.map((p): NewAccount => ({
@@ -155,7 +169,8 @@ export async function seedDemoTerritory(
     })),
   ];
   const accountIds = await services.directory.createAccounts(accounts);
-  const admin = await preEnrolAdmin(services, accounts, accountIds);
+  const admin = await preEnrol('admin', services, accounts, accountIds);
+  const dpo = await preEnrol('dpo', services, accounts, accountIds);
   const careTeams = patientIds.map((patientId, i) => ({ patientId, members: teams[i] ?? [] }));
   const accountOf = new Map(
     accounts.flatMap((a, i) => (a.practitionerId === null ? [] : [[a.practitionerId, accountIds[i] ?? '']])),
@@ -171,6 +186,7 @@ export async function seedDemoTerritory(
     })),
     patients: patients.map(({ login, name }) => ({ login, name })),
     admin,
+    dpo,
     directory,
     patientIds,
     careTeams,
@@ -179,15 +195,17 @@ export async function seedDemoTerritory(
 }
 
 /**
- * Admin roles count only with TOTP (issue 8), so the demo administrator comes enrolled: the secret is
- * handed back for the CLI to print next to the log-ins, rather than switching the requirement off.
+ * Admin and DPO roles count only with TOTP (issue 8), so the demo's holder of `role` comes enrolled:
+ * the secret is handed back for the CLI to print next to the log-ins, rather than switching the
+ * requirement off.
  */
-async function preEnrolAdmin(
+async function preEnrol(
+  role: AccountRole,
   services: SeedServices,
   accounts: readonly NewAccount[],
   accountIds: readonly string[],
-): Promise<DemoLogins['admin']> {
-  const index = accounts.findIndex((account) => account.roles.includes('admin'));
+): Promise<PrivilegedLogin | null> {
+  const index = accounts.findIndex((account) => account.roles.includes(role));
   const account = accounts[index];
   const accountId = accountIds[index];
   if (services.twoFactor === undefined || account?.practitionerId == null || accountId === undefined)
@@ -244,15 +262,36 @@ export async function seedSyntheticPatients(
   return registerInBatches(services, {
     count: options.patients,
     batchSize: options.batchSize,
-    build: (i) =>
-      buildPatientRegistration(
-        seededRandom(deriveSeed(options.seed, first + i)),
-        directory,
-        first + i,
-        options.now,
-      ),
+    build: (i) => demoRegistration(options.seed, directory, first + i, options.now),
     ...(options.onBatch === undefined ? {} : { onBatch: options.onBatch }),
   });
+}
+
+/** Patient `index` of the territory of `seed`: the same registration wherever it is built. */
+function demoRegistration(
+  seed: number,
+  directory: DemoDirectory,
+  index: number,
+  now: Date,
+): PatientRegistration {
+  return buildPatientRegistration(seededRandom(deriveSeed(seed, index)), directory, index, now);
+}
+
+/**
+ * The identities of the first `patients` patients seedDemoTerritory registers for `seed`, built
+ * without a database: what a scan of the logs looks for.
+ */
+export function demoPatientIdentities(options: {
+  patients: number;
+  seed?: number;
+  now: Date;
+}): PatientIdentityInput[] {
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const directory = buildDemoDirectory(seededRandom(seed));
+  return Array.from(
+    { length: options.patients },
+    (_, index) => demoRegistration(seed, directory, index, options.now).identity,
+  );
 }
 
 async function registerInBatches(

@@ -10,72 +10,18 @@ import {
   createPatient,
   createPatientAccount,
   createProfessional,
+  insertAlert,
 } from '../../tests/support/factories.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
+import { requestBody, validBody } from '../../tests/support/route-bodies.ts';
 import { admitPatient, dischargePatient } from '../../tests/support/stays.ts';
 import { settleJournal, startTestRelais } from '../../tests/support/test-relais.ts';
 
-/** A body that passes each route's schema, so the request reaches the access check. */
-function validBody(url: string, practitionerId: string): Record<string, unknown> | undefined {
-  const kind = url.split('/').at(-1);
-  const bodies: Record<string, Record<string, unknown>> = {
-    conditions: {
-      codeSystem: 'ICD-10',
-      code: 'I10',
-      display: 'HTA',
-      clinicalStatus: 'active',
-      onsetDate: null,
-    },
-    medications: { atcCode: null, name: 'x', dosage: 'x', startedOn: null, status: 'active' },
-    allergies: { substance: 'x', reaction: null, criticality: 'low' },
-    results: {
-      loincCode: '4548-4',
-      display: 'HbA1c',
-      valueNumeric: 6,
-      valueText: null,
-      unit: '%',
-      referenceRange: null,
-      interpretation: null,
-      effectiveAt: '2026-01-01T00:00:00Z',
-    },
-    documents: { typeCode: '11488-4', title: 'x', mimeType: 'text/plain', contentBase64: 'eA==' },
-    hba1c: { value: 7, unit: '%' },
-    pathways: { templateId: 'dt2-adulte-suivi', startOn: '2026-01-05' },
-    skip: { reason: 'not applicable' },
-    end: { reason: 'moved away' },
-    'care-team': { practitionerId, role: 'nurse' },
-    referrals: {
-      kind: 'referral',
-      urgency: 'routine',
-      target: { kind: 'practitioner', practitionerId },
-      reason: 'x',
-      clinicalQuestion: 'x',
-      preferences: { place: null, teleconsultation: false, availability: null },
-      attachedResultIds: [],
-      attachedDocumentIds: [],
-      requestedExams: [],
-    },
-    'exam-check': { codes: ['4548-4'] },
-    letter: { kind: 'pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
-    reconciliation: { version: 0, reasons: [] },
-    confirm: {
-      version: 1,
-      reasons: [],
-      dischargeLines: [{ name: 'x', atcCode: null, dosage: 'x', duration: null }],
-    },
-    questionnaires: { instrument: 'GAD-7', answers: [0, 1, 0, 1, 0, 1, 0], difficulty: null },
-    appointments: {
-      startsAt: '2030-01-01T09:00:00Z',
-      endsAt: '2030-01-01T09:30:00Z',
-      kind: 'consultation',
-      practitionerId: null,
-      organizationId: null,
-      reason: 'x',
-      instructions: null,
-    },
-  };
-  return kind === undefined ? undefined : bodies[kind];
-}
+/**
+ * Break-the-glass is the one patient route made for professionals outside the care team: it opens the
+ * record to them, so the outsider must not take it (every later route would then let them in).
+ */
+const BREAK_GLASS = '/api/patients/:patientId/break-glass';
 
 /** POST routes that only read (a check), so they write no event. */
 const READ_ONLY_POSTS: readonly string[] = ['/api/patients/:patientId/referrals/exam-check'];
@@ -96,7 +42,9 @@ for (const { dialect, skip } of testDialects()) {
     test('every patient route answers 403 to a professional outside the care team, and writes nothing', async () => {
       const gp = await createProfessional(relais);
       const outsider = await createProfessional(relais);
-      const patientId = await createPatient(relais, [gp.practitionerId], {
+      // A second member, whose membership the GP ends.
+      const nurse = await createProfessional(relais, 'nurse');
+      const patientId = await createPatient(relais, [gp.practitionerId, nurse.practitionerId], {
         entries: [
           {
             kind: 'document',
@@ -114,31 +62,7 @@ for (const { dialect, skip } of testDialects()) {
           .where('patient_id', '=', patientId)
           .executeTakeFirstOrThrow()
       ).id;
-      // An alert as the coordination rules would raise it, for the dismiss route.
-      const alertId = randomUUID();
-      await relais.database.db
-        .insertInto('patient_alerts')
-        .values({
-          patient_id: patientId,
-          id: alertId,
-          action_key: `test/${alertId}`,
-          kind: 'alert',
-          text_fr: 'a',
-          text_en: 'a',
-          explanation_fr: 'b',
-          explanation_en: 'b',
-          details: '{}',
-          rule_set_id: 'test',
-          rule_id: 'test',
-          rule_label_fr: 'r',
-          rule_label_en: 'r',
-          firing_id: randomUUID(),
-          event_id: randomUUID(),
-          raised_at: new Date(),
-          dismissed_at: null,
-          dismissed_by: null,
-        })
-        .execute();
+      const alertId = await insertAlert(relais, patientId);
       // A pathway to pause, resume and end, and one of its steps to skip.
       const enrolmentId = await relais.services.pathways.enrol(
         { kind: 'professional', accountId: randomUUID(), practitionerId: gp.practitionerId, roles: [] },
@@ -154,36 +78,33 @@ for (const { dialect, skip } of testDialects()) {
           .where('enrolment_id', '=', enrolmentId)
           .executeTakeFirstOrThrow()
       ).id;
+      // A sharing choice to withdraw, and the nurse's membership to end.
+      const choiceId = await relais.services.sharing.record(
+        { kind: 'professional', accountId: randomUUID(), practitionerId: gp.practitionerId, roles: [] },
+        patientId,
+        { kind: 'objection', practitionerId: (await createProfessional(relais)).practitionerId },
+        { clientAddress: null },
+      );
+      const memberId = (
+        await relais.database.db
+          .selectFrom('care_team_members')
+          .select('id')
+          .where('patient_id', '=', patientId)
+          .where('practitioner_id', '=', nurse.practitionerId)
+          .executeTakeFirstOrThrow()
+      ).id;
       // A discharged stay, whose transition the stay routes read and change.
       const stay = await dischargePatient(relais, await admitPatient(relais, patientId));
       await settleJournal(relais);
-      const transitionState = async () => {
-        const transition = await relais.database.db
-          .selectFrom('transitions')
-          .select(['id', 'version'])
-          .where('patient_id', '=', patientId)
-          .executeTakeFirstOrThrow();
-        const item = await relais.database.db
+      const itemId = (
+        await relais.database.db
           .selectFrom('transition_items')
-          .select('id')
-          .where('transition_id', '=', transition.id)
-          .where('kind', '=', 'discharge-letter')
-          .executeTakeFirstOrThrow();
-        return { version: transition.version, itemId: item.id };
-      };
-      const { itemId } = await transitionState();
-      /** The transition routes check the version the caller saw: read it just before. */
-      const transitionBody = async (url: string) =>
-        url.endsWith('/transition/items')
-          ? {
-              kind: 'home-nursing',
-              dueOn: '2030-01-01',
-              note: 'x',
-              version: (await transitionState()).version,
-            }
-          : url.includes('/transition/items/')
-            ? { status: 'done', note: 'x', version: (await transitionState()).version }
-            : undefined;
+          .innerJoin('transitions', 'transitions.id', 'transition_items.transition_id')
+          .select('transition_items.id')
+          .where('transitions.stay_id', '=', stay.id)
+          .where('transition_items.kind', '=', 'discharge-letter')
+          .executeTakeFirstOrThrow()
+      ).id;
       const patientRoutes = relais.http.routeTable.filter(
         (route) => route.url.includes(':patientId') && route.method !== 'HEAD',
       );
@@ -202,24 +123,46 @@ for (const { dialect, skip } of testDialects()) {
           .replace(':enrolmentId', enrolmentId)
           .replace(':occurrenceId', occurrenceId)
           .replace(':stayId', stay.id)
-          .replace(':itemId', itemId);
+          .replace(':itemId', itemId)
+          .replace(':choiceId', choiceId)
+          .replace(':memberId', memberId);
         const writes = route.method !== 'GET';
+        if (route.url === BREAK_GLASS) {
+          // Another outsider breaks the glass (201); the GP, who has access already, has nothing to
+          // break (409). Its refusals (objection, bad input) are tested in break-glass-routes.int.test.ts.
+          const emergency = await createProfessional(relais);
+          const payload = validBody(url, { practitionerId: emergency.practitionerId, patientId }) ?? {};
+          const broken = await relais.http.inject({
+            method: 'POST',
+            url,
+            headers: bearer(emergency.token),
+            payload,
+          });
+          assert.equal(broken.statusCode, 201, broken.body);
+          const member = await relais.http.inject({
+            method: 'POST',
+            url,
+            headers: bearer(gp.token),
+            payload,
+          });
+          assert.equal(member.statusCode, 409, member.body);
+          continue;
+        }
         const outsiderRequest: InjectOptions = { method: route.method, url, headers: bearer(outsider.token) };
         if (writes)
           withPayload(
             outsiderRequest,
-            (await transitionBody(url)) ?? validBody(url, outsider.practitionerId),
+            await requestBody(relais, url, { practitionerId: outsider.practitionerId, patientId }),
           );
         const response = await relais.http.inject(outsiderRequest);
         assert.equal(response.statusCode, 403, `${route.method} ${route.url}: ${response.body}`);
         assert.match(response.json<{ detail: string }>().detail, /not in the patient's care team/);
         // The same route works for the care team, so the 403 is the access rule and not a broken route.
         const gpRequest: InjectOptions = { method: route.method, url, headers: bearer(gp.token) };
-        if (writes)
-          withPayload(
-            gpRequest,
-            (await transitionBody(url)) ?? validBody(url, (await createProfessional(relais)).practitionerId),
-          );
+        if (writes) {
+          const newcomer = (await createProfessional(relais)).practitionerId;
+          withPayload(gpRequest, await requestBody(relais, url, { practitionerId: newcomer, patientId }));
+        }
         const allowed = await relais.http.inject(gpRequest);
         assert.ok(allowed.statusCode < 300, `${route.method} ${route.url} for the GP: ${allowed.body}`);
       }
@@ -228,7 +171,8 @@ for (const { dialect, skip } of testDialects()) {
         .select('id')
         .where('patient_id', '=', patientId)
         .execute();
-      // Each write by the GP adds its events (one or more); the outsider's refused requests add none.
+      // Each write by the GP adds its events (one or more; break-the-glass: the other outsider's); the
+      // outsider's refused requests add none.
       assert.ok(
         eventsAfterOutsider.length >=
           eventsBefore.length +
@@ -246,9 +190,10 @@ for (const { dialect, skip } of testDialects()) {
         .selectFrom('audit_entries')
         .select('resource')
         .where('patient_id', '=', patientId)
+        .where('account_id', '=', outsiderAccountId)
         .where('outcome', '=', 'denied')
         .execute();
-      assert.equal(denied.length, patientRoutes.length);
+      assert.equal(denied.length, patientRoutes.filter((route) => route.url !== BREAK_GLASS).length);
     });
 
     test('every referral route answers 403 to a professional who is not a party, and writes nothing', async () => {
@@ -260,7 +205,7 @@ for (const { dialect, skip } of testDialects()) {
         method: 'POST',
         url: `/api/patients/${patientId}/referrals`,
         headers: bearer(gp.token),
-        payload: validBody('referrals', specialist.practitionerId) ?? {},
+        payload: validBody('referrals', { practitionerId: specialist.practitionerId, patientId }) ?? {},
       });
       assert.equal(sent.statusCode, 201, sent.body);
       const referralId = sent.json<{ id: string }>().id;
@@ -376,7 +321,10 @@ for (const { dialect, skip } of testDialects()) {
         url: `/api/patients/${own}/allergies`,
         headers: bearer(patient.token),
       };
-      withPayload(writeRequest, validBody('allergies', gp.practitionerId));
+      withPayload(
+        writeRequest,
+        validBody('allergies', { practitionerId: gp.practitionerId, patientId: own }),
+      );
       const write = await relais.http.inject(writeRequest);
       assert.equal(write.statusCode, 403);
       assert.equal(

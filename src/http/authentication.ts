@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountRecord } from '../domain/accounts/account-ports.ts';
 import type { AccountService } from '../domain/accounts/account-service.ts';
-import type { Principal } from '../domain/access/principal.ts';
+import type { AccountRole, Principal } from '../domain/access/principal.ts';
 import { DomainError } from '../domain/shared/domain-error.ts';
 import { checkCsrf, CSRF_COOKIE, setCsrfCookie } from './csrf.ts';
 
@@ -33,10 +33,16 @@ export function tokenOf(request: FastifyRequest): string | undefined {
   return credentialOf(request)?.token;
 }
 
+/** The API areas of the roles that count only with TOTP: an account still enrolling is told why it is refused. */
+const PRIVILEGED_AREAS: readonly { prefix: string; role: AccountRole; holders: string }[] = [
+  { prefix: '/api/admin/', role: 'admin', holders: 'administrators' },
+  { prefix: '/api/audit', role: 'dpo', holders: 'data protection officers' },
+];
+
 /**
  * Resolves the caller on every /api request and enforces the route's audience (default: signed-in),
  * so a new route is protected unless it says otherwise; cookie sessions also pass the CSRF check, and
- * an administrator without a second factor is kept out of /api/admin until enrolled.
+ * an administrator (a DPO) without a second factor is kept out of /api/admin (/api/audit) until enrolled.
  */
 export function registerAuthentication(
   app: FastifyInstance,
@@ -61,10 +67,11 @@ export function registerAuthentication(
     if (audience !== 'signed-in' && account.principal.kind !== audience) {
       throw new DomainError('forbidden', `this endpoint is for ${audience} accounts`);
     }
-    if (request.url.startsWith('/api/admin/') && (account.pendingRoles ?? []).includes('admin')) {
+    const area = PRIVILEGED_AREAS.find(({ prefix }) => request.url.startsWith(prefix));
+    if (area !== undefined && (account.pendingRoles ?? []).includes(area.role)) {
       throw new DomainError(
         'forbidden',
-        'administrators need two-factor sign-in: enrol an authenticator app under Account security first',
+        `${area.holders} need two-factor sign-in: enrol an authenticator app under Account security first`,
       );
     }
     request.account = account;
@@ -75,6 +82,14 @@ export function registerAuthentication(
 export function principalOf(request: FastifyRequest): Principal {
   if (request.account === undefined) throw new DomainError('unauthenticated', 'sign in first');
   return request.account.principal;
+}
+
+/**
+ * The portal caller's own patient id. Portal routes admit patients only (their audience); the empty id
+ * of anyone else would fail the access gate anyway.
+ */
+export function ownPatientId(principal: Principal): string {
+  return principal.kind === 'patient' ? principal.patientId : '';
 }
 
 export function originOf(request: FastifyRequest) {

@@ -13,8 +13,11 @@ import { registerAuthentication } from './authentication.ts';
 import { OPENAPI_INFO } from './openapi.ts';
 import { handleError, sendProblem } from './problem.ts';
 import type { OidcLogin } from '../integrations/openid-connect-login.ts';
+import { accessLogRoutes } from './routes/access-log-routes.ts';
 import { accountSecurityRoutes } from './routes/account-security-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { breakGlassRoutes } from './routes/break-glass-routes.ts';
 import { oidcRoutes } from './routes/oidc-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import { dischargeRoutes } from './routes/discharge-routes.ts';
@@ -25,9 +28,11 @@ import { matchQueueRoutes } from './routes/match-queue-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { pathwayRoutes } from './routes/pathway-routes.ts';
 import { patientAlertRoutes } from './routes/patient-alert-routes.ts';
+import { patientRightsRoutes } from './routes/patient-rights-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { rulesAdminRoutes } from './routes/rules-admin-routes.ts';
+import { sharingRoutes } from './routes/sharing-routes.ts';
 import { questionnaireRoutes } from './routes/questionnaire-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
@@ -114,10 +119,16 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     secureCookies: options.secureCookies,
   });
   await app.register(patientRoutes, { record: services.record });
+  await app.register(breakGlassRoutes, { breakGlass: services.breakGlass });
   await app.register(entryRoutes, { record: services.record });
   await app.register(portalRoutes, { record: services.record });
   await app.register(questionnaireRoutes, { questionnaires: services.questionnaires });
   await app.register(directoryRoutes, { directory: services.directory });
+  await app.register(sharingRoutes, {
+    sharing: services.sharing,
+    careTeam: services.careTeam,
+    directory: services.directory,
+  });
   await app.register(notificationRoutes, { notifications: services.notifications });
   await app.register(liveRoutes, {
     live: options.live,
@@ -136,11 +147,18 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(hl7Routes, { intake: services.hl7Intake });
   await app.register(transitionRoutes, { transitions: services.transitions });
   await app.register(matchQueueRoutes, { matchQueue: services.matchQueue });
+  await app.register(patientRightsRoutes, {
+    exports: services.patientExports,
+    rectification: services.identityRectification,
+    requests: services.rectificationRequests,
+  });
   await app.register(dischargeRoutes, {
     letters: services.dischargeLetters,
     reconciliations: services.reconciliations,
     risks: services.readmissionRisks,
   });
+  await app.register(auditRoutes, { auditLog: services.auditLog });
+  await app.register(accessLogRoutes, { accessLog: services.accessLog });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));

@@ -30,10 +30,7 @@ export function createPeriodicJob(options: {
 
   const runOnce = (): Promise<void> => {
     last = last.then(run).catch((error: unknown) => {
-      logger.error(
-        { job: name, error: error instanceof Error ? error.message : String(error) },
-        'job failed',
-      );
+      logger.error({ job: name, err: error }, 'job failed');
     });
     return last;
   };

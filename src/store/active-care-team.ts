@@ -3,12 +3,31 @@ import { isoDate } from '../domain/shared/clock.ts';
 import type { Database } from './database-schema.ts';
 
 /**
- * Whether the care_team_members row under `alias` is active on `today` (YYYY-MM-DD): started, and not
- * ended. The access check and the task queries share this one rule.
+ * Whether the care_team_members row under `alias` is active on `today` (YYYY-MM-DD): started, not
+ * ended, and its practitioner not one the patient objects to. The access check, the gates, the
+ * worklists and the notices' audiences share this one rule, so an objection takes effect everywhere.
  */
 export function activeOn(alias: string, today: string): RawBuilder<boolean> {
   const column = (name: string) => sql.ref(`${alias}.${name}`);
-  return sql<boolean>`(${column('started_on')} <= ${today} and (${column('ended_on')} is null or ${column('ended_on')} > ${today}))`;
+  return sql<boolean>`(${column('started_on')} <= ${today} and (${column('ended_on')} is null or ${column('ended_on')} > ${today})
+    and not ${objectionAgainst(alias)})`;
+}
+
+/**
+ * Whether the patient of the care_team_members row under `alias` objects to sharing with its
+ * practitioner, by name or through their organisation (their service, or its hospital). A probe on
+ * the patient's few choices in force, so it costs one index lookup per row.
+ */
+export function objectionAgainst(alias: string): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<boolean>`exists (select 1 from sharing_choices c
+    where c.patient_id = ${column('patient_id')} and c.withdrawn_at is null and c.kind = 'objection'
+      and (c.practitioner_id = ${column('practitioner_id')}
+        or c.organization_id in (
+          select p.organization_id from practitioners p where p.id = ${column('practitioner_id')}
+          union all
+          select o.parent_id from practitioners p join organizations o on o.id = p.organization_id
+            where p.id = ${column('practitioner_id')})))`;
 }
 
 /**
@@ -42,6 +61,22 @@ export async function activeRoles(
     .select('m.role')
     .where('m.patient_id', '=', patientId)
     .where('m.practitioner_id', '=', practitionerId)
+    .where(activeOn('m', isoDate(on)))
+    .execute();
+  return rows.map((row) => row.role);
+}
+
+/** The roles held in the patient's active care team on `on`, each once. */
+export async function activeCareTeamRoles(
+  db: Kysely<Database>,
+  patientId: string,
+  on: Date,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('care_team_members as m')
+    .select('m.role')
+    .distinct()
+    .where('m.patient_id', '=', patientId)
     .where(activeOn('m', isoDate(on)))
     .execute();
   return rows.map((row) => row.role);

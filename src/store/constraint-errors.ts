@@ -16,6 +16,11 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, DomainError>> = {
   tasks_assignee_practitioner_id_fkey: new DomainError('invalid-input', 'no practitioner with this id'),
   tasks_assignee_organization_id_fkey: new DomainError('invalid-input', 'no organisation with this id'),
   pathway_enrolments_one_running: new DomainError('conflict', 'the patient already follows this pathway'),
+  // Two restrictions of one category recorded at once: the second must see the first.
+  sharing_choices_one_restriction: new DomainError(
+    'conflict',
+    'this category was restricted meanwhile: reload and try again',
+  ),
   // Two administrators saving the same rule set at once: the second must reload.
   rule_set_versions_pkey: new DomainError(
     'conflict',

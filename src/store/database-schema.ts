@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DataCategory } from '../domain/access/data-category.ts';
 import type { DomainEvent } from '../domain/journal/domain-event.ts';
 
 /** Dates come back as JS Dates from both drivers; `date` columns are read as ISO strings (see database.ts). */
@@ -166,6 +167,7 @@ export interface DocumentsTable {
   content: Uint8Array;
   author_practitioner_id: string | null;
   created_at: Timestamp;
+  category: Generated<DataCategory | null>;
 }
 
 export interface AppointmentsTable {
@@ -201,7 +203,7 @@ export interface AuditEntriesTable {
   actor_kind: string;
   actor_role: string | null;
   patient_id: string | null;
-  action: 'read' | 'search' | 'write' | 'export' | 'login';
+  action: 'read' | 'search' | 'write' | 'export' | 'login' | 'break-glass';
   resource: string;
   outcome: 'allowed' | 'denied';
   reason: string;
@@ -672,6 +674,31 @@ export interface ReadmissionRisksTable {
 }
 
 /** The whole schema as Kysely sees it. */
+export interface SharingChoicesTable {
+  patient_id: string;
+  id: string;
+  kind: 'objection' | 'restriction' | 'consent';
+  practitioner_id: string | null;
+  organization_id: string | null;
+  category: DataCategory | null;
+  allowed_practitioner_ids: string[];
+  recorded_by_account_id: string;
+  on_behalf: boolean;
+  recorded_at: Timestamp;
+  withdrawn_at: NullableTimestamp;
+  withdrawn_by_account_id: string | null;
+}
+
+export interface BreakGlassGrantsTable {
+  patient_id: string;
+  id: string;
+  practitioner_id: string;
+  account_id: string;
+  reason: string;
+  granted_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   practitioners: PractitionersTable;
@@ -718,4 +745,6 @@ export interface Database {
   readmission_risks: ReadmissionRisksTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;
+  sharing_choices: SharingChoicesTable;
+  break_glass_grants: BreakGlassGrantsTable;
 }

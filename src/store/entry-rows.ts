@@ -77,6 +77,7 @@ export function addEntryRow(
         content: entry.content,
         author_practitioner_id: null,
         created_at: at,
+        category: entry.category ?? null,
       });
       return;
     case 'care-team-member':

@@ -28,7 +28,7 @@ export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
         await insert(
           db,
           'audit_entries',
-          batch.flatMap((waiting) => waiting.entries.map(toRow)),
+          batch.flatMap((waiting) => waiting.entries.map(auditRow)),
         );
         for (const waiting of batch) waiting.resolve();
       } catch (error) {
@@ -50,7 +50,8 @@ export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
   };
 }
 
-function toRow(entry: AuditEntry) {
+/** The row of an audit entry, also for writers that append one inside their own transaction. */
+export function auditRow(entry: AuditEntry) {
   return {
     at: entry.at,
     account_id: entry.accountId,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { DirectoryStore } from '../domain/directory/directory.ts';
 import type { Database } from './database-schema.ts';
 import { translateConstraintError } from './constraint-errors.ts';
@@ -70,6 +70,46 @@ export function createSqlDirectoryStore(db: Kysely<Database>): DirectoryStore {
           .execute(),
       );
     },
+    async search(words, limit) {
+      const matches = (name: Expression<string>) =>
+        words.map((word) => sql<boolean>`${searchKey(name)} like ${`%${word}%`}`);
+      const [practitioners, organizations] = await Promise.all([
+        db
+          .selectFrom('practitioners as p')
+          .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+          .select([
+            'p.id',
+            sql<string>`p.given_name || ' ' || p.family_name`.as('name'),
+            'p.profession',
+            'p.specialty',
+            'o.id as organization_id',
+            'o.name as organization_name',
+          ])
+          .where((eb) => eb.and(matches(sql<string>`p.given_name || ' ' || p.family_name`)))
+          .orderBy('p.family_name')
+          .orderBy('p.given_name')
+          .limit(limit)
+          .execute(),
+        db
+          .selectFrom('organizations as o')
+          .select(['o.id', 'o.kind', 'o.name'])
+          .where((eb) => eb.and(matches(sql.ref<string>('o.name'))))
+          .orderBy('o.name')
+          .limit(limit)
+          .execute(),
+      ]);
+      return {
+        practitioners: practitioners.map((p) => ({
+          id: p.id,
+          name: p.name,
+          profession: p.profession,
+          specialty: p.specialty,
+          organization:
+            p.organization_id === null ? null : { id: p.organization_id, name: p.organization_name ?? '' },
+        })),
+        organizations,
+      };
+    },
     async isEmpty() {
       const row = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
       return row === undefined;
@@ -119,4 +159,9 @@ export function createSqlDirectoryStore(db: Kysely<Database>): DirectoryStore {
       }));
     },
   };
+}
+
+/** The name key of a name column, as domain/identity/name-key.ts makes it: lower case, common accents off. */
+function searchKey(name: Expression<string>): RawBuilder<string> {
+  return sql<string>`regexp_replace(translate(lower(${name}), 'àâäáãçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaceeeeiiiinooooouuuuyy'), '[^a-z0-9]+', ' ', 'g')`;
 }

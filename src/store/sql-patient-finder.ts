@@ -1,6 +1,7 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { PatientQuery } from '../domain/record/patient-query.ts';
 import type { PatientFinder } from '../domain/record/record-ports.ts';
+import { objectionAgainst } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 
 const NAME_KEYS = ['family_name_key', 'used_family_name_key', 'given_name_key'] as const;
@@ -8,8 +9,8 @@ const NAME_KEYS = ['family_name_key', 'used_family_name_key', 'given_name_key'] 
 type Members = ExpressionBuilder<Database, 'care_team_members'>;
 
 /**
- * Searches patients within a practitioner's active care teams, so anyone else's patients never
- * appear. Name words are prefixes of the name keys that the care-team rows carry (migration 0006):
+ * Searches patients within a practitioner's active care teams (objections honoured), so anyone else's
+ * patients never appear. Name words are prefixes of the name keys that the care-team rows carry (migration 0006):
  * the most selective word picks entries from the practitioner's name-key indexes, the others filter.
  */
 export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
@@ -18,7 +19,9 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
       .selectFrom('care_team_members')
       .select(['patient_id', 'family_name_key', 'given_name_key'])
       .where('practitioner_id', '=', practitionerId)
-      .where('ended_on', 'is', null);
+      .where('ended_on', 'is', null)
+      // A patient who objects to the practitioner is out of their reach, name included.
+      .where(sql<boolean>`not ${objectionAgainst('care_team_members')}`);
 
   const reachByQuery = (practitionerId: string, query: PatientQuery) => {
     if (query.kind === 'name') {

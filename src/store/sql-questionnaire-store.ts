@@ -2,8 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { QuestionnaireStore } from '../domain/questionnaires/questionnaire-ports.ts';
 import type { QuestionnaireResponse } from '../domain/questionnaires/questionnaire-response.ts';
 import type { UrgentReason } from '../domain/questionnaires/urgent-follow-up.ts';
-import { isoDate } from '../domain/shared/clock.ts';
-import { activeOn } from './active-care-team.ts';
+import { activeCareTeamRoles } from './active-care-team.ts';
 import type { Database, QuestionnaireResponsesTable } from './database-schema.ts';
 import { addEventRow, type RowsByTable } from './entry-rows.ts';
 
@@ -49,16 +48,7 @@ export function createSqlQuestionnaireStore(db: Kysely<Database>): Questionnaire
       return rows.map(responseOf);
     },
 
-    async activeCareTeamRoles(scope, on) {
-      const rows = await db
-        .selectFrom('care_team_members as m')
-        .select('m.role')
-        .distinct()
-        .where('m.patient_id', '=', scope.patientId)
-        .where(activeOn('m', isoDate(on)))
-        .execute();
-      return rows.map((row) => row.role);
-    },
+    activeCareTeamRoles: (scope, on) => activeCareTeamRoles(db, scope.patientId, on),
   };
 }
 

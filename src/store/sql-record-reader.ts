@@ -15,8 +15,10 @@ import type {
   TimelineEntry,
 } from '../domain/record/coordination-record.ts';
 import type { RecordReader } from '../domain/record/record-ports.ts';
+import type { DataCategory } from '../domain/access/data-category.ts';
 import { DomainError } from '../domain/shared/domain-error.ts';
 import type { Database, PatientsTable } from './database-schema.ts';
+import { EVENT_CATEGORY, notHidden } from './hidden-categories.ts';
 
 const TIMELINE_LENGTH = 100;
 const IDENTITY_COLUMNS = [
@@ -60,6 +62,9 @@ const recordParts = {
         .selectFrom('care_team_members as m')
         .innerJoin('practitioners as p', 'p.id', 'm.practitioner_id')
         .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+        // Who added the member: `added_by` is an account; a professional's is named, others (the system) not.
+        .leftJoin('accounts as adder', 'adder.id', 'm.added_by')
+        .leftJoin('practitioners as ap', 'ap.id', 'adder.practitioner_id')
         .select([
           'm.id',
           'm.practitioner_id as practitionerId',
@@ -69,6 +74,7 @@ const recordParts = {
           'o.name as organization',
           'm.role',
           'm.started_on as startedOn',
+          sql<string | null>`ap.given_name || ' ' || ap.family_name`.as('addedBy'),
         ])
         .where('m.patient_id', '=', id)
         .where('m.ended_on', 'is', null)
@@ -142,7 +148,7 @@ const recordParts = {
         .limit(LATEST_RESULTS),
     ),
 
-  documents: (eb: Parts, id: string) =>
+  documents: (eb: Parts, id: string, hidden: readonly DataCategory[]) =>
     jsonArrayFrom(
       eb
         .selectFrom('documents')
@@ -153,8 +159,10 @@ const recordParts = {
           'mime_type as mimeType',
           'size_bytes as sizeBytes',
           isoUtc(d.ref('created_at')).as('createdAt'),
+          'category',
         ])
         .where('patient_id', '=', id)
+        .where(notHidden(sql.ref('category'), hidden))
         .orderBy('created_at', 'desc'),
     ),
 
@@ -180,7 +188,7 @@ const recordParts = {
         .orderBy('a.starts_at'),
     ),
 
-  timeline: (eb: Parts, id: string) =>
+  timeline: (eb: Parts, id: string, hidden: readonly DataCategory[]) =>
     jsonArrayFrom(
       eb
         .selectFrom('events')
@@ -191,6 +199,7 @@ const recordParts = {
           e.ref('payload').$castTo<TimelineEntry['summary']>().as('summary'),
         ])
         .where('patient_id', '=', id)
+        .where(notHidden(EVENT_CATEGORY, hidden))
         .orderBy('seq', 'desc')
         .limit(TIMELINE_LENGTH),
     ),
@@ -199,7 +208,7 @@ const recordParts = {
 /** Reads patient data; a record or a portal summary costs one statement, so one round trip. */
 export function createSqlRecordReader(db: Kysely<Database>): RecordReader {
   return {
-    async readRecord(scope, now): Promise<CoordinationRecord> {
+    async readRecord(scope, now): Promise<Omit<CoordinationRecord, 'access'>> {
       const id = scope.patientId;
       const { patient, ...parts } = await db
         .selectNoFrom((eb) => [
@@ -209,9 +218,9 @@ export function createSqlRecordReader(db: Kysely<Database>): RecordReader {
           recordParts.medications(eb, id, ['active', 'stopped']).as('medications'),
           recordParts.allergies(eb, id).as('allergies'),
           recordParts.latestResults(eb, id).as('latestResults'),
-          recordParts.documents(eb, id).as('documents'),
+          recordParts.documents(eb, id, scope.hiddenCategories).as('documents'),
           recordParts.upcomingAppointments(eb, id, now).as('upcomingAppointments'),
-          recordParts.timeline(eb, id).as('timeline'),
+          recordParts.timeline(eb, id, scope.hiddenCategories).as('timeline'),
         ])
         .executeTakeFirstOrThrow();
       if (patient === null) throw new DomainError('not-found', `no patient with id ${id}`);
@@ -240,13 +249,13 @@ export function createSqlRecordReader(db: Kysely<Database>): RecordReader {
     async readDocument(scope, documentId) {
       const row = await db
         .selectFrom('documents')
-        .select(['title', 'mime_type', 'content'])
+        .select(['title', 'mime_type', 'content', 'category'])
         .where('patient_id', '=', scope.patientId)
         .where('id', '=', documentId)
         .executeTakeFirst();
       return row === undefined
         ? undefined
-        : { title: row.title, mimeType: row.mime_type, content: row.content };
+        : { title: row.title, mimeType: row.mime_type, content: row.content, category: row.category };
     },
   };
 }

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { nameKey } from '../domain/identity/name-key.ts';
 import type { NewPatient, RecordWriter } from '../domain/record/record-ports.ts';
 import type { Database } from './database-schema.ts';
 import { addEntryRow, addEventRow, type RowsByTable } from './entry-rows.ts';
 import { translateConstraintError } from './constraint-errors.ts';
+import { identityColumns } from './patient-identity-columns.ts';
 import { createUnnestInsert, type UnnestInsert } from './unnest-insert.ts';
 
 // Parents before children, so foreign keys hold at every insert.
@@ -67,26 +67,9 @@ async function insertAll(trx: Transaction<Database>, insert: UnnestInsert, rows:
 }
 
 function patientRow(patient: NewPatient, at: Date) {
-  const identity = patient.identity;
   return {
     patient_id: patient.patientId,
-    ins_matricule: identity.ins?.matricule ?? null,
-    ins_oid: identity.ins?.oid ?? null,
-    identity_status: identity.identityStatus,
-    birth_family_name: identity.birthFamilyName,
-    first_given_name: identity.firstGivenName,
-    given_names: identity.givenNames,
-    used_family_name: identity.usedFamilyName,
-    used_given_name: identity.usedGivenName,
-    sex: identity.sex,
-    birth_date: identity.birthDate,
-    birth_place_code: identity.birthPlaceCode,
-    phone: identity.phone,
-    email: identity.email,
-    address: identity.address,
-    family_name_key: nameKey(identity.birthFamilyName),
-    given_name_key: nameKey(identity.givenNames),
-    used_family_name_key: identity.usedFamilyName === null ? null : nameKey(identity.usedFamilyName),
+    ...identityColumns(patient.identity),
     created_at: at,
     updated_at: at,
   };

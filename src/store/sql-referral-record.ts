@@ -1,7 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DocumentSummary, LabResult } from '../domain/record/coordination-record.ts';
 import type { ReferralRecordSource } from '../domain/referrals/referral-ports.ts';
 import type { Database, DocumentsTable, ResultsTable } from './database-schema.ts';
+import { notHidden } from './hidden-categories.ts';
 
 export const RESULT_COLUMNS = [
   'id',
@@ -23,6 +24,7 @@ export const DOCUMENT_COLUMNS = [
   'mime_type',
   'size_bytes',
   'created_at',
+  'category',
 ] as const satisfies readonly (keyof DocumentsTable)[];
 
 const PRIOR_RESULTS = 50;
@@ -113,6 +115,7 @@ export function createSqlReferralRecord(db: Kysely<Database>): ReferralRecordSou
           .selectFrom('documents')
           .select(DOCUMENT_COLUMNS)
           .where('patient_id', '=', scope.patientId)
+          .where(notHidden(sql.ref('category'), scope.hiddenCategories))
           .orderBy('created_at', 'desc')
           .limit(limit)
           .execute(),
@@ -146,6 +149,7 @@ export function documentSummaryOf(
     mimeType: row.mime_type,
     sizeBytes: row.size_bytes,
     createdAt: row.created_at.toISOString(),
+    category: row.category,
   };
 }
 

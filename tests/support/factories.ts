@@ -187,3 +187,32 @@ export async function accountIdOf(relais: Relais, token: string): Promise<string
   if (response.statusCode !== 200) throw new Error(`/api/me failed: ${response.body}`);
   return response.json<{ accountId: string }>().accountId;
 }
+
+/** An alert as the coordination rules would raise it, for the alert routes. */
+export async function insertAlert(relais: Relais, patientId: string): Promise<string> {
+  const alertId = randomUUID();
+  await relais.database.db
+    .insertInto('patient_alerts')
+    .values({
+      patient_id: patientId,
+      id: alertId,
+      action_key: `test/${alertId}`,
+      kind: 'alert',
+      text_fr: 'a',
+      text_en: 'a',
+      explanation_fr: 'b',
+      explanation_en: 'b',
+      details: '{}',
+      rule_set_id: 'test',
+      rule_id: 'test',
+      rule_label_fr: 'r',
+      rule_label_en: 'r',
+      firing_id: randomUUID(),
+      event_id: randomUUID(),
+      raised_at: new Date(),
+      dismissed_at: null,
+      dismissed_by: null,
+    })
+    .execute();
+  return alertId;
+}

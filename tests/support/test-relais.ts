@@ -29,7 +29,7 @@ export async function startTestRelais(
  */
 export async function settleJournal(relais: Relais): Promise<void> {
   const { rules, taskNotices, referralNotices, pathwayEvidence } = relais.jobs;
-  const { stayNotices, transitions, transitionLive, readmissionRisk } = relais.jobs;
+  const { stayNotices, transitions, transitionLive, readmissionRisk, breakGlassNotices } = relais.jobs;
   // Writers before readers: transitions read the pathways' events and write tasks the notices read.
   for (const consumer of [
     rules,
@@ -40,6 +40,7 @@ export async function settleJournal(relais: Relais): Promise<void> {
     referralNotices,
     stayNotices,
     transitionLive,
+    breakGlassNotices,
   ])
     await consumer?.drain();
 }

@@ -1,5 +1,10 @@
 import type { MatchQueueList, MatchQueueResolution } from '../../src/contracts/adt-contracts.ts';
 import type {
+  AccessLogPage,
+  AuditLogFilterQuery,
+  AuditLogPage,
+} from '../../src/contracts/audit-contracts.ts';
+import type {
   AuthOptions,
   LoginRequest,
   LoginResponse,
@@ -84,7 +89,7 @@ interface RequestOptions {
 }
 
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
@@ -161,6 +166,14 @@ const taskPath = (taskId: string): string => `/api/tasks/${encodeURIComponent(ta
 const referralPath = (referralId: string): string => `/api/referrals/${encodeURIComponent(referralId)}`;
 const pathwayPath = (patientId: string, enrolmentId: string): string =>
   `${patientPath(patientId)}/pathways/${encodeURIComponent(enrolmentId)}`;
+
+/** The audit log's query: only the filters that are set. */
+const auditQuery = (fields: Readonly<Record<string, string | undefined>>): string =>
+  new URLSearchParams(
+    Object.entries(fields).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  ).toString();
 
 /** The questionnaire routes answer in the interface language (wording, bands, urgent reasons). */
 const withLang = (path: string, lang: Language): string =>
@@ -415,6 +428,33 @@ export const api = {
 
   portalPathways: (signal?: AbortSignal): Promise<PortalPathwaySteps> =>
     request<PortalPathwaySteps>('GET', '/api/portal/pathways', { signal }),
+
+  /** The audit trail, for the DPO: one page of entries matching the filters, newest first. */
+  auditLog: (
+    filters: AuditLogFilterQuery,
+    cursor: string | null,
+    signal?: AbortSignal,
+  ): Promise<AuditLogPage> =>
+    request<AuditLogPage>(
+      'GET',
+      `/api/audit?${auditQuery({ ...filters, ...(cursor === null ? {} : { cursor }) })}`,
+      {
+        signal,
+      },
+    ),
+
+  /** A plain link target: the browser downloads every matching entry as CSV. */
+  auditExportUrl: (filters: AuditLogFilterQuery): string => `/api/audit/export?${auditQuery(filters)}`,
+
+  /** "Who accessed my record", for the signed-in patient. */
+  portalAccessLog: (cursor: string | null, signal?: AbortSignal): Promise<AccessLogPage> =>
+    request<AccessLogPage>(
+      'GET',
+      cursor === null
+        ? '/api/portal/access-log'
+        : `/api/portal/access-log?${new URLSearchParams({ cursor }).toString()}`,
+      { signal },
+    ),
 
   matchQueue: (signal?: AbortSignal): Promise<MatchQueueList> =>
     request<MatchQueueList>('GET', '/api/hl7/match-queue', { signal }),

@@ -13,8 +13,11 @@ import { NotificationSettingsPage } from './pages/notification-settings-page.tsx
 import { NotificationsPage } from './pages/notifications-page.tsx';
 import { PatientRecordPage } from './pages/patient-record-page.tsx';
 import { PatientSearchPage } from './pages/patient-search-page.tsx';
+import { PortalMyDataPage } from './pages/portal-my-data-page.tsx';
 import { PortalPage } from './pages/portal-page.tsx';
 import { PortalQuestionnairePage } from './pages/portal-questionnaire-page.tsx';
+import { PortalSharingPage } from './pages/portal-sharing-page.tsx';
+import { PORTAL_SHARING_PATH } from './components/sharing/portal-sharing-link.tsx';
 import { NewReferralPage } from './pages/new-referral-page.tsx';
 import { ReferralBoxPage } from './pages/referral-box-page.tsx';
 import { ReferralPage } from './pages/referral-page.tsx';
@@ -26,11 +29,15 @@ import { Hl7MatchQueuePage } from './pages/hl7-match-queue-page.tsx';
 import { ReferralSlaAdminPage } from './pages/referral-sla-admin-page.tsx';
 import { RulesAdminPage } from './pages/rules-admin-page.tsx';
 import { AccountSecurityPage } from './pages/account-security-page.tsx';
+import { DpoAuditPage } from './pages/dpo-audit-page.tsx';
+import { PortalAccessLogPage } from './pages/portal-access-log-page.tsx';
 import { matchPath, navigate, Redirect, safeInternalPath, useLocation } from './router.tsx';
 import {
   ACCOUNT_SECURITY_PATH,
+  AUDIT_LOG_PATH,
   homePathOf,
   isAdmin,
+  isDpo,
   SessionContext,
   type Session,
 } from './session-context.ts';
@@ -135,7 +142,8 @@ export function App() {
 }
 
 /**
- * Professionals work in /patients, /worklist and /referrals (administrators also in /admin); patients only see
+ * Professionals work in /patients, /worklist and /referrals (administrators also in /admin, data protection
+ * officers in /dpo); patients only see
  * /portal; everyone has /notifications.
  */
 function allowedFor(me: Me, path: string): boolean {
@@ -145,7 +153,8 @@ function allowedFor(me: Me, path: string): boolean {
     path.startsWith('/patients') ||
     path.startsWith('/worklist') ||
     path.startsWith('/referrals') ||
-    (isAdmin(me) && path.startsWith('/admin'))
+    (isAdmin(me) && path.startsWith('/admin')) ||
+    (isDpo(me) && path.startsWith('/dpo'))
   );
 }
 
@@ -160,10 +169,11 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
     '/portal',
     '/notifications',
     '/admin',
+    '/dpo',
     '/account',
   ].some((area) => pathname.startsWith(area));
-  // An administrator without a second factor is sent to enrol before administration opens.
-  if (me.twoFactor.enrolmentRequired && pathname.startsWith('/admin'))
+  // An administrator (a DPO) without a second factor is sent to enrol before administration (the audit log) opens.
+  if (me.twoFactor.enrolmentRequired && (pathname.startsWith('/admin') || pathname.startsWith('/dpo')))
     return <Redirect to={ACCOUNT_SECURITY_PATH} />;
   if (knownArea && !allowedFor(me, pathname)) return <Redirect to={home} />;
 
@@ -189,6 +199,9 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   else if (pathname === '/referrals/outbox') page = <ReferralBoxPage key="outbox" box="outbox" />;
   else if (referralId !== undefined) page = <ReferralPage key={referralId} referralId={referralId} />;
   else if (pathname === '/portal') page = <PortalPage />;
+  else if (pathname === '/portal/access-log') page = <PortalAccessLogPage />;
+  else if (pathname === '/portal/my-data') page = <PortalMyDataPage />;
+  else if (pathname === PORTAL_SHARING_PATH) page = <PortalSharingPage />;
   else if (pathname === '/notifications') page = <NotificationsPage />;
   else if (pathname === '/notifications/settings') page = <NotificationSettingsPage />;
   else if (questionnaire === 'PHQ-9' || questionnaire === 'GAD-7')
@@ -196,6 +209,7 @@ function SignedInShell({ me, pathname }: { me: Me; pathname: string }) {
   else if (pathname === '/admin/rules') page = <RulesAdminPage />;
   else if (pathname === '/admin/referral-sla') page = <ReferralSlaAdminPage />;
   else if (pathname === '/admin/hl7') page = <Hl7MatchQueuePage />;
+  else if (pathname === AUDIT_LOG_PATH) page = <DpoAuditPage />;
   else if (pathname === ACCOUNT_SECURITY_PATH) page = <AccountSecurityPage />;
   else page = <NotFoundPage home={home} />;
 

@@ -31,3 +31,11 @@ export const ACCOUNT_SECURITY_PATH = '/account/security';
 export function isAdmin(me: Me): boolean {
   return me.roles.includes('admin');
 }
+
+/** Data protection officers read the audit trail (the role counts only with TOTP). */
+export function isDpo(me: Me): boolean {
+  return me.roles.includes('dpo');
+}
+
+/** The DPO's audit log. */
+export const AUDIT_LOG_PATH = '/dpo/audit';

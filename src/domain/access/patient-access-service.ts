@@ -1,7 +1,13 @@
 import type { AuditEntry, AuditTrail } from '../audit/audit-entry.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import type { Clock } from '../shared/clock.ts';
-import { decidePatientAccess, type AccessFacts, type AccessPurpose } from './patient-access-policy.ts';
+import type { DataCategory } from './data-category.ts';
+import {
+  decidePatientAccess,
+  NO_ACCESS_FACTS,
+  type AccessFacts,
+  type AccessPurpose,
+} from './patient-access-policy.ts';
 import type { PatientScope } from './patient-scope.ts';
 import type { Principal } from './principal.ts';
 
@@ -9,8 +15,8 @@ import type { Principal } from './principal.ts';
 export interface AccessFactsSource {
   /** Whether the patient exists at all. */
   patientExists(patientId: string): Promise<boolean>;
-  /** The roles the practitioner holds today in the patient's care team (empty when none). */
-  activeCareTeamRoles(practitionerId: string, patientId: string, on: Date): Promise<string[]>;
+  /** What the decision needs to know about the practitioner and the patient on `on`, in one read. */
+  accessFacts(practitionerId: string, patientId: string, on: Date): Promise<AccessFacts>;
 }
 
 /** Where the request comes from, for the audit trail. */
@@ -30,6 +36,11 @@ export interface PatientAccess {
     purpose: AccessPurpose,
     origin: RequestOrigin,
   ): Promise<PatientScope>;
+  /**
+   * Checks, within an open scope, data the caller found to be of a sensitive `category` (a document's
+   * label is only known once it is read). Error: `forbidden`, audited, when the category is hidden.
+   */
+  requireCategory(scope: PatientScope, category: DataCategory | null, origin: RequestOrigin): Promise<void>;
 }
 
 export function createPatientAccess(deps: {
@@ -40,24 +51,36 @@ export function createPatientAccess(deps: {
   return {
     async open(principal, patientId, purpose, origin) {
       const now = deps.clock();
-      const facts: AccessFacts = {
-        activeCareTeamRoles:
-          principal.kind === 'professional'
-            ? await deps.facts.activeCareTeamRoles(principal.practitionerId, patientId, now)
-            : [],
-      };
-      const decision = decidePatientAccess(principal, patientId, facts, purpose);
+      const facts: AccessFacts =
+        principal.kind === 'professional'
+          ? await deps.facts.accessFacts(principal.practitionerId, patientId, now)
+          : NO_ACCESS_FACTS;
+      const decision = decidePatientAccess(principal, patientId, facts, purpose, now);
       const exists = decision.allowed || (await deps.facts.patientExists(patientId));
       await deps.audit.append([
         auditEntryFor(principal, patientId, purpose, origin, now, {
           outcome: decision.allowed && exists ? 'allowed' : 'denied',
           reason: exists ? decision.reason : 'no such patient',
-          role: facts.activeCareTeamRoles[0] ?? null,
+          role: facts.careTeamRoles[0] ?? null,
         }),
       ]);
       if (!exists) throw new DomainError('not-found', `no patient with id ${patientId}`);
       if (!decision.allowed) throw new DomainError('forbidden', `access refused: ${decision.reason}`);
-      return { patientId, principal, purpose } as PatientScope;
+      const { basis, expiresAt, hiddenCategories } = decision;
+      return { patientId, principal, purpose, basis, expiresAt, hiddenCategories } as PatientScope;
+    },
+
+    async requireCategory(scope, category, origin) {
+      if (category === null || !scope.hiddenCategories.includes(category)) return;
+      const reason = `the patient restricted ${category} data to named professionals`;
+      await deps.audit.append([
+        auditEntryFor(scope.principal, scope.patientId, scope.purpose, origin, deps.clock(), {
+          outcome: 'denied',
+          reason,
+          role: null,
+        }),
+      ]);
+      throw new DomainError('forbidden', `access refused: ${reason}`);
     },
   };
 }

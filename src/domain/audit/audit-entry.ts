@@ -5,7 +5,7 @@ export interface AuditEntry {
   readonly actorKind: 'professional' | 'patient' | 'anonymous';
   readonly actorRole: string | null;
   readonly patientId: string | null;
-  readonly action: 'read' | 'search' | 'write' | 'export' | 'login';
+  readonly action: 'read' | 'search' | 'write' | 'export' | 'login' | 'break-glass';
   readonly resource: string;
   readonly outcome: 'allowed' | 'denied';
   readonly reason: string;

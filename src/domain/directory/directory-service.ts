@@ -4,14 +4,21 @@ import {
   DEFAULT_PASSWORD_POLICY,
   type PasswordPolicy,
 } from '../accounts/password-policy.ts';
+import { nameKey } from '../identity/name-key.ts';
+import { DomainError } from '../shared/domain-error.ts';
 import type { NewId } from '../shared/new-id.ts';
 import {
   checkDirectoryIdentifiers,
   type DirectoryStore,
   type NewAccount,
   type Organization,
+  type DirectoryMatches,
   type Practitioner,
 } from './directory.ts';
+
+/** A directory search needs this many letters, and answers this many of each kind at most. */
+export const DIRECTORY_QUERY_MIN_LENGTH = 2;
+export const DIRECTORY_SEARCH_LIMIT = 20;
 
 /** Registers organisations, professionals and accounts; lists professionals. */
 export function createDirectoryService(deps: {
@@ -53,6 +60,20 @@ export function createDirectoryService(deps: {
 
     listPractitioners: () => store.listPractitioners(),
     listOrganizations: (kind: Organization['kind']) => store.listOrganizations(kind),
+
+    /**
+     * Finds professionals and organisations by name words, accents and case aside (a patient choosing
+     * whom to consent to or object to). Error: `invalid-input` when the words are too short.
+     */
+    async search(text: string): Promise<DirectoryMatches> {
+      const key = nameKey(text);
+      if (key.length < DIRECTORY_QUERY_MIN_LENGTH)
+        throw new DomainError(
+          'invalid-input',
+          `type at least ${DIRECTORY_QUERY_MIN_LENGTH} letters of a name`,
+        );
+      return store.search(key.split(' '), DIRECTORY_SEARCH_LIMIT);
+    },
     isEmpty: () => store.isEmpty(),
   };
 }

@@ -35,6 +35,21 @@ export interface NewAccount {
   readonly locale: 'fr' | 'en';
 }
 
+/** A professional found by a directory search: what the public directory says, nothing about patients. */
+export interface DirectoryPractitioner {
+  readonly id: string;
+  readonly name: string;
+  readonly profession: string;
+  readonly specialty: string | null;
+  readonly organization: { readonly id: string; readonly name: string } | null;
+}
+
+/** What a directory search finds: professionals and organisations whose name holds every word. */
+export interface DirectoryMatches {
+  readonly practitioners: readonly DirectoryPractitioner[];
+  readonly organizations: readonly Pick<Organization, 'id' | 'kind' | 'name'>[];
+}
+
 /** Port: writes and lists the directory (reference data: not patient data, not audited). */
 export interface DirectoryStore {
   addOrganizations(organizations: readonly Organization[]): Promise<void>;
@@ -45,6 +60,8 @@ export interface DirectoryStore {
   listPractitioners(): Promise<(Practitioner & { organization: string | null })[]>;
   /** The organisations of one kind (hospital services, practices…), by name. */
   listOrganizations(kind: Organization['kind']): Promise<Organization[]>;
+  /** Professionals and organisations whose name holds each of `words` (name keys), at most `limit` of each. */
+  search(words: readonly string[], limit: number): Promise<DirectoryMatches>;
   /** Whether no organisation exists yet (a new territory, before the demo seed). */
   isEmpty(): Promise<boolean>;
 }

@@ -79,6 +79,18 @@ export const EVENT_TYPES = [
   'account.locked',
   'account.password-changed',
   'account.two-factor-enabled',
+  // Break-the-glass (issue 8): a professional outside the team opened the record in an emergency.
+  'access.break-glass',
+  // Patient rights (issue 8): an identity corrected, with the values before and after.
+  'patient.identity-rectified',
+  // Consent and care-team membership (issue 8): the patient's sharing choices, and leaving the team.
+  'sharing.objection-recorded',
+  'sharing.objection-withdrawn',
+  'sharing.restriction-set',
+  'sharing.restriction-withdrawn',
+  'sharing.consent-given',
+  'sharing.consent-withdrawn',
+  'care-team.member-left',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'patient-discharged',
   'message',
   'rule-alert',
+  'break-glass',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

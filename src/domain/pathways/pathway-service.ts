@@ -228,6 +228,21 @@ export function createPathwayService(deps: {
       return enrolmentViews(await store.patientPathways(scope), templateOf, clock(), timeZone);
     },
 
+    /**
+     * A patient's pathways and next steps for another use case that already opened the patient's data
+     * (the GDPR summary), so the access is audited once, by that use case.
+     */
+    async pathwaysWithin(
+      scope: PatientScope,
+    ): Promise<{ enrolments: EnrolmentView[]; nextSteps: NextStepForPatient[] }> {
+      const pathways = await store.patientPathways(scope);
+      const now = clock();
+      return {
+        enrolments: enrolmentViews(pathways, templateOf, now, timeZone),
+        nextSteps: nextStepsForPatient(pathways, templateOf, now, timeZone),
+      };
+    },
+
     /** What the signed-in patient should do next, in plain words. Error: `forbidden` (not a patient). */
     async portalNextSteps(principal: Principal, origin: RequestOrigin): Promise<NextStepForPatient[]> {
       if (principal.kind !== 'patient') throw new DomainError('forbidden', 'the portal is for patients');

@@ -69,7 +69,7 @@ export function createQuestionnaireService(deps: {
       const scope = await access.open(
         principal,
         patientId,
-        { action: 'write', resource: 'questionnaire' },
+        { action: 'write', resource: 'questionnaire', category: 'mental-health' },
         origin,
       );
       const response: QuestionnaireResponse = {
@@ -105,7 +105,7 @@ export function createQuestionnaireService(deps: {
       const scope = await access.open(
         principal,
         patientId,
-        { action: 'read', resource: 'questionnaire' },
+        { action: 'read', resource: 'questionnaire', category: 'mental-health' },
         origin,
       );
       return historyOf(await store.listResponses(scope, HISTORY_LIMIT));

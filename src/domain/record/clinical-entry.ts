@@ -1,3 +1,4 @@
+import type { DataCategory } from '../access/data-category.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { isCareTeamRole } from '../care-team/care-team-role.ts';
 import type { EventType } from '../journal/domain-event.ts';
@@ -43,6 +44,8 @@ export type ClinicalEntry =
       readonly title: string;
       readonly mimeType: string;
       readonly content: Uint8Array;
+      /** A sensitive category, when the document belongs to one (the patient may restrict it). */
+      readonly category?: DataCategory | null;
     }
   | { readonly kind: 'care-team-member'; readonly practitionerId: string; readonly role: string }
   | {
@@ -157,7 +160,7 @@ export function summaryOf(entry: ClinicalEntry): Record<string, string | number 
         unit: entry.unit,
       };
     case 'document':
-      return { typeCode: entry.typeCode, title: entry.title };
+      return { typeCode: entry.typeCode, title: entry.title, category: entry.category ?? null };
     case 'care-team-member':
       return { practitionerId: entry.practitionerId, role: entry.role };
     case 'appointment':

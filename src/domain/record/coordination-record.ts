@@ -1,3 +1,5 @@
+import type { DataCategory } from '../access/data-category.ts';
+import type { AccessBasis } from '../access/patient-access-policy.ts';
 import type { IdentityStatus } from '../identity/identity-status.ts';
 import type { InsKind } from '../identity/ins.ts';
 
@@ -30,6 +32,8 @@ export interface CareTeamMember {
   readonly organization: string | null;
   readonly role: string;
   readonly startedOn: string;
+  /** The name of the professional who added the member; null when the system did (imports, demo). */
+  readonly addedBy: string | null;
 }
 
 export interface Condition {
@@ -79,6 +83,7 @@ export interface DocumentSummary {
   readonly mimeType: string;
   readonly sizeBytes: number;
   readonly createdAt: string;
+  readonly category: DataCategory | null;
 }
 
 export interface Appointment {
@@ -99,8 +104,16 @@ export interface TimelineEntry {
   readonly summary: Readonly<Record<string, string | number | boolean | null>>;
 }
 
+/** On what ground the caller sees a record: the scope's basis, and what it hides. */
+export interface RecordAccess {
+  readonly basis: AccessBasis;
+  readonly expiresAt: string | null;
+  readonly hiddenCategories: readonly DataCategory[];
+}
+
 /** Everything a care-team member sees when opening a patient. */
 export interface CoordinationRecord {
+  readonly access: RecordAccess;
   readonly identity: PatientIdentity;
   readonly careTeam: readonly CareTeamMember[];
   readonly conditions: readonly Condition[];

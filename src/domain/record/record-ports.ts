@@ -1,3 +1,4 @@
+import type { DataCategory } from '../access/data-category.ts';
 import type { PatientScope } from '../access/patient-scope.ts';
 import type { DomainEvent } from '../journal/domain-event.ts';
 import type { ValidIdentity } from '../identity/patient-registration.ts';
@@ -16,14 +17,16 @@ export interface NewPatient {
 /** Port: reads patient data. Every method takes a scope, i.e. a passed and audited access check. */
 export interface RecordReader {
   /** The whole coordination record as of `now` (upcoming appointments are after it). */
-  readRecord(scope: PatientScope, now: Date): Promise<CoordinationRecord>;
+  readRecord(scope: PatientScope, now: Date): Promise<Omit<CoordinationRecord, 'access'>>;
   /** The portal's part of the record as of `now`. */
   readPortalSummary(scope: PatientScope, now: Date): Promise<PortalSummary>;
   /** A document's bytes, or undefined when the patient has no such document. */
   readDocument(
     scope: PatientScope,
     documentId: string,
-  ): Promise<{ title: string; mimeType: string; content: Uint8Array } | undefined>;
+  ): Promise<
+    { title: string; mimeType: string; content: Uint8Array; category: DataCategory | null } | undefined
+  >;
 }
 
 /** Port: finds patients within a practitioner's reach (active care-team membership) only. */

@@ -46,7 +46,12 @@ export function createRecordService(deps: {
     ): Promise<CoordinationRecord> {
       const scope = await access.open(principal, patientId, { action: 'read', resource: 'record' }, origin);
       const record = await reader.readRecord(scope, clock());
-      return { ...record, identity: withInsSharingRule(record.identity) };
+      const { basis, expiresAt, hiddenCategories } = scope;
+      return {
+        ...record,
+        access: { basis, expiresAt: expiresAt?.toISOString() ?? null, hiddenCategories },
+        identity: withInsSharingRule(record.identity),
+      };
     },
 
     /** The signed-in patient's portal summary. Errors: `forbidden` for anyone but a patient. */
@@ -62,6 +67,7 @@ export function createRecordService(deps: {
       const scope = await access.open(principal, patientId, { action: 'read', resource: 'document' }, origin);
       const document = await reader.readDocument(scope, documentId);
       if (document === undefined) throw new DomainError('not-found', `no document with id ${documentId}`);
+      await access.requireCategory(scope, document.category, origin);
       return document;
     },
 
@@ -119,12 +125,9 @@ export function createRecordService(deps: {
     async addEntry(principal: Principal, patientId: string, entry: ClinicalEntry, origin: RequestOrigin) {
       const now = clock();
       validateClinicalEntry(entry, now);
-      const scope = await access.open(
-        principal,
-        patientId,
-        { action: 'write', resource: entry.kind },
-        origin,
-      );
+      const category = entry.kind === 'document' ? (entry.category ?? undefined) : undefined;
+      const purpose = { action: 'write', resource: entry.kind, ...(category && { category }) } as const;
+      const scope = await access.open(principal, patientId, purpose, origin);
       const id = newId();
       await writer.addEntry(
         scope,

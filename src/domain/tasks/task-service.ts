@@ -1,4 +1,5 @@
 import type { PatientAccess, RequestOrigin } from '../access/patient-access-service.ts';
+import type { PatientScope } from '../access/patient-scope.ts';
 import type { Principal } from '../access/principal.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -98,6 +99,27 @@ export function createTaskService(deps: {
           actorName: creatorName,
           newId,
         }),
+      );
+      return task.id;
+    },
+
+    /**
+     * A task the patient asks for from the portal (e.g. a correction of their data), created in their
+     * name: a person asked (origin manual), for a role of their own care team. Returns the new id.
+     * Errors: `forbidden` (not the patient of the scope), `invalid-input`.
+     */
+    async createPatientRequest(scope: PatientScope, input: NewTask): Promise<string> {
+      if (scope.principal.kind !== 'patient' || input.patientId !== scope.patientId) {
+        throw new DomainError('forbidden', 'a patient asks only about their own record');
+      }
+      validateNewTask(input, MANUAL, null);
+      const [assigneeLabel = ''] = await labelsOf([input.assignee]);
+      const at = clock();
+      const accountId = scope.principal.accountId;
+      const task = newTaskState(newId(), input, MANUAL, null, accountId, at);
+      await store.insert(
+        task,
+        taskCreatedEvent(task, assigneeLabel, { at, actorAccountId: accountId, actorName: null, newId }),
       );
       return task.id;
     },

@@ -71,10 +71,7 @@ export const oidcRoutes: FastifyPluginCallbackTypebox<OidcRouteOptions> = (app, 
           pending,
         );
       } catch (error) {
-        request.log.warn(
-          { err: error instanceof Error ? error.message : 'unknown' },
-          'OpenID Connect log-in failed',
-        );
+        request.log.warn({ err: error }, 'OpenID Connect log-in failed');
         return reply.redirect('/login?oidc=failed');
       }
       try {

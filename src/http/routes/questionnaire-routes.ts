@@ -7,9 +7,8 @@ import {
   QuestionnaireHistory,
   SubmittedQuestionnaire,
 } from '../../contracts/questionnaire-contracts.ts';
-import type { Principal } from '../../domain/access/principal.ts';
 import type { QuestionnaireService } from '../../domain/questionnaires/questionnaire-service.ts';
-import { originOf, principalOf } from '../authentication.ts';
+import { originOf, ownPatientId, principalOf } from '../authentication.ts';
 import { problemResponses } from '../openapi.ts';
 import { presentHistory, presentInstrument, presentSubmitted } from '../questionnaire-presenter.ts';
 
@@ -120,7 +119,3 @@ export const questionnaireRoutes: FastifyPluginCallbackTypebox<{ questionnaires:
   );
   done();
 };
-
-// The portal audience admits patients only; the empty id of anyone else would fail the access gate anyway.
-const ownPatientId = (principal: Principal): string =>
-  principal.kind === 'patient' ? principal.patientId : '';

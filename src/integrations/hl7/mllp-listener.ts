@@ -70,10 +70,7 @@ function serve(connection: Hl7Connection, intake: AdtIntake, log: Logger): () =>
         const text = await ack;
         if (!connection.isClosed()) connection.send(Hl7Message.parse(text));
       } catch (error) {
-        log.error(
-          { error: error instanceof Error ? error.message : String(error) },
-          'HL7 message not stored',
-        );
+        log.error({ err: error }, 'HL7 message not stored');
         await connection.close();
       }
     });
@@ -81,7 +78,7 @@ function serve(connection: Hl7Connection, intake: AdtIntake, log: Logger): () =>
   connection.addEventListener('message', (event: Hl7MessageEvent) => answer(intake.receive(event.message)));
   connection.addEventListener('error', (event: Hl7ErrorEvent) => {
     if (isParseFailure(event.error)) answer(Promise.resolve(intake.unparseable()));
-    else log.debug({ error: event.error.message }, 'HL7 connection error');
+    else log.debug({ err: event.error }, 'HL7 connection error');
   });
   return () => tail;
 }

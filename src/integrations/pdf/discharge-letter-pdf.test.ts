@@ -1,32 +1,8 @@
 import assert from 'node:assert/strict';
-import { inflateSync } from 'node:zlib';
 import { describe, test } from 'node:test';
 import { COMPLETE_LETTER } from '../../../tests/support/discharge-letters.ts';
+import { pdfText } from '../../../tests/support/pdf-text.ts';
 import { createPdfLetterRenderer, LETTER_SECTION_HEADINGS } from './discharge-letter-pdf.ts';
-
-/**
- * The text a PDF shows, from its content streams: each Flate stream inflated, then the strings of
- * its TJ/Tj operators (pdfkit writes standard-font text as hex WinAnsi strings) joined per operator.
- */
-function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString('latin1');
-  const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((match) => {
-    const body = Buffer.from(match[1] ?? '', 'latin1');
-    try {
-      return inflateSync(body).toString('latin1');
-    } catch {
-      return body.toString('latin1');
-    }
-  });
-  const lines: string[] = [];
-  for (const content of streams) {
-    for (const [, operands] of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
-      const hex = [...(operands ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map(([, h]) => h ?? '').join('');
-      lines.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  return lines.join('\n');
-}
 
 describe('the lettre de liaison rendered to PDF', () => {
   const at = new Date('2026-01-12T16:00:00Z');

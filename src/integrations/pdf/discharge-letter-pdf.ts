@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import {
   LETTER_PART_LABELS,
   missingPartsOf,
@@ -6,6 +5,7 @@ import {
   type StructuredLetter,
 } from '../../domain/discharge/discharge-letter.ts';
 import type { LetterRenderer } from '../../domain/discharge/discharge-ports.ts';
+import { pdfBytes } from './pdf-bytes.ts';
 
 /** The letter's sections, numbered as CSP R1112-1-2 II lists what it must hold. */
 export const LETTER_SECTION_HEADINGS = [
@@ -22,34 +22,23 @@ const NOT_GIVEN = 'Non renseigné';
 const NONE = 'Aucun';
 
 /**
- * Renders a structured lettre de liaison to an A4 PDF with pdfkit's standard fonts (WinAnsi covers
- * French). A missing part is printed as "Non renseigné" and listed at the top, so a reader of the PDF
- * alone sees what the letter lacks. `compress: false` keeps the text readable (tests).
+ * Renders a structured lettre de liaison to PDF. A missing part is printed as "Non renseigné" and listed
+ * at the top, so a reader of the PDF alone sees what the letter lacks.
  */
 export function createPdfLetterRenderer(options: { readonly compress?: boolean } = {}): LetterRenderer {
   return {
-    render(letter, context) {
-      const doc = new PDFDocument({
-        size: 'A4',
-        margin: 56,
-        compress: options.compress ?? true,
-        info: {
-          Title: 'Lettre de liaison de sortie',
-          Subject: 'LOINC 11490-0',
-          Creator: 'Relais',
-          CreationDate: context.generatedAt,
+    render: (letter, context) =>
+      pdfBytes(
+        {
+          compress: options.compress,
+          info: {
+            Title: 'Lettre de liaison de sortie',
+            Subject: 'LOINC 11490-0',
+            CreationDate: context.generatedAt,
+          },
         },
-      });
-      const chunks: Buffer[] = [];
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      const done = new Promise<Uint8Array>((resolve, reject) => {
-        doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-        doc.on('error', reject);
-      });
-      writeLetter(doc, letter, context);
-      doc.end();
-      return done;
-    },
+        (doc) => writeLetter(doc, letter, context),
+      ),
   };
 }
 

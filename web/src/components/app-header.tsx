@@ -1,7 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../router.tsx';
-import { ACCOUNT_SECURITY_PATH, homePathOf, isAdmin, useSession } from '../session-context.ts';
+import {
+  ACCOUNT_SECURITY_PATH,
+  AUDIT_LOG_PATH,
+  homePathOf,
+  isAdmin,
+  isDpo,
+  useSession,
+} from '../session-context.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
@@ -35,6 +42,9 @@ export function AppHeader() {
           },
           ...(isAdmin(me)
             ? [{ to: '/admin/rules', label: t('nav.admin'), active: pathname.startsWith('/admin') }]
+            : []),
+          ...(isDpo(me)
+            ? [{ to: AUDIT_LOG_PATH, label: t('nav.audit'), active: pathname.startsWith('/dpo') }]
             : []),
         ]
       : [];

@@ -2,8 +2,12 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoordinationRecord } from '../api-types.ts';
 import { api } from '../api-client.ts';
+import { breakGlassCanLift } from '../components/break-glass/break-glass-api.ts';
+import { BreakGlassBanner } from '../components/break-glass/break-glass-banner.tsx';
+import { BreakGlassOffer } from '../components/break-glass/break-glass-offer.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
 import { PathwaysSection } from '../components/pathways/pathways-section.tsx';
+import { PatientRightsCard } from '../components/patient-rights/patient-rights-card.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { AlertsSection } from '../components/record/alerts-section.tsx';
 import { AllergiesSection } from '../components/record/allergies-section.tsx';
@@ -18,6 +22,7 @@ import { ReferralsSection } from '../components/record/referrals-section.tsx';
 import { ResultsSection } from '../components/record/results-section.tsx';
 import { TasksSection } from '../components/record/tasks-section.tsx';
 import { TimelineSection } from '../components/record/timeline-section.tsx';
+import { SharingChoicesSection } from '../components/sharing/sharing-choices-section.tsx';
 import { StaysSection } from '../components/stays/stays-section.tsx';
 import { Link } from '../router.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
@@ -43,7 +48,10 @@ export function PatientRecordPage({ patientId }: { patientId: string }) {
         </Link>
       </p>
       {record.status === 'loading' && <LoadingState />}
-      {record.status === 'error' && (
+      {record.status === 'error' && breakGlassCanLift(record.error) && (
+        <BreakGlassOffer patientId={patientId} refusal={record.error} onOpened={record.reload} />
+      )}
+      {record.status === 'error' && !breakGlassCanLift(record.error) && (
         <ProblemMessage
           error={record.error}
           testId="record-error"
@@ -56,12 +64,14 @@ export function PatientRecordPage({ patientId }: { patientId: string }) {
                 : {})}
         />
       )}
-      {record.status === 'ready' && <RecordView record={record.data} />}
+      {record.status === 'ready' && <BreakGlassBanner access={record.data.access} onEnded={record.reload} />}
+      {record.status === 'ready' && <RecordView record={record.data} onChange={record.reload} />}
     </div>
   );
 }
 
-function RecordView({ record }: { record: CoordinationRecord }) {
+/** `onChange` reloads the record after a change that alters what it shows (care team, sharing choices). */
+function RecordView({ record, onChange }: { record: CoordinationRecord; onChange: () => void }) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -90,14 +100,27 @@ function RecordView({ record }: { record: CoordinationRecord }) {
           <ConditionsSection conditions={record.conditions} />
           <MedicationsSection medications={record.medications} />
           <ResultsSection results={record.latestResults} />
-          <QuestionnairesSection patientId={record.identity.patientId} />
+          {/* The patient kept mental-health data (questionnaires) to others: nothing to show, nor to refuse. */}
+          {!record.access.hiddenCategories.includes('mental-health') && (
+            <QuestionnairesSection patientId={record.identity.patientId} />
+          )}
           <DocumentsSection patientId={record.identity.patientId} documents={record.documents} />
+          <SharingChoicesSection
+            patientId={record.identity.patientId}
+            careTeam={record.careTeam}
+            onChange={onChange}
+          />
           <TimelineSection entries={record.timeline} careTeam={record.careTeam} />
         </div>
         <aside className="record-side" aria-label={t('sections.careTeam')}>
           <AllergiesSection allergies={record.allergies} />
-          <CareTeamSection members={record.careTeam} />
+          <CareTeamSection
+            members={record.careTeam}
+            patientId={record.identity.patientId}
+            onChange={onChange}
+          />
           <AppointmentsSection appointments={record.upcomingAppointments} />
+          <PatientRightsCard identity={record.identity} onRectified={onChange} />
         </aside>
       </div>
     </div>

@@ -10,7 +10,11 @@ import { useResource } from '../use-resource.ts';
 import { AppointmentWhen } from '../components/appointment-when.tsx';
 import { PortalQuestionnairesSection } from '../components/questionnaire/portal-questionnaires-section.tsx';
 import { PortalPathwaysSection } from '../components/pathways/portal-pathways-section.tsx';
+import { PortalMyDataLink } from '../components/patient-rights/portal-my-data-link.tsx';
 import { PortalReferralsSection } from '../components/referrals/portal-referrals-section.tsx';
+import { PortalAccessLogLink } from '../components/audit/portal-access-log-link.tsx';
+import { PortalEmergencyAccessSection } from '../components/break-glass/portal-emergency-access-section.tsx';
+import { PortalSharingLink } from '../components/sharing/portal-sharing-link.tsx';
 
 /** The patient's own space: their team, their current treatments, their next appointments. Plain words. */
 export function PortalPage() {
@@ -43,6 +47,8 @@ function PortalView({ summary }: { summary: PortalSummary }) {
         <h1 tabIndex={-1}>{t('portal.greeting', { name: summary.firstGivenName })}</h1>
         <p>{t('portal.intro')}</p>
       </div>
+
+      <PortalEmergencyAccessSection />
 
       <section className="portal-section" aria-labelledby="portal-appointments" data-testid="appointments">
         <h2 id="portal-appointments">{t('portal.appointments')}</h2>
@@ -138,6 +144,11 @@ function PortalView({ summary }: { summary: PortalSummary }) {
       </section>
 
       <PortalQuestionnairesSection />
+
+      <PortalSharingLink />
+
+      <PortalAccessLogLink />
+      <PortalMyDataLink />
 
       <p className="portal-help">{t('portal.help')}</p>
     </>

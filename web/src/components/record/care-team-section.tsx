@@ -4,6 +4,7 @@ import { formatDate } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { professionLabel, roleLabel } from '../../labels.ts';
 import { SectionCard } from '../section-card.tsx';
+import { EndMembershipButton } from '../sharing/end-membership-button.tsx';
 
 export const GP_ROLE = 'medecin_traitant';
 
@@ -15,8 +16,19 @@ export function sortCareTeam(members: readonly Member[]): Member[] {
   });
 }
 
-/** Who looks after the patient, with the médecin traitant clearly marked. */
-export function CareTeamSection({ members }: { members: readonly Member[] }) {
+/**
+ * Who looks after the patient, with the médecin traitant clearly marked, who added each member and
+ * when; a member of the team can end a membership (`onChange` then reloads the record).
+ */
+export function CareTeamSection({
+  members,
+  patientId,
+  onChange,
+}: {
+  members: readonly Member[];
+  patientId: string;
+  onChange: () => void;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
@@ -50,9 +62,15 @@ export function CareTeamSection({ members }: { members: readonly Member[] }) {
               </div>
               <p className="item-meta">{professionLabel(member.profession, member.specialty)}</p>
               {member.organization !== null && <p className="item-meta">{member.organization}</p>}
-              <p className="item-meta muted">
-                {t('common.since', { date: formatDate(member.startedOn, language) })}
+              <p className="item-meta muted" data-testid="care-team-added">
+                {member.addedBy === null
+                  ? t('common.since', { date: formatDate(member.startedOn, language) })
+                  : t('careTeam.addedBy', {
+                      name: member.addedBy,
+                      date: formatDate(member.startedOn, language),
+                    })}
               </p>
+              <EndMembershipButton patientId={patientId} member={member} onEnded={onChange} />
             </li>
           );
         })}

@@ -4,6 +4,7 @@ import type { CareTeamMember as Member, TimelineEntry } from '../../api-types.ts
 import { displayUnit, formatDate, formatDateTime, formatDayOf, formatNumber } from '../../format.ts';
 import { currentLanguage, translateOr, type Language } from '../../i18n.ts';
 import { documentTypeLabel, eventTypeLabel, roleLabel } from '../../labels.ts';
+import { identityRectifiedSummary } from '../patient-rights/identity-rectified-summary.ts';
 import { SectionCard } from '../section-card.tsx';
 
 type SummaryValue = TimelineEntry['summary'][string];
@@ -92,6 +93,8 @@ export function summaryText(
             status: translateOr(`identityStatus.long.${status}`, status),
           });
     }
+    case 'patient.identity-rectified':
+      return identityRectifiedSummary(s, language);
     case 'condition.recorded':
       return join([field('display'), field('code') === '' ? '' : `(${field('code')})`], ' ');
     case 'medication.recorded':
@@ -109,6 +112,18 @@ export function summaryText(
         [names.get(field('practitionerId')) ?? '', field('role') === '' ? '' : roleLabel(field('role'))],
         ' — ',
       );
+    case 'care-team.member-left':
+      return join(
+        [field('name'), field('role') === '' ? '' : roleLabel(field('role')), field('reason')],
+        ' — ',
+      );
+    case 'sharing.objection-recorded':
+    case 'sharing.objection-withdrawn':
+    case 'sharing.restriction-set':
+    case 'sharing.restriction-withdrawn':
+    case 'sharing.consent-given':
+    case 'sharing.consent-withdrawn':
+      return sharingSummary(field, s['onBehalf'] === true);
     case 'questionnaire.completed':
       return join([
         `${field('instrument')}${language === 'fr' ? ' : ' : ': '}${field('score')}/${field('maxScore')}`,
@@ -183,6 +198,10 @@ export function summaryText(
         field('fromUnit') === '' ? field('unit') : `${field('fromUnit')} → ${field('unit')}`,
         field('facility'),
       ]);
+    case 'access.break-glass':
+      return translateOr('timeline.breakGlassUntil', '', {
+        date: formatDateTime(field('expiresAt'), language),
+      });
     case 'appointment.missed':
     case 'patient-alert.dismissed':
       return '';
@@ -193,6 +212,18 @@ export function summaryText(
           .map(([key, value]) => `${key}: ${text(value, language)}`),
       );
   }
+}
+
+/** A sharing-choice event: whom or which category, who keeps seeing it, and whether on the patient's behalf. */
+function sharingSummary(field: (name: string) => string, onBehalf: boolean): string {
+  const category = field('restrictedCategory');
+  const allowed = field('allowed');
+  return join([
+    field('target'),
+    category === '' ? '' : translateOr(`sharing.categories.${category}.label`, category),
+    allowed === '' ? '' : translateOr('timeline.sharingAllowed', allowed, { names: allowed }),
+    onBehalf ? translateOr('sharing.onBehalf', '') : '',
+  ]);
 }
 
 /** A referral event: which kind, to whom, how urgent, who acted, and the appointment or the detour. */
