@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { SecurityLog } from './domain/accounts/account-ports.ts';
 import { createAccountService, type AccountSecurityPolicy } from './domain/accounts/account-service.ts';
@@ -76,6 +75,7 @@ import { createPdfLetterRenderer } from './integrations/pdf/discharge-letter-pdf
 import { createPdfSummaryRenderer } from './integrations/pdf/patient-summary-pdf.ts';
 import { otpauthTotp } from './integrations/otpauth-totp.ts';
 import { randomSessionTokens } from './integrations/random-session-tokens.ts';
+import { timeOrderedUuid } from './integrations/time-ordered-ids.ts';
 import { activeCareTeamRoles } from './store/active-care-team.ts';
 import type { Database } from './store/database-schema.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
@@ -178,7 +178,8 @@ const DEFAULT_ACCOUNT_SECURITY: AccountSecurityPolicy = {
 export function createServices(db: Kysely<Database>, clock: Clock, options: ServiceOptions) {
   const audit = createSqlAuditTrail(db);
   const accountStore = createSqlAccountStore(db);
-  const newId = randomUUID;
+  // Time-ordered ids keep each table's key indexes written at their right edge (time-ordered-ids.ts).
+  const newId = timeOrderedUuid;
   const accessFacts = createSqlAccessFacts(db);
   const access = createPatientAccess({ facts: accessFacts, audit, clock });
   const taskStore = createSqlTaskStore(db);
@@ -502,7 +503,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
 
 /** What applying an ADT message needs: HL7 dates without an offset are read on the territory's clocks. */
 function adtApplierDeps(clock: Clock, timeZone: string = TERRITORY_TIME_ZONE): AdtApplierDeps {
-  return { clock, newId: randomUUID, read: (raw) => readAdtEvent(raw, timeZone) };
+  return { clock, newId: timeOrderedUuid, read: (raw) => readAdtEvent(raw, timeZone) };
 }
 
 /** The e-mail deliverer of notifications, over its outbox. */
@@ -515,7 +516,7 @@ export function createNotificationEmailDelivery(
     outbox: createSqlEmailOutbox(db),
     mailer: options.mailer,
     clock,
-    newId: randomUUID,
+    newId: timeOrderedUuid,
     publicUrl: options.publicUrl,
   });
 }

@@ -197,10 +197,11 @@ export const PractitionerListItem = Type.Object({
 export const PractitionerList = Type.Object({ items: Type.Array(PractitionerListItem) });
 export type PractitionerList = Static<typeof PractitionerList>;
 
-export const HospitalServiceListItem = Type.Object({
+/** An organisation of one kind: a hospital service (`/api/services`) or a practice (`/api/practices`). */
+export const OrganizationListItem = Type.Object({
   id: Uuid,
   name: Type.String(),
   specialty: Nullable(Type.String()),
 });
-export const HospitalServiceList = Type.Object({ items: Type.Array(HospitalServiceListItem) });
-export type HospitalServiceList = Static<typeof HospitalServiceList>;
+export const OrganizationList = Type.Object({ items: Type.Array(OrganizationListItem) });
+export type OrganizationList = Static<typeof OrganizationList>;

@@ -27,9 +27,11 @@ export const DEFAULT_DEMO_SEED = 20_240_517;
 export const DEMO_BATCH_SIZE = 500;
 /**
  * Transactions written at once: while the database stores one batch, the next is built and sent,
- * so a PostgreSQL server uses a second core. (PGlite runs them one after the other.)
+ * so a PostgreSQL server uses a second core. A batch is a dozen statements, and between two of them
+ * its server process waits for the client to encode the next: a third batch keeps the server busy
+ * meanwhile. (PGlite runs them one after the other.)
  */
-const BATCHES_IN_FLIGHT = 2;
+const BATCHES_IN_FLIGHT = 3;
 /** How many of the first patients get a patient-portal account (argon2 makes each one cost ~30 ms). */
 export const DEMO_PATIENT_ACCOUNTS = 10;
 /**

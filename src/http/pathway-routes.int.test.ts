@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Relais } from '../app.ts';
 import type {
@@ -7,9 +8,11 @@ import type {
   PatientPathwayList,
   PortalPathwaySteps,
 } from '../contracts/pathway-contracts.ts';
+import type { OrganizationList } from '../contracts/record-contracts.ts';
 import type { Static } from 'typebox';
 import {
   bearer,
+  createHospitalService,
   createPatient,
   createPatientAccount,
   createProfessional,
@@ -271,6 +274,71 @@ for (const { dialect, skip } of testDialects()) {
       // Adherence across the caseload.
       const adherence = await inject(gp.token, 'GET', '/api/pathway-adherence');
       assert.equal(adherence.statusCode, 200, adherence.body);
+    });
+
+    test('the worklist filters by a practice that /api/practices lists with its id', async () => {
+      now = new Date('2026-03-02T09:00:00Z');
+      const practice = async (name: string) => {
+        const id = randomUUID();
+        await relais.services.directory.register(
+          [{ id, kind: 'practice', name, finess: null, parentId: null, specialty: null }],
+          [],
+        );
+        return id;
+      };
+      const gpPractice = await practice(`MSP des Tilleuls ${now.getTime()}`);
+      const nursePractice = await practice(`Cabinet infirmier du Port ${now.getTime()}`);
+      const gp = await createProfessional(relais, 'physician', { organizationId: gpPractice });
+      const coordinator = await createProfessional(relais, 'nurse', { organizationId: nursePractice });
+      const serviceId = await createHospitalService(relais);
+      const patientId = await createPatient(relais, [gp.practitionerId], {
+        entries: [
+          { kind: 'care-team-member', practitionerId: coordinator.practitionerId, role: 'coordinator' },
+        ],
+      });
+      const enrolled = await inject(gp.token, 'POST', `/api/patients/${patientId}/pathways`, {
+        templateId: 'dt2-adulte-suivi',
+        startOn: '2026-03-02',
+      });
+      assert.equal(enrolled.statusCode, 201, enrolled.body);
+
+      const list = async (path: string) => {
+        const response = await inject(coordinator.token, 'GET', path);
+        assert.equal(response.statusCode, 200, response.body);
+        return response.json<Static<typeof OrganizationList>>().items.map((item) => item.id);
+      };
+      const practices = await list('/api/practices');
+      assert.ok(practices.includes(gpPractice) && practices.includes(nursePractice));
+      assert.ok(!practices.includes(serviceId), 'a hospital service is not a practice');
+      assert.ok(!(await list('/api/services')).includes(gpPractice), 'a practice is not a hospital service');
+
+      const worklist = async (filter: string) => {
+        const response = await inject(
+          coordinator.token,
+          'GET',
+          `/api/pathway-worklist?withinDays=365${filter}`,
+        );
+        assert.equal(response.statusCode, 200, response.body);
+        return response.json<Static<typeof PathwayWorklist>>().items;
+      };
+      const all = await worklist('');
+      const ofGpPractice = await worklist(`&organizationId=${gpPractice}`);
+      const ofNursePractice = await worklist(`&organizationId=${nursePractice}`);
+      // The GP's practice acts on the GP's steps; the coordinator's stands in where no specialist is named.
+      assert.ok(ofGpPractice.length > 0 && ofNursePractice.length > 0);
+      assert.ok(
+        ofGpPractice.every(
+          (row) =>
+            row.mustAct.role === 'medecin_traitant' &&
+            row.mustAct.actors.some((actor) => actor.practitionerId === gp.practitionerId),
+        ),
+      );
+      assert.ok(ofNursePractice.every((row) => row.mustAct.role === 'coordinator' && row.mustAct.vacant));
+      assert.deepEqual(
+        [...ofGpPractice, ...ofNursePractice].map((row) => row.occurrenceId).sort(),
+        all.map((row) => row.occurrenceId).sort(),
+      );
+      assert.deepEqual(await worklist(`&organizationId=${serviceId}`), []);
     });
 
     test('pause holds steps and resume moves them by the pause; end cancels them', async () => {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DataCategory } from '../domain/access/data-category.ts';
+import type { DomainEvent } from '../domain/journal/domain-event.ts';
 
 /** Dates come back as JS Dates from both drivers; `date` columns are read as ISO strings (see database.ts). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -189,7 +190,8 @@ export interface EventsTable {
   type: string;
   actor_account_id: string | null;
   occurred_at: Timestamp;
-  payload: ColumnType<unknown, string, string>;
+  /** Written as the event's payload object (the drivers and the unnest insert encode it), or JSON text. */
+  payload: ColumnType<unknown, string | EventPayload, string>;
   /** The writing transaction (xid8, read as text); set by its default. */
   tx: ColumnType<string, never, never>;
 }
@@ -265,6 +267,7 @@ export interface RuleSwitchesTable {
 }
 
 type Json = ColumnType<unknown, string, string>;
+type EventPayload = DomainEvent['payload'];
 
 export interface RuleFiringsTable {
   patient_id: string;

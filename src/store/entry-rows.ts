@@ -121,6 +121,7 @@ export function eventRow(event: DomainEvent): Insertable<Database['events']> {
     type: event.type,
     actor_account_id: event.actorAccountId,
     occurred_at: event.occurredAt,
-    payload: JSON.stringify(event.payload),
+    // Encoded once with the rest of its column (unnest-insert.ts) or by the driver, not here.
+    payload: event.payload,
   };
 }

@@ -17,8 +17,15 @@ import { createSqlStayReader } from './sql-stays.ts';
 
 const ORIGIN = { clientAddress: null };
 
-/** A family name no other test uses, so trait lookups see only this test's patients. */
-const uniqueFamily = () => `Fictif${randomUUID().slice(0, 8).replace(/\d/g, 'x')}`;
+/**
+ * A family name no other test uses, so trait lookups see only this test's patients: letters only, one
+ * per hex digit (turning every digit into 'x' made 'Fictifxxxxxxxx' a one-in-forty draw, and two
+ * patients with the same names are an uncertain match).
+ */
+const uniqueFamily = () =>
+  `Fictif${randomUUID()
+    .slice(0, 8)
+    .replace(/\d/g, (digit) => String.fromCharCode(0x67 + Number(digit)))}`;
 
 for (const { dialect, skip } of testDialects()) {
   describe(`ADT applier on ${dialect}`, { skip }, () => {
@@ -149,6 +156,21 @@ for (const { dialect, skip } of testDialects()) {
       ]);
       const [stay] = await createSqlStayReader(relais.database.db).ofPatient(patientId);
       assert.equal(stay?.patientClass, 'emergency');
+    });
+
+    test('traits: the strict match is found among more partial matches than a human is shown', async () => {
+      // Born the same day with the same given name: partial matches, more than the 20 candidates kept.
+      for (let i = 0; i < 21; i += 1) await patientWith(uniqueFamily(), { ins: false });
+      const family = uniqueFamily();
+      const patientId = await patientWith(family, { ins: false });
+      const outcome = await send({
+        event: 'A04',
+        localIds: [{ authority: 'CHFICTIF', id: `IPP-${randomUUID()}` }],
+        family,
+        given: 'HELENE',
+        visit: 'V-many-traits',
+      });
+      assert.equal(appliedTo(outcome), patientId);
     });
 
     test('a hospital patient Relais does not follow is applied with no patient, and nothing is written', async () => {

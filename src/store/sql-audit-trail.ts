@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditTrail } from '../domain/audit/audit-entry.ts';
 import type { Database } from './database-schema.ts';
+import { createUnnestInsert } from './unnest-insert.ts';
 
 interface Waiting {
   readonly entries: readonly AuditEntry[];
@@ -10,10 +11,12 @@ interface Waiting {
 
 /**
  * Appends audit entries with group commit: the entries of all requests that arrive while a write is
- * pending go out together in one multi-row insert and one commit, and each caller resumes only once
+ * pending go out together in one insert and one commit, and each caller resumes only once
  * its rows are durable. This keeps "no data leaves before its audit row" cheap under load.
  */
 export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
+  // One statement of constant size whatever the rows (a worklist page audits up to 500 patients).
+  const insert = createUnnestInsert();
   let queue: Waiting[] = [];
   let writing: Promise<void> | undefined;
 
@@ -22,10 +25,11 @@ export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
       const batch = queue;
       queue = [];
       try {
-        await db
-          .insertInto('audit_entries')
-          .values(batch.flatMap((waiting) => waiting.entries.map(auditRow)))
-          .execute();
+        await insert(
+          db,
+          'audit_entries',
+          batch.flatMap((waiting) => waiting.entries.map(auditRow)),
+        );
         for (const waiting of batch) waiting.resolve();
       } catch (error) {
         for (const waiting of batch) waiting.reject(error);

@@ -114,11 +114,11 @@ export function createSqlDirectoryStore(db: Kysely<Database>): DirectoryStore {
       const row = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
       return row === undefined;
     },
-    async listHospitalServices() {
+    async listOrganizations(kind) {
       const rows = await db
         .selectFrom('organizations')
         .select(['id', 'kind', 'name', 'finess', 'parent_id', 'specialty'])
-        .where('kind', '=', 'hospital_service')
+        .where('kind', '=', kind)
         .orderBy('name')
         .execute();
       return rows.map((o) => ({

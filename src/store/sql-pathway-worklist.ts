@@ -13,6 +13,8 @@ const CASELOAD_ROLES = ['coordinator', 'medecin_traitant'];
  * The pathway worklist over a caseload: from the practitioner's care-team rows (coordinator or GP),
  * each patient's open occurrences are read on `pathway_occurrences_open (patient_id, due_at)` up to the
  * horizon, so the cost follows the caseload, not the territory. Ruptures come first, then by due date.
+ * The page is chosen first, on indexes alone, so that its audit rows can be written while its rows
+ * are read in full.
  */
 export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistReader {
   const caseload = (practitionerId: string, today: string) =>
@@ -24,12 +26,12 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
       .where(activeOn('me', today));
 
   return {
-    async worklist(practitionerId, query, on) {
+    async worklistPage(practitionerId, query, on) {
       const today = isoDate(on);
-      // The page is chosen on the open-occurrence index alone; only its rows are then read in full.
+      // The page is chosen on the open-occurrence index alone; worklistRows reads its rows in full.
       let scan = db
         .selectFrom('pathway_occurrences as o')
-        .select(['o.patient_id', 'o.id', 'o.due_at', 'o.late_at'])
+        .select(['o.patient_id', 'o.id'])
         .where('o.patient_id', 'in', caseload(practitionerId, today))
         .where(sql<boolean>`o.status in ('scheduled', 'due', 'rupture')`)
         // A rupture is past its due date, which is before the horizon: one range covers both.
@@ -41,15 +43,23 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
         scan = scan.where(mustActFilter(sql`pr.id = ${query.practitionerId}`, today));
       if (query.organizationId !== undefined)
         scan = scan.where(mustActFilter(sql`pr.organization_id = ${query.organizationId}`, today));
-      const page = scan
+      const keys = await scan
         .orderBy(sql`o.late_at <= ${on}`, 'desc')
         .orderBy('o.due_at')
         .orderBy('o.id')
         .limit(query.limit)
-        .as('page');
+        .execute();
+      return keys.map((key) => ({ patientId: key.patient_id, occurrenceId: key.id }));
+    },
+
+    async worklistRows(keys, on) {
+      if (keys.length === 0) return [];
+      const page = sql<{ patient_id: string; id: string; n: string }>`(select * from unnest(
+        ${keys.map((key) => key.patientId)}::uuid[], ${keys.map((key) => key.occurrenceId)}::uuid[]
+      ) with ordinality as k (patient_id, id, n))`;
       // One statement: the page's rows in full, their patients' names and active care teams.
       const rows = await db
-        .selectFrom(page)
+        .selectFrom(page.as('page'))
         .innerJoin('pathway_occurrences as full', (join) =>
           join.onRef('full.patient_id', '=', 'page.patient_id').onRef('full.id', '=', 'page.id'),
         )
@@ -60,10 +70,8 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
             'patient_name',
           ),
         )
-        .select(careTeamOf(today).as('care_team'))
-        .orderBy(sql`page.late_at <= ${on}`, 'desc')
-        .orderBy('page.due_at')
-        .orderBy('page.id')
+        .select(careTeamOf(isoDate(on)).as('care_team'))
+        .orderBy('page.n')
         .execute();
       return rows.map((row) => {
         const team = row.care_team;

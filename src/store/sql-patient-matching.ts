@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { LocalPatientId } from '../domain/hl7/adt-event.ts';
 import type { DomainEvent } from '../domain/journal/domain-event.ts';
 import type { NewId } from '../domain/shared/new-id.ts';
@@ -56,6 +56,13 @@ export async function loadMatchFacts(
                 eb('given_name_key', 'like', `${traits.givenKey}%`),
               ]),
             ]),
+          )
+          // Patients with the same birth date and names first, so that the limit never leaves out a
+          // strict match among many partial ones (decideMatch would then call the match uncertain).
+          .orderBy(
+            sql`birth_date = ${traits.birthDate} and family_name_key = ${traits.familyKey}
+              and given_name_key like ${`${traits.givenKey}%`}`,
+            'desc',
           )
           .orderBy('patient_id')
           .limit(MAX_TRAIT_CANDIDATES)

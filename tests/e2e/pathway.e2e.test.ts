@@ -183,6 +183,15 @@ describe('care pathways in the browser', { skip: browserSkipReason() }, () => {
           .locator('[data-testid=pathway-worklist-row]:not([data-step-id=hba1c])')
           .count()) === 0,
     );
+    // The organisation filter offers practices: the GP's keeps the GP's step, the coordinator's does not.
+    const organization = coordinatorPage.getByTestId('filter-organizationId');
+    await organization.selectOption({ label: `MSP ${gp.login}` });
+    await coordinatorPage.waitForURL(/organizationId=/);
+    await hba1cRupture.waitFor();
+    await organization.selectOption({ label: `MSP ${coordinator.login}` });
+    await coordinatorPage.getByTestId('pathway-worklist-empty').waitFor();
+    await organization.selectOption('');
+    await hba1cRupture.waitFor();
     await hba1cRupture.getByTestId('pathway-worklist-patient').click();
     const lateStep = coordinatorPage.locator(
       '[data-testid=pathway-step][data-step-id=hba1c][data-state=late]',

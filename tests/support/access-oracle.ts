@@ -170,6 +170,7 @@ export const NOT_PATIENT_ROUTES: Readonly<Record<string, string>> = {
   'GET /api/worklist/count': 'counts of the caller’s own work, no patient',
   'GET /api/practitioners': 'the professional directory',
   'GET /api/services': 'the professional directory',
+  'GET /api/practices': 'the professional directory',
   'GET /api/directory': 'the professional directory (names of professionals and organisations)',
   'GET /api/break-glass/policy': 'how long a break-the-glass access lasts (no patient)',
   'GET /api/audit': 'the DPO audit log (dpo role with TOTP; tested in audit-routes)',

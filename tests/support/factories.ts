@@ -103,7 +103,8 @@ export async function createHospitalService(
 
 /** Creates a patient account for an existing patient and signs it in. */
 export async function createPatientAccount(relais: Relais, patientId: string) {
-  const login = `patient-${patientId.slice(0, 8)}`;
+  // The id's random end: its start is its creation time (UUID v7), shared by patients made together.
+  const login = `patient-${patientId.slice(-12)}`;
   await relais.services.directory.createAccounts([
     {
       login,

@@ -21,7 +21,7 @@ import type {
   NotificationSettingsView,
   UnreadCount,
 } from '../../src/contracts/notification-contracts.ts';
-import type { HospitalServiceList, PractitionerList } from '../../src/contracts/record-contracts.ts';
+import type { OrganizationList, PractitionerList } from '../../src/contracts/record-contracts.ts';
 import type { ServiceSla, ServiceSlaRequest } from '../../src/contracts/referral-contracts.ts';
 import type {
   DryRunRequest,
@@ -244,8 +244,10 @@ export const api = {
   saveNotificationSettings: (settings: NotificationSettingsInput): Promise<NotificationSettingsView> =>
     request<NotificationSettingsView>('PUT', '/api/me/notification-settings', { body: settings }),
 
-  services: (signal?: AbortSignal): Promise<HospitalServiceList> =>
-    request<HospitalServiceList>('GET', '/api/services', { signal }),
+  services: (signal?: AbortSignal): Promise<OrganizationList> =>
+    request<OrganizationList>('GET', '/api/services', { signal }),
+  practices: (signal?: AbortSignal): Promise<OrganizationList> =>
+    request<OrganizationList>('GET', '/api/practices', { signal }),
 
   worklist: (
     filters: WorklistFilters,

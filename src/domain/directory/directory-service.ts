@@ -59,6 +59,7 @@ export function createDirectoryService(deps: {
     },
 
     listPractitioners: () => store.listPractitioners(),
+    listOrganizations: (kind: Organization['kind']) => store.listOrganizations(kind),
 
     /**
      * Finds professionals and organisations by name words, accents and case aside (a patient choosing
@@ -73,7 +74,6 @@ export function createDirectoryService(deps: {
         );
       return store.search(key.split(' '), DIRECTORY_SEARCH_LIMIT);
     },
-    listHospitalServices: () => store.listHospitalServices(),
     isEmpty: () => store.isEmpty(),
   };
 }

@@ -58,8 +58,8 @@ export interface DirectoryStore {
     accounts: readonly (Omit<NewAccount, 'password'> & { id: string; passwordHash: string })[],
   ): Promise<void>;
   listPractitioners(): Promise<(Practitioner & { organization: string | null })[]>;
-  /** Hospital services (the organisations a task can be assigned to), by name. */
-  listHospitalServices(): Promise<Organization[]>;
+  /** The organisations of one kind (hospital services, practices…), by name. */
+  listOrganizations(kind: Organization['kind']): Promise<Organization[]>;
   /** Professionals and organisations whose name holds each of `words` (name keys), at most `limit` of each. */
   search(words: readonly string[], limit: number): Promise<DirectoryMatches>;
   /** Whether no organisation exists yet (a new territory, before the demo seed). */

@@ -5,7 +5,7 @@ import type { AdherenceCounts } from './pathway-adherence.ts';
 import type { Enrolment } from './pathway-enrolment.ts';
 import type { Evidence } from './pathway-evidence.ts';
 import type { PathwayTemplate } from './pathway-template.ts';
-import type { PathwayWorklistQuery, PathwayWorklistRow } from './pathway-worklist.ts';
+import type { PathwayWorklistKey, PathwayWorklistQuery, PathwayWorklistRow } from './pathway-worklist.ts';
 import type { StepOccurrence } from './step-occurrence.ts';
 
 /** Port: the installed template versions (a version, once stored, never changes). */
@@ -57,11 +57,13 @@ export interface PathwayStore {
 /** Port: the pathway worklist and adherence across a professional's caseload. */
 export interface PathwayWorklistReader {
   /**
-   * Open occurrences of active enrolments in ruptures or due before `query.dueBefore`, for the
-   * patients the practitioner coordinates or is the GP of, ruptures first then by due date; at most
-   * `query.limit` rows.
+   * The page: open occurrences of active enrolments in ruptures or due before `query.dueBefore`, for
+   * the patients the practitioner coordinates or is the GP of, ruptures first then by due date; at
+   * most `query.limit` keys, in that order.
    */
-  worklist(practitionerId: string, query: PathwayWorklistQuery, on: Date): Promise<PathwayWorklistRow[]>;
+  worklistPage(practitionerId: string, query: PathwayWorklistQuery, on: Date): Promise<PathwayWorklistKey[]>;
+  /** The page's rows in full (occurrence, patient, care team as of `on`), in the page's order. */
+  worklistRows(page: readonly PathwayWorklistKey[], on: Date): Promise<PathwayWorklistRow[]>;
   /** Per template, the adherence counts over the same caseload. */
   adherenceByTemplate(
     practitionerId: string,

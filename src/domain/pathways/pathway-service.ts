@@ -268,18 +268,23 @@ export function createPathwayService(deps: {
         localDateOf(new Date(now.getTime() + (withinDays + 1) * 86_400_000), timeZone),
         timeZone,
       );
-      const rows = await worklistReader.worklist(practitionerId, { ...filters, dueBefore }, now);
+      const page = await worklistReader.worklistPage(practitionerId, { ...filters, dueBefore }, now);
       const purpose = { action: 'search', resource: 'pathway-worklist' } as const;
       const allowed = {
         outcome: 'allowed',
         reason: 'pathway worklist row within care team',
         role: null,
       } as const;
-      const patients = [...new Set(rows.map((row) => row.occurrence.patientId))];
-      if (patients.length > 0)
-        await audit.append(
-          patients.map((patientId) => auditEntryFor(principal, patientId, purpose, origin, now, allowed)),
-        );
+      const patients = [...new Set(page.map((key) => key.patientId))];
+      // The audit rows are made durable while the rows are read: nothing is returned before both.
+      const [rows] = await Promise.all([
+        worklistReader.worklistRows(page, now),
+        patients.length > 0
+          ? audit.append(
+              patients.map((patientId) => auditEntryFor(principal, patientId, purpose, origin, now, allowed)),
+            )
+          : undefined,
+      ]);
       return rows.flatMap((row) => {
         const template = catalog.version(row.occurrence.templateId, row.occurrence.templateVersion);
         const step = template === undefined ? undefined : stepOf(template, row.occurrence.stepId);

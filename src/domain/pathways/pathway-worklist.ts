@@ -23,6 +23,12 @@ export interface PathwayWorklistQuery {
   readonly limit: number;
 }
 
+/** A worklist row's key: which occurrence of which patient, chosen before the rows are read in full. */
+export interface PathwayWorklistKey {
+  readonly patientId: string;
+  readonly occurrenceId: string;
+}
+
 /** A professional who may act on a step. */
 export interface Actor {
   readonly practitionerId: string;

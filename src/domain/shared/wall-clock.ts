@@ -24,12 +24,45 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The wall-clock reading of an instant in a time zone, as if it were UTC (milliseconds). */
+/** The wall-clock reading of an instant in a time zone, as if it were UTC (milliseconds, whole seconds). */
 export function wallClockMs(instant: number, timeZone: string): number {
+  const offset = offsetOf(instant, timeZone);
+  return Math.floor((instant + offset) / 1000) * 1000;
+}
+
+/** The zone's offsets by hour: a worklist reads hundreds of dates, and Intl costs microseconds per call. */
+const HOUR_MS = 3_600_000;
+const MAX_CACHED_HOURS = 100_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset from UTC at an instant (milliseconds). An hour whose two ends have the same offset
+ * has it throughout (zones change their offset at most once in an hour), so it is kept; an hour with
+ * a change of time is read instant by instant.
+ */
+function offsetOf(instant: number, timeZone: string): number {
+  let zone = offsets.get(timeZone);
+  if (zone === undefined) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const hour = Math.floor(instant / HOUR_MS);
+  const cached = zone.get(hour);
+  if (cached !== undefined) return cached;
+  const start = hour * HOUR_MS;
+  const offset = readOffset(start, timeZone);
+  if (readOffset(start + HOUR_MS - 1000, timeZone) !== offset) return readOffset(instant, timeZone);
+  if (zone.size >= MAX_CACHED_HOURS) zone.clear();
+  zone.set(hour, offset);
+  return offset;
+}
+
+/** The offset at an instant, from Intl's wall-clock reading of it (whole seconds). */
+function readOffset(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = Number(part.value);
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(instant / 1000) * 1000;
 }
 
 /** The instant at which the wall clock of the zone reads the given local time (UTC fields). */

@@ -1,5 +1,6 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { HospitalServiceList, PractitionerList } from '../../contracts/record-contracts.ts';
+import { OrganizationList, PractitionerList } from '../../contracts/record-contracts.ts';
+import type { Organization } from '../../domain/directory/directory.ts';
 import type { DirectoryService } from '../../domain/directory/directory-service.ts';
 import { problemResponses } from '../openapi.ts';
 
@@ -21,23 +22,35 @@ export const directoryRoutes: FastifyPluginCallbackTypebox<{ directory: Director
     },
     async () => ({ items: await directory.listPractitioners() }),
   );
-  app.get(
-    '/api/services',
-    {
-      schema: {
-        tags: ['directory'],
-        summary: 'Hospital services of the territory (a task can be assigned to one)',
-        response: { 200: HospitalServiceList, ...problemResponses(401, 403) },
+  /** The organisations of one kind, by name, with the id a filter or an assignment takes. */
+  const organizations = (path: string, kind: Organization['kind'], summary: string) =>
+    app.get(
+      path,
+      {
+        schema: {
+          tags: ['directory'],
+          summary,
+          response: { 200: OrganizationList, ...problemResponses(401, 403) },
+        },
+        config: { audience: 'professional' },
       },
-      config: { audience: 'professional' },
-    },
-    async () => ({
-      items: (await directory.listHospitalServices()).map(({ id, name, specialty }) => ({
-        id,
-        name,
-        specialty,
-      })),
-    }),
+      async () => ({
+        items: (await directory.listOrganizations(kind)).map(({ id, name, specialty }) => ({
+          id,
+          name,
+          specialty,
+        })),
+      }),
+    );
+  organizations(
+    '/api/services',
+    'hospital_service',
+    'Hospital services of the territory (a task can be assigned to one)',
+  );
+  organizations(
+    '/api/practices',
+    'practice',
+    'Practices (MSP, cabinets) of the territory (the pathway worklist filters by one)',
   );
   done();
 };

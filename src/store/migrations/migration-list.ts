@@ -14,6 +14,8 @@ import * as transitions from './0013-transitions.ts';
 import * as dischargeDocuments from './0014-discharge-documents.ts';
 import * as accountSecurity from './0016-account-security.ts';
 import * as sharingChoices from './0017-sharing-choices.ts';
+import * as pathwayWorklistPerf from './0018-pathway-worklist-perf.ts';
+import * as registrationWriteCost from './0019-registration-write-cost.ts';
 import * as auditViews from './0020-audit-views.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
@@ -33,5 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-discharge-documents': dischargeDocuments,
   '0016-account-security': accountSecurity,
   '0017-sharing-choices': sharingChoices,
+  '0018-pathway-worklist-perf': pathwayWorklistPerf,
+  '0019-registration-write-cost': registrationWriteCost,
   '0020-audit-views': auditViews,
 };

@@ -58,6 +58,7 @@ export function PathwayWorklistPage() {
   const templates = useResource('pathway-templates', (signal) => api.pathwayTemplates(signal));
   const practitioners = useResource('practitioners', (signal) => api.practitioners(signal));
   const services = useResource('services', (signal) => api.services(signal));
+  const practices = useResource('practices', (signal) => api.practices(signal));
   const { reload } = worklist;
   // A rupture raises a task: the steps moved on.
   useTasksChanged(useCallback(() => reload(), [reload]));
@@ -151,11 +152,22 @@ export function PathwayWorklistPage() {
           label={t('pathwayWorklist.filters.organization')}
           value={query.organizationId ?? ''}
           allLabel={all}
-          options={
-            services.status === 'ready'
-              ? services.data.items.map((s) => ({ value: s.id, label: s.name }))
-              : []
-          }
+          options={[
+            ...(practices.status === 'ready'
+              ? practices.data.items.map((practice) => ({
+                  value: practice.id,
+                  label: practice.name,
+                  group: t('pathwayWorklist.filters.practices'),
+                }))
+              : []),
+            ...(services.status === 'ready'
+              ? services.data.items.map((service) => ({
+                  value: service.id,
+                  label: service.name,
+                  group: t('pathwayWorklist.filters.services'),
+                }))
+              : []),
+          ]}
           onChange={setFilter}
         />
       </fieldset>
