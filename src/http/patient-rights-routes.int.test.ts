@@ -103,6 +103,37 @@ for (const { dialect, skip } of testDialects()) {
       return { patientId, content, mark };
     };
 
+    /** A task about the patient, assigned to the GP, with one comment; answers the comment's id. */
+    const commentOnTaskAbout = async (
+      { token, practitionerId }: { token: string; practitionerId: string },
+      patientId: string,
+      text: string,
+    ) => {
+      const task = await relais.http.inject({
+        method: 'POST',
+        url: '/api/tasks',
+        headers: bearer(token),
+        payload: {
+          patientId,
+          title: 'Rappeler le patient',
+          details: null,
+          assignee: { kind: 'practitioner', practitionerId },
+          priority: 'normal',
+          dueAt: null,
+          about: null,
+        },
+      });
+      assert.equal(task.statusCode, 201, task.body);
+      const comment = await relais.http.inject({
+        method: 'POST',
+        url: `/api/tasks/${task.json<{ id: string }>().id}/comments`,
+        headers: bearer(token),
+        payload: { text },
+      });
+      assert.equal(comment.statusCode, 201, comment.body);
+      return comment.json<{ id: string }>().id;
+    };
+
     const exportOf = async (url: string, token: string) => {
       const response = await relais.http.inject({ url, headers: bearer(token) });
       assert.equal(response.statusCode, 200, response.body);
@@ -118,6 +149,7 @@ for (const { dialect, skip } of testDialects()) {
       const mine = await plantPatient(gp.practitionerId, `A${randomUUID().slice(0, 6)}`);
       const theirs = await plantPatient(gp.practitionerId, `B${randomUUID().slice(0, 6)}`);
       const patient = await createPatientAccount(relais, mine.patientId);
+      const comment = await commentOnTaskAbout(gp, mine.patientId, `Commentaire ${mine.mark}`);
       await settleJournal(relais);
 
       const { file, text } = await exportOf('/api/portal/export', patient.token);
@@ -143,6 +175,11 @@ for (const { dialect, skip } of testDialects()) {
       assert.deepEqual(
         file.tables['medications']?.rows.map((row) => row['name']),
         [`Metformine ${mine.mark}`],
+      );
+      assert.deepEqual(
+        file.tables['task_comments']?.rows.map((row) => [row['id'], row['body']]),
+        [[comment, `Commentaire ${mine.mark}`]],
+        "a comment on the patient's task is their data",
       );
       const document = file.tables['documents']?.rows[0];
       assert.equal(typeof document?.['content'], 'string');

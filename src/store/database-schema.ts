@@ -365,6 +365,8 @@ export interface TasksTable {
 export interface TaskCommentsTable {
   task_id: string;
   id: string;
+  /** The task's patient (null for a task about no patient), copied when the comment is written. */
+  patient_id: string | null;
   author_practitioner_id: string;
   body: string;
   created_at: Timestamp;

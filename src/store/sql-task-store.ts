@@ -84,13 +84,21 @@ export function createSqlTaskStore(db: Kysely<Database>): TaskStore {
       await inTransaction(db, async (trx) => {
         await trx
           .insertInto('task_comments')
-          .values({
-            task_id: comment.taskId,
-            id: comment.id,
-            author_practitioner_id: comment.authorPractitionerId,
-            body: comment.text,
-            created_at: comment.at,
-          })
+          .columns(['task_id', 'id', 'patient_id', 'author_practitioner_id', 'body', 'created_at'])
+          .expression(
+            trx
+              .selectFrom('tasks')
+              .select((eb) => [
+                'id as task_id',
+                // Typed: a bare parameter in a select list would be text, not the column's type.
+                eb.cast<string>(eb.val(comment.id), 'uuid').as('id'),
+                'patient_id',
+                eb.cast<string>(eb.val(comment.authorPractitionerId), 'uuid').as('author_practitioner_id'),
+                eb.cast<string>(eb.val(comment.text), 'text').as('body'),
+                eb.cast<Date>(eb.val(comment.at), 'timestamptz').as('created_at'),
+              ])
+              .where('id', '=', comment.taskId),
+          )
           .execute();
         await insertEvents(trx, [event]);
       });
