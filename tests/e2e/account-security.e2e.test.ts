@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { toString as qrSvg } from 'qrcode';
 import type { Relais } from '../../src/app.ts';
 import { totpCodeAt } from '../../src/integrations/otpauth-totp.ts';
 import { launchChromium, browserSkipReason } from '../support/browser.ts';
@@ -99,7 +100,16 @@ describe('account security in a real browser', { skip: browserSkipReason() }, ()
     await page.getByTestId('account-security-link').click();
     await page.getByTestId('totp-start').click();
     const secret = await page.getByTestId('totp-secret').innerText();
-    assert.match(await page.getByTestId('totp-uri').innerText(), /^otpauth:\/\/totp\//);
+    const uri = await page.getByTestId('totp-uri').innerText();
+    assert.match(uri, /^otpauth:\/\/totp\//);
+    // The QR code shown is the one of this URI, and the browser draws it.
+    const qr = page.getByTestId('totp-qr');
+    const svg = await qrSvg(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    assert.equal(await qr.getAttribute('src'), `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    const drawn = `(() => { const image = document.querySelector('[data-testid=totp-qr]');
+      return image.complete && image.naturalWidth > 0; })()`;
+    assert.equal(await page.evaluate(drawn), true);
+    await page.screenshot({ path: join(ARTIFACTS, 'totp-enrolment-fr.png'), fullPage: true });
     await page.getByTestId('totp-confirm-input').fill(totpCodeAt(secret, new Date()));
     await page.getByTestId('totp-confirm').click();
     assert.equal(await page.getByTestId('recovery-codes').locator('li').count(), 10);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TotpEnrolment } from '../../../src/contracts/auth-contracts.ts';
 import { api } from '../api-client.ts';
 import type { ApiError } from '../api-error.ts';
+import { QrCode } from '../components/qr-code.tsx';
 import { useSession } from '../session-context.ts';
 import { useAction } from '../use-action.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
@@ -81,6 +82,7 @@ function TotpSection() {
       ) : (
         <form className="form" noValidate onSubmit={(event) => void confirm(event)}>
           <p>{t('security.totp.scan')}</p>
+          <QrCode text={enrolment.uri} label={t('security.totp.qrLabel')} testId="totp-qr" />
           <p>
             {t('security.totp.secret')} <code data-testid="totp-secret">{enrolment.secret}</code>
           </p>
