@@ -290,6 +290,28 @@ for (const { dialect, skip } of testDialects()) {
       assert.deepEqual(await inbox(nurse.token), []);
     });
 
+    test('requests sent at the same time open one access; the others are refused as already running', async () => {
+      const gp = await createProfessional(relais);
+      const outsider = await createProfessional(relais);
+      const patientId = await createPatient(relais, [gp.practitionerId]);
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => breakGlass(outsider.token, patientId, { reason: REASON })),
+      );
+      assert.deepEqual(answers.map((answer) => answer.statusCode).sort(), [201, 409, 409, 409, 409]);
+      for (const refused of answers.filter((answer) => answer.statusCode === 409))
+        assert.match(refused.json<{ detail: string }>().detail, /already running/);
+      const { grants, events, audit } = await written(patientId);
+      assert.equal(grants.length, 1);
+      assert.equal(events.length, 1);
+      assert.deepEqual(audit.map((row) => row.outcome).sort(), [
+        'allowed',
+        'denied',
+        'denied',
+        'denied',
+        'denied',
+      ]);
+    });
+
     test('bad input is refused with a 4xx naming what is wrong, and writes nothing', async () => {
       const gp = await createProfessional(relais);
       const outsider = await createProfessional(relais);

@@ -15,8 +15,12 @@ export interface BreakGlassGrant {
 
 /** Port: where grants are kept (the access facts read them back). */
 export interface BreakGlassStore {
-  /** Writes the grant, its audit entry and its journal event in one transaction: all or nothing. */
-  grant(grant: BreakGlassGrant, audit: AuditEntry, event: DomainEvent): Promise<void>;
+  /**
+   * Writes the grant, its audit entry and its journal event in one transaction: all or nothing.
+   * Answers false, writing nothing, when the professional's grant to the patient still runs (a
+   * request made at the same time won).
+   */
+  grant(grant: BreakGlassGrant, audit: AuditEntry, event: DomainEvent): Promise<boolean>;
 }
 
 /** An emergency access as the patient sees it: who, from where, when, until when and why. */

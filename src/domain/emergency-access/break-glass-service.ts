@@ -85,7 +85,7 @@ export function createBreakGlassService(deps: {
       }
       const grantId = deps.newId();
       const { practitionerId, expiresAt } = decision;
-      await deps.store.grant(
+      const granted = await deps.store.grant(
         {
           id: grantId,
           patientId,
@@ -106,6 +106,11 @@ export function createBreakGlassService(deps: {
           payload: { grantId, practitionerId, expiresAt: expiresAt.toISOString() },
         },
       );
+      if (!granted) {
+        const why = 'your emergency access to this record is already running (granted at the same time)';
+        await deps.audit.append([entry('denied', `${why} (reason given: ${reason})`)]);
+        throw new DomainError('conflict', `break-the-glass refused: ${why}`);
+      }
       return { expiresAt };
     },
 
