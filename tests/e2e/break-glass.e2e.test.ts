@@ -82,6 +82,11 @@ describe('break-the-glass in a real browser', { skip: browserSkipReason() }, () 
       .getByText('Accès d’urgence au dossier (bris de glace)')
       .waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'break-glass-record.png'), fullPage: false });
+    // The care team is shown, not changed: no one outside it ends a membership or records a choice.
+    await page.getByTestId('care-team-member').first().waitFor();
+    await page.getByTestId('sharing-panel').waitFor();
+    assert.equal(await page.getByTestId('end-membership').count(), 0);
+    assert.equal(await page.getByTestId('new-sharing-choice').count(), 0);
 
     const [audit] = await relais.database.db
       .selectFrom('audit_entries')

@@ -79,6 +79,9 @@ function RecordView({ record, onChange }: { record: CoordinationRecord; onChange
     headingRef.current?.querySelector<HTMLElement>('#patient-name')?.focus();
   }, [record.identity.patientId]);
   const highRisk = record.allergies.filter((allergy) => allergy.criticality === 'high');
+  // Only the care team changes the team and the sharing choices (a referral, a consent or a
+  // break-the-glass opens the record, not these).
+  const inCareTeam = record.access.basis === 'care-team';
 
   return (
     <div ref={headingRef} className="record">
@@ -109,6 +112,7 @@ function RecordView({ record, onChange }: { record: CoordinationRecord; onChange
             patientId={record.identity.patientId}
             careTeam={record.careTeam}
             onChange={onChange}
+            canChange={inCareTeam}
           />
           <TimelineSection entries={record.timeline} careTeam={record.careTeam} />
         </div>
@@ -118,6 +122,7 @@ function RecordView({ record, onChange }: { record: CoordinationRecord; onChange
             members={record.careTeam}
             patientId={record.identity.patientId}
             onChange={onChange}
+            canEnd={inCareTeam}
           />
           <AppointmentsSection appointments={record.upcomingAppointments} />
           <PatientRightsCard identity={record.identity} onRectified={onChange} />

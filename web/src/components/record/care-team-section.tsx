@@ -18,16 +18,18 @@ export function sortCareTeam(members: readonly Member[]): Member[] {
 
 /**
  * Who looks after the patient, with the médecin traitant clearly marked, who added each member and
- * when; a member of the team can end a membership (`onChange` then reloads the record).
+ * when; a member of the team (`canEnd`) can end a membership (`onChange` then reloads the record).
  */
 export function CareTeamSection({
   members,
   patientId,
   onChange,
+  canEnd,
 }: {
   members: readonly Member[];
   patientId: string;
   onChange: () => void;
+  canEnd: boolean;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -70,7 +72,7 @@ export function CareTeamSection({
                       date: formatDate(member.startedOn, language),
                     })}
               </p>
-              <EndMembershipButton patientId={patientId} member={member} onEnded={onChange} />
+              {canEnd && <EndMembershipButton patientId={patientId} member={member} onEnded={onChange} />}
             </li>
           );
         })}

@@ -22,7 +22,10 @@ export function professionalLabel(professional: Professional): string {
   return `${professional.name} (${about.join(' · ')})`;
 }
 
-/** One sharing choice in words: what it does, who recorded it and when, and, while in force, a way to withdraw it. */
+/**
+ * One sharing choice in words: what it does, who recorded it and when, and, while in force, a way to
+ * withdraw it when `onWithdraw` is given (the caller may change the choices).
+ */
 export function SharingChoiceItem({
   choice,
   audience,
@@ -30,13 +33,14 @@ export function SharingChoiceItem({
 }: {
   choice: SharingChoice;
   audience: SharingAudience;
-  onWithdraw: (choiceId: string) => Promise<unknown>;
+  onWithdraw?: (choiceId: string) => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const inForce = choice.withdrawnAt === null;
+  const withdrawable = inForce && onWithdraw !== undefined;
   const by = (actor: Actor): string =>
     actor.kind === 'patient'
       ? t(`sharing.by.patient.${audience}`)
@@ -77,7 +81,7 @@ export function SharingChoiceItem({
           })}
         </p>
       )}
-      {inForce && !confirming && (
+      {withdrawable && !confirming && (
         <button
           type="button"
           className="button button-secondary button-small sharing-withdraw"
@@ -87,7 +91,7 @@ export function SharingChoiceItem({
           {t('sharing.withdraw.button')}
         </button>
       )}
-      {inForce && confirming && (
+      {withdrawable && confirming && (
         <div className="task-inline-form" data-testid="withdraw-confirmation">
           <p>{t(`sharing.withdraw.confirm.${choice.kind}`)}</p>
           <div className="task-buttons">

@@ -10,18 +10,21 @@ import { SharingChoiceItem, type SharingAudience } from './sharing-choice-item.t
 /**
  * A patient's sharing choices — those in force, a form for a new one, the withdrawn ones as history —
  * for the portal and for the record alike; `onChange` tells the page a choice changed (the caller's
- * own access may have).
+ * own access may have). Without `canChange` (someone outside the team, e.g. by break-the-glass) the
+ * choices are shown, not changed.
  */
 export function SharingChoicesPanel({
   endpoint,
   careTeam,
   audience,
   onChange,
+  canChange = true,
 }: {
   endpoint: SharingEndpoint;
   careTeam: readonly CareTeamMember[];
   audience: SharingAudience;
   onChange?: () => void;
+  canChange?: boolean;
 }) {
   const { t } = useTranslation();
   const choices = useResource(endpoint.key, (signal) => endpoint.list(signal));
@@ -29,10 +32,12 @@ export function SharingChoicesPanel({
     choices.reload();
     onChange?.();
   };
-  const withdraw = async (choiceId: string): Promise<void> => {
-    await endpoint.withdraw(choiceId);
-    changed();
-  };
+  const withdraw = canChange
+    ? async (choiceId: string): Promise<void> => {
+        await endpoint.withdraw(choiceId);
+        changed();
+      }
+    : undefined;
 
   if (choices.status === 'loading' || choices.status === 'idle') return <LoadingState />;
   if (choices.status === 'error') return <ProblemMessage error={choices.error} onRetry={choices.reload} />;
@@ -52,13 +57,17 @@ export function SharingChoicesPanel({
           ))}
         </ul>
       )}
-      <h3 className="subsection-title">{t('sharing.newChoice')}</h3>
-      <NewSharingChoiceForm
-        endpoint={endpoint}
-        careTeam={careTeam}
-        audience={audience}
-        onRecorded={changed}
-      />
+      {canChange && (
+        <>
+          <h3 className="subsection-title">{t('sharing.newChoice')}</h3>
+          <NewSharingChoiceForm
+            endpoint={endpoint}
+            careTeam={careTeam}
+            audience={audience}
+            onRecorded={changed}
+          />
+        </>
+      )}
       {history.length > 0 && (
         <details className="sharing-history" data-testid="sharing-history">
           <summary>{t('sharing.history', { count: history.length })}</summary>

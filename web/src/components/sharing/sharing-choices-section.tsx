@@ -12,10 +12,12 @@ export function SharingChoicesSection({
   patientId,
   careTeam,
   onChange,
+  canChange,
 }: {
   patientId: string;
   careTeam: readonly CareTeamMember[];
   onChange: () => void;
+  canChange: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -26,6 +28,7 @@ export function SharingChoicesSection({
         careTeam={careTeam}
         audience="professional"
         onChange={onChange}
+        canChange={canChange}
       />
     </SectionCard>
   );
