@@ -336,6 +336,43 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(created.length, 1);
     });
 
+    test('mental health kept to a named nurse: the urgent task goes to her by name, not to the GP role', async () => {
+      const gp = await createProfessional(relais);
+      const nurse = await createProfessional(relais, 'nurse');
+      const patientId = await createPatient(relais, [gp.practitionerId], {
+        entries: [{ kind: 'care-team-member', practitionerId: nurse.practitionerId, role: 'nurse' }],
+      });
+      const patient = await createPatientAccount(relais, patientId);
+      const restricted = await relais.http.inject({
+        method: 'POST',
+        url: '/api/portal/sharing-choices',
+        headers: bearer(patient.token),
+        payload: {
+          kind: 'restriction',
+          category: 'mental-health',
+          allowedPractitionerIds: [nurse.practitionerId],
+        },
+      });
+      assert.equal(restricted.statusCode, 201, restricted.body);
+      const sent = await relais.http.inject({
+        method: 'POST',
+        url: '/api/portal/questionnaires',
+        headers: bearer(patient.token),
+        payload: SELF_HARM_PHQ9,
+      });
+      assert.equal(sent.statusCode, 201, sent.body);
+      const task = await relais.database.db
+        .selectFrom('tasks')
+        .select(['assignee_kind', 'assignee_role', 'assignee_practitioner_id'])
+        .where('patient_id', '=', patientId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(task, {
+        assignee_kind: 'practitioner',
+        assignee_role: null,
+        assignee_practitioner_id: nurse.practitionerId,
+      });
+    });
+
     test('a result that is not urgent creates no task', async () => {
       const gp = await createProfessional(relais);
       const patientId = await createPatient(relais, [gp.practitionerId]);

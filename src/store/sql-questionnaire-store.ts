@@ -2,7 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { QuestionnaireStore } from '../domain/questionnaires/questionnaire-ports.ts';
 import type { QuestionnaireResponse } from '../domain/questionnaires/questionnaire-response.ts';
 import type { UrgentReason } from '../domain/questionnaires/urgent-follow-up.ts';
-import { activeCareTeamRoles } from './active-care-team.ts';
+import { isoDate } from '../domain/shared/clock.ts';
+import { activeOn } from './active-care-team.ts';
 import type { Database, QuestionnaireResponsesTable } from './database-schema.ts';
 import { addEventRow, type RowsByTable } from './entry-rows.ts';
 
@@ -48,7 +49,26 @@ export function createSqlQuestionnaireStore(db: Kysely<Database>): Questionnaire
       return rows.map(responseOf);
     },
 
-    activeCareTeamRoles: (scope, on) => activeCareTeamRoles(db, scope.patientId, on),
+    async followUpTeam(scope, on) {
+      const [members, restrictions] = await Promise.all([
+        db
+          .selectFrom('care_team_members as m')
+          .select(['m.practitioner_id as practitionerId', 'm.role'])
+          .where('m.patient_id', '=', scope.patientId)
+          .where(activeOn('m', isoDate(on)))
+          .execute(),
+        db
+          .selectFrom('sharing_choices')
+          .select('allowed_practitioner_ids')
+          .where('patient_id', '=', scope.patientId)
+          .where('kind', '=', 'restriction')
+          .where('category', '=', 'mental-health')
+          .where('withdrawn_at', 'is', null)
+          .execute(),
+      ]);
+      const named = restrictions.flatMap((row) => row.allowed_practitioner_ids);
+      return { members, mentalHealthNamed: restrictions.length === 0 ? null : named };
+    },
   };
 }
 

@@ -8,6 +8,13 @@ export interface QuestionnaireStore {
   saveResponse(scope: PatientScope, response: QuestionnaireResponse, event: DomainEvent): Promise<void>;
   /** The patient's responses, newest first, at most `limit`. */
   listResponses(scope: PatientScope, limit: number): Promise<QuestionnaireResponse[]>;
-  /** The roles held in the patient's care team on `on` (to route an urgent follow-up). */
-  activeCareTeamRoles(scope: PatientScope, on: Date): Promise<string[]>;
+  /** Who may take an urgent follow-up on `on`: the active team, and whom the patient named for mental health. */
+  followUpTeam(scope: PatientScope, on: Date): Promise<FollowUpTeam>;
+}
+
+/** The active care team and, when the patient restricted mental-health data, the professionals they named. */
+export interface FollowUpTeam {
+  readonly members: readonly { readonly practitionerId: string; readonly role: string }[];
+  /** Null without a restriction in force; otherwise only these professionals may see the response. */
+  readonly mentalHealthNamed: readonly string[] | null;
 }

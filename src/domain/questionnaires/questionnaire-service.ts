@@ -87,7 +87,9 @@ export function createQuestionnaireService(deps: {
       const followUp = urgentFollowUpTask(
         response,
         patientId,
-        response.urgentReasons.length > 0 ? await store.activeCareTeamRoles(scope, response.completedAt) : [],
+        response.urgentReasons.length > 0
+          ? await store.followUpTeam(scope, response.completedAt)
+          : { members: [], mentalHealthNamed: null },
       );
       // The task and the response are two transactions (each context writes its own tables). The task
       // goes first: should the second write fail, the urgent signal still reaches a clinician.
