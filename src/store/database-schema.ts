@@ -92,6 +92,29 @@ export interface PatientsTable {
   used_family_name_key: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The identity's version (migration 0021): triggers bump it and keep each one. */
+  version_id: Generated<number>;
+}
+
+/** One version of a patient's identity (migration 0021), written by triggers on `patients`. */
+export interface PatientIdentityVersionsTable {
+  patient_id: string;
+  version_id: number;
+  recorded_at: Timestamp;
+  ins_matricule: string | null;
+  ins_oid: string | null;
+  identity_status: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
+  birth_family_name: string;
+  first_given_name: string;
+  given_names: string;
+  used_family_name: string | null;
+  used_given_name: string | null;
+  sex: 'male' | 'female' | 'unknown';
+  birth_date: DateOnly;
+  birth_place_code: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
 }
 
 export interface CareTeamMembersTable {
@@ -702,6 +725,7 @@ export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
   patients: PatientsTable;
+  patient_identity_versions: PatientIdentityVersionsTable;
   care_team_members: CareTeamMembersTable;
   conditions: ConditionsTable;
   medications: MedicationsTable;

@@ -71,6 +71,14 @@ export const LOWER_STATUS_ON_STRICT_CHANGE: StatusAfterRectification = (status, 
 
 export const REASON_MAX_LENGTH = 500;
 
+/** The refusal of a correction made on a version that is no longer the current one. */
+export function staleVersion(expected: number, current: number): DomainError {
+  return new DomainError(
+    'precondition-failed',
+    `version ${expected} is not the current one (${current}): read the patient again`,
+  );
+}
+
 /** A checked correction: the new identity and the journal event that keeps the previous values. */
 export interface Rectification {
   readonly identity: ValidIdentity;

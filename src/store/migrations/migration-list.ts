@@ -15,6 +15,7 @@ import * as dischargeDocuments from './0014-discharge-documents.ts';
 import * as accountSecurity from './0016-account-security.ts';
 import * as sharingChoices from './0017-sharing-choices.ts';
 import * as auditViews from './0020-audit-views.ts';
+import * as patientVersions from './0021-patient-versions.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -34,4 +35,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016-account-security': accountSecurity,
   '0017-sharing-choices': sharingChoices,
   '0020-audit-views': auditViews,
+  '0021-patient-versions': patientVersions,
 };
