@@ -92,9 +92,13 @@ export function patientFromFhir(patient: Patient): PatientReading {
 
   const names = readNames(patient, issues, notKept);
   const contact = readContact(patient, issues, notKept);
-  if (patient.gender === 'other')
+  if (patient.gender !== undefined && !['male', 'female', 'unknown'].includes(patient.gender))
     issues.push(
-      issue('code-invalid', 'gender must be male, female or unknown (INS traits)', 'Patient.gender'),
+      issue(
+        'code-invalid',
+        `gender must be male, female or unknown (INS traits), got '${patient.gender}'`,
+        'Patient.gender',
+      ),
     );
   if (patient.birthDate === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(patient.birthDate))
     issues.push(issue('required', 'birthDate must be a full date (YYYY-MM-DD)', 'Patient.birthDate'));
@@ -164,7 +168,10 @@ function readContact(patient: Patient, issues: OperationOutcomeIssue[], notKept:
     else notKept(`telecom[${index}]`, `telecom '${system ?? 'none'}' beyond one phone and one e-mail`);
   });
   (patient.address ?? []).forEach((address, index) => {
-    if (index > 0) return notKept(`address[${index}]`, 'a second address');
+    if (index > 0) {
+      notKept(`address[${index}]`, 'a second address');
+      return;
+    }
     const text =
       address.text ??
       [...(address.line ?? []), [address.postalCode, address.city].filter(Boolean).join(' ')]

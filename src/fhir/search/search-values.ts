@@ -48,7 +48,7 @@ export function parseDateBounds(name: string, text: string, asInstant: boolean):
       return [{ comparator: 'lt', value: range.end }];
     case 'gt':
       return [{ comparator: 'ge', value: range.end }];
-    default:
+    case 'ge':
       return [{ comparator: 'ge', value: range.start }];
   }
 }

@@ -32,8 +32,14 @@ export function fhirPlugin(
     ['application/fhir+json', 'application/json'],
     { parseAs: 'string' },
     (_request, body, parsed) => {
+      const text = String(body);
+      // No body (a DELETE or GET sent with the header) is no resource: the route says if it needs one.
+      if (text.trim() === '') {
+        parsed(null, undefined);
+        return;
+      }
       try {
-        parsed(null, JSON.parse(String(body)));
+        parsed(null, JSON.parse(text));
       } catch {
         parsed(new FhirError(400, [issue('structure', 'the body is not valid JSON')]), undefined);
       }
