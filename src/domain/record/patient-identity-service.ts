@@ -2,6 +2,7 @@ import type { PatientAccess, RequestOrigin } from '../access/patient-access-serv
 import type { Principal } from '../access/principal.ts';
 import type { AuditTrail } from '../audit/audit-entry.ts';
 import type { CareTeamRole } from '../care-team/care-team-role.ts';
+import { mayShareIns } from '../identity/identity-status.ts';
 import type { PatientIdentityInput, ValidIdentity } from '../identity/patient-registration.ts';
 import { staleVersion, type IdentityCorrections } from '../patient-rights/identity-rectification.ts';
 import type { IdentityRectificationService } from '../patient-rights/identity-rectification-service.ts';
@@ -20,6 +21,17 @@ export type PatientCriteriaFinder = (
 
 const READ_IDENTITY = { action: 'read', resource: 'identity' } as const;
 const WRITE_IDENTITY = { action: 'write', resource: 'identity' } as const;
+
+/**
+ * A correction built from what the caller read gives no INS when the INS was withheld from them (the
+ * identity is not qualifiée): that is no request to remove it, so it stays.
+ */
+function keepingWithheldIns(current: ValidIdentity, corrections: IdentityCorrections): IdentityCorrections {
+  if (corrections.ins !== null || current.ins === null || mayShareIns(current.identityStatus))
+    return corrections;
+  const { ins: _withheld, ...others } = corrections;
+  return others;
+}
 
 /** Whether every correction gives the value the identity already has (blank and absent alike). */
 function changesNothing(current: ValidIdentity, corrections: IdentityCorrections): boolean {
@@ -135,11 +147,12 @@ export function createPatientIdentityService(deps: {
           `the identity status is ${current.identity.identityStatus}: it follows from how the identity was checked and cannot be set by a correction`,
         );
       }
-      if (changesNothing(current.identity, change.corrections)) return current;
+      const corrections = keepingWithheldIns(current.identity, change.corrections);
+      if (changesNothing(current.identity, corrections)) return current;
       const done = await deps.rectification.rectify(
         principal,
         patientId,
-        change.corrections,
+        corrections,
         options.reason,
         origin,
         expectedVersion,
