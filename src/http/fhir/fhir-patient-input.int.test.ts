@@ -137,7 +137,8 @@ for (const { dialect, skip } of testDialects()) {
       await refused(post(fhirPatient({ birthDate: '1980-05' })), 422, /full date/, 'Patient.birthDate');
     });
 
-    test('415 for another media type, 405 for a method not served, 404 for an unknown id', async () => {
+    test('413 for a body too large, 415 for another media type, 405 for a method not served, 404 for an unknown id', async () => {
+      await refused(post({ ...fhirPatient(), address: [{ text: 'x'.repeat(1_100_000) }] }), 413, /too large/);
       await refused(
         { ...post(fhirPatient()), headers: { 'content-type': 'text/plain' } },
         415,
