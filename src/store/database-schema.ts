@@ -71,7 +71,8 @@ export interface LoginChallengesTable {
   failures: Generated<number>;
 }
 
-export interface PatientsTable {
+/** A patient's identity as `patients` and each of its versions hold it. */
+interface IdentityColumns {
   patient_id: string;
   ins_matricule: string | null;
   ins_oid: string | null;
@@ -87,6 +88,9 @@ export interface PatientsTable {
   phone: string | null;
   email: string | null;
   address: string | null;
+}
+
+export interface PatientsTable extends IdentityColumns {
   family_name_key: string;
   given_name_key: string;
   used_family_name_key: string | null;
@@ -97,24 +101,9 @@ export interface PatientsTable {
 }
 
 /** One version of a patient's identity (migration 0021), written by triggers on `patients`. */
-export interface PatientIdentityVersionsTable {
-  patient_id: string;
+export interface PatientIdentityVersionsTable extends IdentityColumns {
   version_id: number;
   recorded_at: Timestamp;
-  ins_matricule: string | null;
-  ins_oid: string | null;
-  identity_status: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
-  birth_family_name: string;
-  first_given_name: string;
-  given_names: string;
-  used_family_name: string | null;
-  used_given_name: string | null;
-  sex: 'male' | 'female' | 'unknown';
-  birth_date: DateOnly;
-  birth_place_code: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
 }
 
 export interface CareTeamMembersTable {

@@ -193,6 +193,28 @@ function inputOf(identity: ValidIdentity): PatientIdentityInput {
   };
 }
 
+/** The optional fields a correction clears when it gives no value. */
+const CLEARED: IdentityCorrections = {
+  ins: null,
+  usedFamilyName: null,
+  usedGivenName: null,
+  birthPlaceCode: null,
+  phone: null,
+  email: null,
+  address: null,
+};
+
+/**
+ * A whole identity given again (a FHIR update) as corrections: every field, an absent optional one
+ * cleared. The status is not among them: it is the rectification's to decide.
+ */
+export function correctionsOf(input: PatientIdentityInput): IdentityCorrections {
+  const given = Object.entries(input).filter(
+    ([field, value]) => field !== 'identityStatus' && value !== undefined,
+  );
+  return { ...CLEARED, givenNames: input.firstGivenName, ...Object.fromEntries(given) };
+}
+
 /** The corrections as registration input: a null (cleared) becomes absent, which the rules read as none. */
 function inputOfCorrections(corrections: IdentityCorrections): Partial<PatientIdentityInput> {
   const given: [string, unknown][] = Object.entries(corrections);

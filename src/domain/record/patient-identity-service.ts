@@ -29,8 +29,7 @@ const WRITE_IDENTITY = { action: 'write', resource: 'identity' } as const;
 function keepingWithheldIns(current: ValidIdentity, corrections: IdentityCorrections): IdentityCorrections {
   if (corrections.ins !== null || current.ins === null || mayShareIns(current.identityStatus))
     return corrections;
-  const { ins: _withheld, ...others } = corrections;
-  return others;
+  return Object.fromEntries(Object.entries(corrections).filter(([field]) => field !== 'ins'));
 }
 
 /** Whether every correction gives the value the identity already has (blank and absent alike). */

@@ -1,5 +1,6 @@
 import type { Patient } from '@medplum/fhirtypes';
 import { DomainError } from '../../domain/shared/domain-error.ts';
+import { correctionsOf } from '../../domain/patient-rights/identity-rectification.ts';
 import type { PatientIdentityService } from '../../domain/record/patient-identity-service.ts';
 import { badRequest, FhirError, issue } from '../fhir-error.ts';
 import { validateFhirResource } from '../fhir-validator.ts';
@@ -88,25 +89,10 @@ export function patientModule(patients: PatientIdentityService): ResourceModule<
         throw new FhirError(422, [
           issue('not-supported', 'the care team is not changed by an update', 'Patient.generalPractitioner'),
         ]);
-      const { identityStatus, ...traits } = identity;
-      const corrections = {
-        ins: traits.ins ?? null,
-        birthFamilyName: traits.birthFamilyName,
-        firstGivenName: traits.firstGivenName,
-        givenNames: traits.givenNames ?? traits.firstGivenName,
-        usedFamilyName: traits.usedFamilyName ?? null,
-        usedGivenName: traits.usedGivenName ?? null,
-        sex: traits.sex,
-        birthDate: traits.birthDate,
-        birthPlaceCode: traits.birthPlaceCode ?? null,
-        phone: traits.phone ?? null,
-        email: traits.email ?? null,
-        address: traits.address ?? null,
-      };
       const updated = await patients.correct(
         principal,
         id,
-        { corrections, identityStatus },
+        { corrections: correctionsOf(identity), identityStatus: identity.identityStatus },
         { reason: FHIR_UPDATE_REASON, expectedVersion: versionOfIfMatch(ifMatch) },
         origin,
       );

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { OperationOutcome, Patient } from '@medplum/fhirtypes';
 import type { InjectOptions } from 'fastify';
+import { sql } from 'kysely';
 import type { Relais } from '../../app.ts';
 import { bearer, createPatient, createProfessional } from '../../../tests/support/factories.ts';
 import { fhirPatient } from '../../../tests/support/fhir-patients.ts';
@@ -26,20 +27,11 @@ for (const { dialect, skip } of testDialects()) {
 
     /** Rows of the tables a Patient write touches. */
     const counts = async () => {
-      const db = relais.database.db;
-      const [patients, versions, events] = await Promise.all(
-        (['patients', 'patient_identity_versions', 'events'] as const).map(async (table) =>
-          Number(
-            (
-              await db
-                .selectFrom(table)
-                .select((eb) => eb.fn.countAll<string>().as('n'))
-                .executeTakeFirstOrThrow()
-            ).n,
-          ),
-        ),
-      );
-      return { patients, versions, events };
+      const { rows } = await sql<{ patients: string; versions: string; events: string }>`
+        select (select count(*) from patients) as patients,
+               (select count(*) from patient_identity_versions) as versions,
+               (select count(*) from events) as events`.execute(relais.database.db);
+      return rows[0];
     };
 
     /** Sends the request; asserts the status, an OperationOutcome and that nothing was written. */
