@@ -12,7 +12,7 @@ import { PATIENT_SEARCH_PARAMS, PATIENT_SORTABLE, isPatientId, patientCriteriaOf
 import { patientToFhir } from './patient-to-fhir.ts';
 
 /** Why a FHIR update corrects the identity, for the rectification's history. */
-export const FHIR_UPDATE_REASON = 'updated through the FHIR API (PUT Patient)';
+const FHIR_UPDATE_REASON = 'updated through the FHIR API (PUT Patient)';
 
 /**
  * Patient: the domain's patient identity at the FHIR edge. Reads, versions and history through the
