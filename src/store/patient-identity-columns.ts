@@ -27,7 +27,10 @@ export function identityColumns(identity: ValidIdentity) {
 }
 
 /** The identity columns, as `patients` and each of its versions hold them. */
-type IdentityRow = Omit<Selectable<PatientIdentityVersionsTable>, 'patient_id' | 'version_id' | 'recorded_at'>;
+type IdentityRow = Omit<
+  Selectable<PatientIdentityVersionsTable>,
+  'patient_id' | 'version_id' | 'recorded_at'
+>;
 
 /** The identity a `patients` row (or a version of it) holds (as stored: it passed the rules when written). */
 export function identityOfRow(row: IdentityRow): ValidIdentity {
