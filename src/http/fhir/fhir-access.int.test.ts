@@ -13,6 +13,8 @@ import {
 import { fhirPatient, insToken } from '../../../tests/support/fhir-patients.ts';
 import { testDialects } from '../../../tests/support/test-database.ts';
 import { startTestRelais } from '../../../tests/support/test-relais.ts';
+import { SESSION_COOKIE } from '../authentication.ts';
+import { CSRF_HEADER, csrfTokenOf } from '../csrf.ts';
 import { FHIR_PREFIX } from './fhir-plugin.ts';
 
 const FHIR_JSON = { 'content-type': 'application/fhir+json' };
@@ -83,6 +85,26 @@ for (const { dialect, skip } of testDialects()) {
       });
       assert.equal(create.statusCode, 401);
       assert.equal((await get('/metadata', null)).statusCode, 200);
+    });
+
+    test('a cookie session writes only with the CSRF header, as under /api', async () => {
+      const cookie = { cookie: `${SESSION_COOKIE}=${gp.token}` };
+      const payload = JSON.stringify(fhirPatient());
+      const forged = await relais.http.inject({
+        method: 'POST',
+        url: `${FHIR_PREFIX}/Patient`,
+        headers: { ...cookie, ...FHIR_JSON },
+        payload,
+      });
+      assert.equal(forged.statusCode, 403);
+      assert.match(forged.json<OperationOutcome>().issue[0]?.diagnostics ?? '', /x-csrf-token/);
+      const sent = await relais.http.inject({
+        method: 'POST',
+        url: `${FHIR_PREFIX}/Patient`,
+        headers: { ...cookie, ...FHIR_JSON, [CSRF_HEADER]: csrfTokenOf(gp.token) },
+        payload,
+      });
+      assert.equal(sent.statusCode, 201, sent.body);
     });
 
     test('search results and totals count only patients within reach; every hit is audited', async () => {
