@@ -12,5 +12,7 @@ export interface FhirModuleDependencies {
  * CapabilityStatement lists it. A new type (Condition, Observation…) is one more module here.
  */
 export function fhirResourceModules(deps: FhirModuleDependencies): readonly ResourceModule[] {
+  // A module's handlers take its own type; the plugin checks resourceType before calling them, so the
+  // registry may hold them as modules of any resource.
   return [patientModule(deps.patientIdentities) as unknown as ResourceModule];
 }

@@ -5,7 +5,7 @@ import type { PatientIdentityService } from '../../domain/record/patient-identit
 import { badRequest, FhirError, issue } from '../fhir-error.ts';
 import { validateFhirResource } from '../fhir-validator.ts';
 import type { FhirCaller, ResourceModule } from '../resource-module.ts';
-import { parseSearchRequest } from '../search/search-request.ts';
+import { parseSearchRequest, type SearchRequest } from '../search/search-request.ts';
 import { FR_CORE_PATIENT_PROFILE } from './fr-core.ts';
 import { patientFromFhir } from './patient-from-fhir.ts';
 import { PATIENT_SEARCH_PARAMS, PATIENT_SORTABLE, isPatientId, patientCriteriaOf } from './patient-search.ts';
@@ -21,7 +21,7 @@ const FHIR_UPDATE_REASON = 'updated through the FHIR API (PUT Patient)';
  * update through the identity rectification, with the version the client saw.
  */
 export function patientModule(patients: PatientIdentityService): ResourceModule<Patient> {
-  const search = async (caller: FhirCaller, request: Parameters<typeof patientCriteriaOf>[0]) => {
+  const search = async (caller: FhirCaller, request: SearchRequest) => {
     const page = await patients.search(caller.principal, patientCriteriaOf(request), caller.origin);
     return { total: page.total, resources: page.patients.map(patientToFhir) };
   };
