@@ -193,8 +193,8 @@ function inputOf(identity: ValidIdentity): PatientIdentityInput {
   };
 }
 
-/** The optional fields a correction clears when it gives no value. */
-const CLEARED: IdentityCorrections = {
+/** The optional fields, cleared: what a correction that gives no value for them asks. */
+export const CLEARED: IdentityCorrections = {
   ins: null,
   usedFamilyName: null,
   usedGivenName: null,
