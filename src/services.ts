@@ -41,6 +41,7 @@ import {
 import { createPatientExportService } from './domain/patient-rights/patient-export-service.ts';
 import { createRectificationRequests } from './domain/patient-rights/rectification-request-service.ts';
 import { createPatientTargetService } from './domain/record/patient-target-service.ts';
+import { createPatientIdentityService } from './domain/record/patient-identity-service.ts';
 import { createRecordService } from './domain/record/record-service.ts';
 import type { ExamValidity } from './domain/referrals/exam-repeat.ts';
 import { createReferralGate } from './domain/referrals/referral-gate.ts';
@@ -102,7 +103,9 @@ import { createSqlNotificationSettingsStore } from './store/sql-notification-set
 import { createSqlNotificationStore } from './store/sql-notification-store.ts';
 import { createSqlIdentityRectifier } from './store/sql-identity-rectifier.ts';
 import { createSqlPatientExport } from './store/sql-patient-export.ts';
+import { createSqlPatientCriteriaFinder } from './store/sql-patient-criteria-finder.ts';
 import { createSqlPatientFinder } from './store/sql-patient-finder.ts';
+import { createSqlPatientVersions } from './store/sql-patient-versions.ts';
 import { createSqlQuestionnaireStore } from './store/sql-questionnaire-store.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
 import { createSqlRecordWriter } from './store/sql-record-writer.ts';
@@ -259,6 +262,22 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     timeZone: options.timeZone ?? TERRITORY_TIME_ZONE,
   });
   const recordReader = createSqlRecordReader(db);
+  const record = createRecordService({
+    access,
+    audit,
+    reader: recordReader,
+    finder: createSqlPatientFinder(db),
+    writer: signalled(createSqlRecordWriter(db)),
+    clock,
+    newId,
+  });
+  const identityRectification = createIdentityRectificationService({
+    access,
+    rectifier: signalled(createSqlIdentityRectifier(db)),
+    statusAfter: options.statusAfterRectification ?? LOWER_STATUS_ON_STRICT_CHANGE,
+    clock,
+    newId,
+  });
   const accountSecurity = options.accountSecurity ?? DEFAULT_ACCOUNT_SECURITY;
   const secrets = createSecretBox(options.secretsKey ?? null);
   return {
@@ -286,14 +305,16 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       clock,
       newId,
     }),
-    record: createRecordService({
+    record,
+    /** The patient's identity as a versioned resource: the FHIR Patient's use cases. */
+    patientIdentities: createPatientIdentityService({
       access,
       audit,
-      reader: recordReader,
-      finder: createSqlPatientFinder(db),
-      writer: signalled(createSqlRecordWriter(db)),
+      versions: createSqlPatientVersions(db),
+      find: createSqlPatientCriteriaFinder(db),
+      record,
+      rectification: identityRectification,
       clock,
-      newId,
     }),
     /** The DPO's view of the audit trail, and the patient's "who accessed my record". */
     auditLog: createAuditLogService({
@@ -464,13 +485,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       renderer: createPdfSummaryRenderer({ timeZone: options.timeZone ?? TERRITORY_TIME_ZONE }),
       clock,
     }),
-    identityRectification: createIdentityRectificationService({
-      access,
-      rectifier: signalled(createSqlIdentityRectifier(db)),
-      statusAfter: options.statusAfterRectification ?? LOWER_STATUS_ON_STRICT_CHANGE,
-      clock,
-      newId,
-    }),
+    identityRectification,
     rectificationRequests: createRectificationRequests({
       access,
       roles: { activeRoles: (scope, on) => activeCareTeamRoles(db, scope.patientId, on) },

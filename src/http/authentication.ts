@@ -40,7 +40,7 @@ const PRIVILEGED_AREAS: readonly { prefix: string; role: AccountRole; holders: s
 ];
 
 /**
- * Resolves the caller on every /api request and enforces the route's audience (default: signed-in),
+ * Resolves the caller on every /api and /fhir request and enforces the route's audience (default: signed-in),
  * so a new route is protected unless it says otherwise; cookie sessions also pass the CSRF check, and
  * an administrator (a DPO) without a second factor is kept out of /api/admin (/api/audit) until enrolled.
  */
@@ -51,7 +51,8 @@ export function registerAuthentication(
 ): void {
   app.decorateRequest('account', undefined);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    const guarded = request.url.startsWith('/api/') || request.url.startsWith('/fhir/');
+    if (!guarded || request.url.startsWith('/api/docs')) return;
     const audience = request.routeOptions.config.audience ?? 'signed-in';
     if (audience === 'public') return;
     const credential = credentialOf(request);

@@ -38,6 +38,9 @@ import { referralRoutes } from './routes/referral-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { transitionRoutes } from './routes/transition-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
+import { loadFhirDefinitions } from '../fhir/fhir-validator.ts';
+import { fhirResourceModules } from '../fhir/resource-registry.ts';
+import { FHIR_PREFIX, fhirPlugin } from './fhir/fhir-plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -159,6 +162,13 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   });
   await app.register(auditRoutes, { auditLog: services.auditLog });
   await app.register(accessLogRoutes, { accessLog: services.accessLog });
+  // Indexing the R4 definitions takes seconds: once, at start, not on the first request.
+  loadFhirDefinitions();
+  await app.register(fhirPlugin, {
+    prefix: FHIR_PREFIX,
+    modules: fhirResourceModules(services),
+    software: { name: OPENAPI_INFO.title, version: OPENAPI_INFO.version },
+  });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({
     status: 'ok',
   }));
@@ -167,7 +177,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   const serveWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    if (serveWeb && request.method === 'GET' && !/^\/(api|fhir)\//.test(request.url)) {
       return reply.sendFile('index.html'); // client-side routes (/patients/…, /portal) load the app
     }
     return sendProblem(reply, 'not-found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`);

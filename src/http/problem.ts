@@ -8,6 +8,7 @@ const STATUS_OF: Readonly<Record<ErrorCode, { status: number; title: string }>> 
   forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
+  'precondition-failed': { status: 412, title: 'Precondition failed' },
   'rate-limited': { status: 429, title: 'Too many requests' },
 };
 

@@ -72,7 +72,8 @@ export interface LoginChallengesTable {
   failures: Generated<number>;
 }
 
-export interface PatientsTable {
+/** A patient's identity as `patients` and each of its versions hold it. */
+interface IdentityColumns {
   patient_id: string;
   ins_matricule: string | null;
   ins_oid: string | null;
@@ -88,11 +89,22 @@ export interface PatientsTable {
   phone: string | null;
   email: string | null;
   address: string | null;
+}
+
+export interface PatientsTable extends IdentityColumns {
   family_name_key: string;
   given_name_key: string;
   used_family_name_key: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The identity's version (migration 0021): triggers bump it and keep each one. */
+  version_id: Generated<number>;
+}
+
+/** One version of a patient's identity (migration 0021), written by triggers on `patients`. */
+export interface PatientIdentityVersionsTable extends IdentityColumns {
+  version_id: number;
+  recorded_at: Timestamp;
 }
 
 export interface CareTeamMembersTable {
@@ -707,6 +719,7 @@ export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
   patients: PatientsTable;
+  patient_identity_versions: PatientIdentityVersionsTable;
   care_team_members: CareTeamMembersTable;
   conditions: ConditionsTable;
   medications: MedicationsTable;

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { nameKey } from '../domain/identity/name-key.ts';
 import type { ValidIdentity } from '../domain/identity/patient-registration.ts';
-import type { PatientsTable } from './database-schema.ts';
+import type { PatientIdentityVersionsTable } from './database-schema.ts';
 
 /** A checked identity as `patients` columns, with the search keys of its names. */
 export function identityColumns(identity: ValidIdentity) {
@@ -26,8 +26,14 @@ export function identityColumns(identity: ValidIdentity) {
   };
 }
 
-/** The identity a `patients` row holds (as stored: it passed the rules when written). */
-export function identityOfRow(row: Selectable<PatientsTable>): ValidIdentity {
+/** The identity columns, as `patients` and each of its versions hold them. */
+type IdentityRow = Omit<
+  Selectable<PatientIdentityVersionsTable>,
+  'patient_id' | 'version_id' | 'recorded_at'
+>;
+
+/** The identity a `patients` row (or a version of it) holds (as stored: it passed the rules when written). */
+export function identityOfRow(row: IdentityRow): ValidIdentity {
   return {
     ins:
       row.ins_matricule === null || row.ins_oid === null

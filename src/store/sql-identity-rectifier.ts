@@ -23,14 +23,16 @@ export function createSqlIdentityRectifier(db: Kysely<Database>): IdentityRectif
             .forUpdate()
             .executeTakeFirst();
           if (row === undefined) throw new DomainError('not-found', `no patient with id ${scope.patientId}`);
-          const rectification = decide(identityOfRow(row));
-          await trx
+          const rectification = decide(identityOfRow(row), row.version_id);
+          // The version trigger (migration 0021) bumps the version and keeps this one.
+          const { version_id } = await trx
             .updateTable('patients')
             .set({ ...identityColumns(rectification.identity), updated_at: rectification.event.occurredAt })
             .where('patient_id', '=', scope.patientId)
-            .execute();
+            .returning('version_id')
+            .executeTakeFirstOrThrow();
           await trx.insertInto('events').values(eventRow(rectification.event)).execute();
-          return rectification;
+          return { ...rectification, versionId: version_id };
         });
       } catch (error) {
         throw translateConstraintError(error) ?? error;

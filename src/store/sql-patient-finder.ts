@@ -14,14 +14,7 @@ type Members = ExpressionBuilder<Database, 'care_team_members'>;
  * the most selective word picks entries from the practitioner's name-key indexes, the others filter.
  */
 export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
-  const withinReach = (practitionerId: string) =>
-    db
-      .selectFrom('care_team_members')
-      .select(['patient_id', 'family_name_key', 'given_name_key'])
-      .where('practitioner_id', '=', practitionerId)
-      .where('ended_on', 'is', null)
-      // A patient who objects to the practitioner is out of their reach, name included.
-      .where(sql<boolean>`not ${objectionAgainst('care_team_members')}`);
+  const withinReach = (practitionerId: string) => patientsWithinReach(db, practitionerId);
 
   const reachByQuery = (practitionerId: string, query: PatientQuery) => {
     if (query.kind === 'name') {
@@ -86,7 +79,20 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
   };
 }
 
+/**
+ * The practitioner's active care-team rows, i.e. the patients within their reach: a patient who objects
+ * to the practitioner is out of it, name included. Every patient search starts here.
+ */
+export function patientsWithinReach(db: Kysely<Database>, practitionerId: string) {
+  return db
+    .selectFrom('care_team_members')
+    .select(['patient_id', 'family_name_key', 'given_name_key'])
+    .where('practitioner_id', '=', practitionerId)
+    .where('ended_on', 'is', null)
+    .where(sql<boolean>`not ${objectionAgainst('care_team_members')}`);
+}
+
 /** A LIKE pattern for "starts with", with LIKE's own wildcards taken literally. */
-function prefixPattern(word: string): string {
+export function prefixPattern(word: string): string {
   return `${word.replace(/[%_\\]/g, '\\$&')}%`;
 }

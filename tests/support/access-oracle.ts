@@ -107,6 +107,12 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
   'GET /api/patients/:patientId/export': { ...anyone(READERS), ...EXPORT },
   'GET /api/patients/:patientId/export/summary.pdf': { ...anyone(READERS), ...EXPORT },
   'PATCH /api/patients/:patientId/identity': anyone(WRITERS),
+  // FHIR: a Patient is the patient's identity; reading it (a version, the history) is reading the record.
+  'GET /fhir/R4/Patient/:id': anyone(READERS),
+  'GET /fhir/R4/Patient/:id/_history/:vid': anyone(READERS),
+  'GET /fhir/R4/Patient/:id/_history': anyone(READERS),
+  // An update opens the identity to compare it, then the rectification opens it to write: two rows.
+  'PUT /fhir/R4/Patient/:id': { ...anyone(WRITERS), allowedAuditRows: 2 },
 };
 
 /**
@@ -131,6 +137,7 @@ export const ACCESS_CHANGING_ROUTES: Readonly<Record<string, string>> = {
  */
 export const PATIENT_LISTS: readonly string[] = [
   'GET /api/patients',
+  'GET /fhir/R4/Patient',
   'GET /api/worklist',
   'GET /api/referrals/inbox',
   'GET /api/referrals/outbox',
@@ -180,6 +187,9 @@ export const NOT_PATIENT_ROUTES: Readonly<Record<string, string>> = {
   'GET /api/pathway-adherence': 'adherence rates (no patient)',
   'GET /api/transitions/indicators': 'discharge indicators (no patient)',
   'POST /api/patients': 'registers a new patient (no existing record is opened)',
+  'POST /fhir/R4/Patient':
+    'registers a new patient; a conditional create finds the existing one through the search within reach (fhir-access tests)',
+  'GET /fhir/R4/metadata': 'the CapabilityStatement (public, no patient)',
   'GET /api/admin/rules': 'administration (admin role, no patient)',
   'GET /api/admin/rules/:ruleSetId': 'administration (admin role, no patient)',
   'PUT /api/admin/rules/:ruleSetId': 'administration (admin role, no patient)',

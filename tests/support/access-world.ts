@@ -329,17 +329,22 @@ async function patientThings(
 
 /** `url` with the route's parameters filled from `patient`'s things (and its own patient id). */
 export function fillRoute(url: string, patient: WorldPatient, things: WorldPatient = patient): string {
-  return url
-    .replace(':patientId', patient.patientId)
-    .replace(':documentId', things.documentId)
-    .replace(':alertId', things.alertId)
-    .replace(':name', 'hba1c')
-    .replace(':enrolmentId', things.enrolmentId)
-    .replace(':occurrenceId', things.occurrenceId)
-    .replace(':stayId', things.stayId)
-    .replace(':itemId', things.transitionItemId)
-    .replace(':referralId', things.referralId)
-    .replace(':taskId', things.taskId);
+  return (
+    url
+      .replace(':patientId', patient.patientId)
+      // FHIR routes name the resource `:id` (a Patient's id is the patient's) and a version `:vid`.
+      .replace(/\/Patient\/:id/, `/Patient/${patient.patientId}`)
+      .replace(':vid', '1')
+      .replace(':documentId', things.documentId)
+      .replace(':alertId', things.alertId)
+      .replace(':name', 'hba1c')
+      .replace(':enrolmentId', things.enrolmentId)
+      .replace(':occurrenceId', things.occurrenceId)
+      .replace(':stayId', things.stayId)
+      .replace(':itemId', things.transitionItemId)
+      .replace(':referralId', things.referralId)
+      .replace(':taskId', things.taskId)
+  );
 }
 
 function isoDay(ms: number): string {

@@ -1,3 +1,5 @@
+import { patientToFhir } from '../../src/fhir/patient/patient-to-fhir.ts';
+import { identityOfRow } from '../../src/store/patient-identity-columns.ts';
 import type { Relais } from '../../src/app.ts';
 
 /** Who a request body may name: a professional to add or refer to, and the patient of a new task. */
@@ -101,12 +103,26 @@ export async function requestBody(
   url: string,
   context: BodyContext,
 ): Promise<Record<string, unknown> | undefined> {
+  const fhirPatient = /^\/fhir\/R4\/Patient\/([^/]+)$/.exec(url);
+  if (fhirPatient !== null) return changedFhirPatient(relais, fhirPatient[1] ?? '');
   const transitionItems = /\/stays\/([^/]+)\/transition\/items(\/[^/]+)?$/.exec(url);
   if (transitionItems === null) return validBody(url, context);
   const version = await transitionVersion(relais, transitionItems[1] ?? '');
   return transitionItems[2] === undefined
     ? { kind: 'home-nursing', dueOn: '2030-01-01', note: 'x', version }
     : { status: 'done', note: 'x', version };
+}
+
+/** The patient as FHIR with a new phone number: an update that changes something each time. */
+async function changedFhirPatient(relais: Relais, patientId: string): Promise<Record<string, unknown>> {
+  const row = await relais.database.db
+    .selectFrom('patients')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .executeTakeFirstOrThrow();
+  const identity = { ...identityOfRow(row), phone: `01 02 03 ${String(++rectifications).padStart(5, '0')}` };
+  const lastUpdated = new Date(row.updated_at);
+  return { ...patientToFhir({ patientId, versionId: row.version_id, lastUpdated, identity }) };
 }
 
 async function transitionVersion(relais: Relais, stayId: string): Promise<number> {

@@ -7,6 +7,7 @@ import { isoDate, type Clock } from '../shared/clock.ts';
 import type { NewId } from '../shared/new-id.ts';
 import {
   rectifyIdentity,
+  staleVersion,
   type IdentityCorrections,
   type RectifiableField,
   type Rectification,
@@ -16,11 +17,14 @@ import {
 /** Port: corrects a patient's identity with its journal event. */
 export interface IdentityRectifier {
   /**
-   * In one transaction: reads the patient's identity under a row lock, lets `decide` correct it, then
-   * writes the new identity and the event, or nothing when `decide` throws. Errors: those of `decide`,
-   * `conflict` (the INS is another patient's).
+   * In one transaction: reads the patient's identity and its version under a row lock, lets `decide`
+   * correct it, then writes the new identity (the next version) and the event, or nothing when `decide`
+   * throws. Errors: those of `decide`, `conflict` (the INS is another patient's).
    */
-  rectify(scope: PatientScope, decide: (current: ValidIdentity) => Rectification): Promise<Rectification>;
+  rectify(
+    scope: PatientScope,
+    decide: (current: ValidIdentity, versionId: number) => Rectification,
+  ): Promise<Rectification & { readonly versionId: number }>;
 }
 
 /** What a rectification changed, for the caller. */
@@ -28,6 +32,10 @@ export interface RectificationOutcome {
   readonly changedFields: readonly RectifiableField[];
   readonly identityStatusBefore: IdentityStatus;
   readonly identityStatusAfter: IdentityStatus;
+  /** The identity as corrected, its version and when it was written. */
+  readonly identity: ValidIdentity;
+  readonly versionId: number;
+  readonly rectifiedAt: Date;
 }
 
 /** The right to rectification: a care-team professional corrects the identity, the history is kept. */
@@ -39,13 +47,17 @@ export function createIdentityRectificationService(deps: {
   newId: NewId;
 }) {
   return {
-    /** Errors: `invalid-input` (reason, traits, nothing changes), `forbidden`, `not-found`, `conflict`. */
+    /**
+     * Errors: `invalid-input` (reason, traits, nothing changes), `forbidden`, `not-found`, `conflict`,
+     * `precondition-failed` when `expectedVersion` is given and is no longer the current version.
+     */
     async rectify(
       principal: Principal,
       patientId: string,
       corrections: IdentityCorrections,
       reason: string,
       origin: RequestOrigin,
+      expectedVersion?: number,
     ): Promise<RectificationOutcome> {
       const scope = await deps.access.open(
         principal,
@@ -54,18 +66,23 @@ export function createIdentityRectificationService(deps: {
         origin,
       );
       const now = deps.clock();
-      const done = await deps.rectifier.rectify(scope, (current) =>
-        rectifyIdentity(current, corrections, {
+      const done = await deps.rectifier.rectify(scope, (current, versionId) => {
+        if (expectedVersion !== undefined && expectedVersion !== versionId)
+          throw staleVersion(expectedVersion, versionId);
+        return rectifyIdentity(current, corrections, {
           reason,
           today: isoDate(now),
           statusAfter: deps.statusAfter,
           event: { id: deps.newId(), patientId, actorAccountId: principal.accountId, occurredAt: now },
-        }),
-      );
+        });
+      });
       return {
         changedFields: done.changedFields,
         identityStatusBefore: done.previousStatus,
         identityStatusAfter: done.identity.identityStatus,
+        identity: done.identity,
+        versionId: done.versionId,
+        rectifiedAt: now,
       };
     },
   };

@@ -71,6 +71,14 @@ export const LOWER_STATUS_ON_STRICT_CHANGE: StatusAfterRectification = (status, 
 
 export const REASON_MAX_LENGTH = 500;
 
+/** The refusal of a correction made on a version that is no longer the current one. */
+export function staleVersion(expected: number, current: number): DomainError {
+  return new DomainError(
+    'precondition-failed',
+    `version ${expected} is not the current one (${current}): read the patient again`,
+  );
+}
+
 /** A checked correction: the new identity and the journal event that keeps the previous values. */
 export interface Rectification {
   readonly identity: ValidIdentity;
@@ -183,6 +191,28 @@ function inputOf(identity: ValidIdentity): PatientIdentityInput {
     email: identity.email ?? undefined,
     address: identity.address ?? undefined,
   };
+}
+
+/** The optional fields, cleared: what a correction that gives no value for them asks. */
+export const CLEARED: IdentityCorrections = {
+  ins: null,
+  usedFamilyName: null,
+  usedGivenName: null,
+  birthPlaceCode: null,
+  phone: null,
+  email: null,
+  address: null,
+};
+
+/**
+ * A whole identity given again (a FHIR update) as corrections: every field, an absent optional one
+ * cleared. The status is not among them: it is the rectification's to decide.
+ */
+export function correctionsOf(input: PatientIdentityInput): IdentityCorrections {
+  const given = Object.entries(input).filter(
+    ([field, value]) => field !== 'identityStatus' && value !== undefined,
+  );
+  return { ...CLEARED, givenNames: input.firstGivenName, ...Object.fromEntries(given) };
 }
 
 /** The corrections as registration input: a null (cleared) becomes absent, which the rules read as none. */

@@ -107,6 +107,8 @@ const ENCODING = {
 };
 
 const INS_COLUMNS = ['ins_matricule', 'ins_oid'];
+/** The tables that hold an identity with its INS: the patient row and its versions (migration 0021). */
+const IDENTITY_TABLES: readonly string[] = ['patients', 'patient_identity_versions'];
 
 /** Assembles the file from the tables read under `scope`, applying the INS sharing rule for professionals. */
 export function exportFileOf(
@@ -116,7 +118,7 @@ export function exportFileOf(
 ): PatientExportFile {
   const withheld: ExportOmissions['withheld'][number][] = [];
   const shown = tables.map((table) => {
-    if (table.name !== 'patients' || scope.principal.kind === 'patient') return table;
+    if (!IDENTITY_TABLES.includes(table.name) || scope.principal.kind === 'patient') return table;
     const rows = table.rows.map((row) => {
       const status = row['identity_status'];
       if (typeof status === 'string' && isIdentityStatus(status) && mayShareIns(status)) return row;
@@ -124,7 +126,7 @@ export function exportFileOf(
     });
     if (rows.some((row, i) => row !== table.rows[i])) {
       withheld.push({
-        table: 'patients',
+        table: table.name,
         columns: INS_COLUMNS,
         why: 'the INS is shared between professionals only when the identity is qualifiée (RNIV)',
       });

@@ -10,6 +10,7 @@ import type { NewId } from '../shared/new-id.ts';
 import { EVENT_OF_ENTRY, summaryOf, validateClinicalEntry, type ClinicalEntry } from './clinical-entry.ts';
 import type { CoordinationRecord, PatientSearchHit, PortalSummary } from './coordination-record.ts';
 import { withInsSharingRule } from './ins-sharing.ts';
+import { auditSearchHits } from './search-audit.ts';
 import { parsePatientQuery } from './patient-query.ts';
 import type { NewPatient, PatientFinder, RecordReader, RecordWriter } from './record-ports.ts';
 
@@ -86,13 +87,12 @@ export function createRecordService(deps: {
       if (principal.kind !== 'professional')
         throw new DomainError('forbidden', 'only professionals search patients');
       const hits = await finder.search(principal.practitionerId, parsePatientQuery(text), SEARCH_LIMIT);
-      const now = clock();
-      const purpose = { action: 'search', resource: 'patient-search' } as const;
-      const allowed = { outcome: 'allowed', reason: 'search hit within care team', role: null } as const;
-      await audit.append(
-        hits.length > 0
-          ? hits.map((hit) => auditEntryFor(principal, hit.patientId, purpose, origin, now, allowed))
-          : [auditEntryFor(principal, null, purpose, origin, now, { ...allowed, reason: 'no hit' })],
+      await auditSearchHits(
+        audit,
+        principal,
+        hits.map((hit) => hit.patientId),
+        origin,
+        clock(),
       );
       return hits;
     },

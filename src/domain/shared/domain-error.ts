@@ -1,6 +1,13 @@
 /** The closed set of failure kinds; each protocol maps them once (HTTP: http/problem.ts). */
 export type ErrorCode =
-  'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'rate-limited';
+  | 'invalid-input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  /** The caller's copy is stale: the version they saw is no longer the current one. */
+  | 'precondition-failed'
+  | 'rate-limited';
 
 /** A failure the caller can act on, with a message that says what is wrong (never patient data). */
 export class DomainError extends Error {

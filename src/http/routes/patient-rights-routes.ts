@@ -160,7 +160,8 @@ export const patientRightsRoutes: FastifyPluginCallbackTypebox<{
         reason,
         originOf(request),
       );
-      return { ...outcome, changedFields: [...outcome.changedFields] };
+      const { identityStatusBefore, identityStatusAfter } = outcome;
+      return { changedFields: [...outcome.changedFields], identityStatusBefore, identityStatusAfter };
     },
   );
 

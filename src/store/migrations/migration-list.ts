@@ -17,6 +17,7 @@ import * as sharingChoices from './0017-sharing-choices.ts';
 import * as pathwayWorklistPerf from './0018-pathway-worklist-perf.ts';
 import * as registrationWriteCost from './0019-registration-write-cost.ts';
 import * as auditViews from './0020-audit-views.ts';
+import * as patientVersions from './0021-patient-versions.ts';
 import * as taskCommentPatient from './0022-task-comment-patient.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
@@ -39,5 +40,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0018-pathway-worklist-perf': pathwayWorklistPerf,
   '0019-registration-write-cost': registrationWriteCost,
   '0020-audit-views': auditViews,
+  '0021-patient-versions': patientVersions,
   '0022-task-comment-patient': taskCommentPatient,
 };

@@ -1,0 +1,18 @@
+import type { PatientIdentityService } from '../domain/record/patient-identity-service.ts';
+import { patientModule } from './patient/patient-module.ts';
+import type { ResourceModule } from './resource-module.ts';
+
+/** What the served modules need from the application. */
+export interface FhirModuleDependencies {
+  readonly patientIdentities: PatientIdentityService;
+}
+
+/**
+ * The one registry of served FHIR resource types: the server registers their routes from it and the
+ * CapabilityStatement lists it. A new type (Condition, Observation…) is one more module here.
+ */
+export function fhirResourceModules(deps: FhirModuleDependencies): readonly ResourceModule[] {
+  // A module's handlers take its own type; the plugin checks resourceType before calling them, so the
+  // registry may hold them as modules of any resource.
+  return [patientModule(deps.patientIdentities) as unknown as ResourceModule];
+}
