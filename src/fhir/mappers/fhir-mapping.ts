@@ -1,0 +1,106 @@
+import type { CodeableConcept, Coding, Reference, Resource } from '@medplum/fhirtypes';
+import { DomainError } from '../../domain/shared/domain-error.ts';
+
+/** The code systems the domain's codes belong to, as FHIR names them. */
+export const SYSTEM = {
+  loinc: 'http://loinc.org',
+  snomed: 'http://snomed.info/sct',
+  icd10: 'http://hl7.org/fhir/sid/icd-10',
+  atc: 'http://www.whocc.no/atc',
+  ucum: 'http://unitsofmeasure.org',
+} as const;
+
+/** The resource types a mapper points to. */
+export type ReferencedType =
+  | 'Patient'
+  | 'Practitioner'
+  | 'PractitionerRole'
+  | 'Organization'
+  | 'Binary'
+  | 'ServiceRequest'
+  | 'Encounter';
+
+/**
+ * Refuses a resource the domain cannot hold. The message and the detail name the FHIR path, so the
+ * API can answer an OperationOutcome whose issue points at it.
+ */
+export function refuse(path: string, problem: string): never {
+  const detail = `${path}: ${problem}`;
+  throw new DomainError('invalid-input', detail, [detail]);
+}
+
+export function reference<K extends ReferencedType>(
+  type: K,
+  id: string,
+): Reference<Extract<Resource, { resourceType: K }>> {
+  return { reference: `${type}/${id}` };
+}
+
+// A literal reference `Type/id` (FHIR id: 1 to 64 of A-Z a-z 0-9 - .).
+const LITERAL_REFERENCE = /^([A-Za-z]+)\/([A-Za-z0-9.-]{1,64})$/;
+
+/** The id a reference names. Refused unless it is a literal `<type>/<id>` reference. */
+export function referencedId(value: Reference | undefined, type: ReferencedType, path: string): string {
+  const match = LITERAL_REFERENCE.exec(value?.reference ?? '');
+  if (match?.[1] !== type || match[2] === undefined) {
+    refuse(`${path}.reference`, `must reference a ${type} as ${type}/<id>`);
+  }
+  return match[2];
+}
+
+/** A concept of one coding (and its words in `text`, when given). */
+export function concept(system: string, code: string, display?: string | null): CodeableConcept {
+  const coding: Coding = { system, code, ...(display == null ? {} : { display }) };
+  return { coding: [coding], ...(display == null ? {} : { text: display }) };
+}
+
+/** The codes of `concept` in one code system. */
+export function codingsIn(value: CodeableConcept | undefined, system: string): Coding[] {
+  return (value?.coding ?? []).filter((coding) => coding.system === system);
+}
+
+/**
+ * The one code `value` carries in `system` (a status, a category). Refused when absent, when it is
+ * not one of `allowed`, or when two codes of the system disagree.
+ */
+export function codeIn<T extends string>(
+  value: CodeableConcept | undefined,
+  system: string,
+  allowed: Readonly<Record<string, T>>,
+  path: string,
+): T {
+  const codes = new Set(codingsIn(value, system).map((coding) => coding.code));
+  const [code] = codes;
+  if (codes.size !== 1 || code === undefined) refuse(path, `needs one code of ${system}`);
+  const mapped = Object.hasOwn(allowed, code) ? allowed[code] : undefined;
+  if (mapped === undefined) {
+    refuse(path, `"${code}" cannot be kept; Relais holds ${Object.keys(allowed).join(', ')}`);
+  }
+  return mapped;
+}
+
+/** The words of a concept: its text, or else the display of its first coding that has one. */
+export function wordsOf(value: CodeableConcept | undefined): string | undefined {
+  const text = value?.text?.trim();
+  if (text) return text;
+  return value?.coding?.find((coding) => coding.display?.trim())?.display?.trim();
+}
+
+// A FHIR date or dateTime whose day is known: YYYY-MM-DD, optionally followed by a time.
+const FULL_DATE = /^(\d{4}-\d{2}-\d{2})(T.*)?$/;
+
+/** The calendar day of a FHIR date or dateTime. Refused when only the year or month is known. */
+export function calendarDay(value: string, path: string): string {
+  const day = FULL_DATE.exec(value)?.[1];
+  if (day === undefined) refuse(path, `"${value}" is not a full date (YYYY-MM-DD); Relais keeps whole days`);
+  return day;
+}
+
+/** Elements the domain has no place for: refused by name rather than dropped without a word. */
+export function refuseUnheld(resource: object, resourceType: string, elements: readonly string[]): void {
+  for (const element of elements) {
+    if ((resource as Record<string, unknown>)[element] !== undefined) {
+      refuse(`${resourceType}.${element}`, 'Relais cannot keep this element');
+    }
+  }
+}
