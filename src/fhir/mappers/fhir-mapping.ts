@@ -96,11 +96,14 @@ export function calendarDay(value: string, path: string): string {
   return day;
 }
 
-/** Elements the domain has no place for: refused by name rather than dropped without a word. */
-export function refuseUnheld(resource: object, resourceType: string, elements: readonly string[]): void {
-  for (const element of elements) {
-    if ((resource as Record<string, unknown>)[element] !== undefined) {
-      refuse(`${resourceType}.${element}`, 'Relais cannot keep this element');
+/**
+ * Elements the domain has no place for, and that change what the kept part means: refused by name
+ * rather than dropped without a word. `path` is the FHIR path of `element` (a resource or a part).
+ */
+export function refuseUnheld(element: object, path: string, names: readonly string[]): void {
+  for (const name of names) {
+    if ((element as Record<string, unknown>)[name] !== undefined) {
+      refuse(`${path}.${name}`, 'Relais cannot keep this element');
     }
   }
 }
