@@ -25,13 +25,7 @@ export function frCoreIdentifier(type: string, system: string, value: string): I
 
 /** The resource types a mapper points to. */
 export type ReferencedType =
-  | 'Patient'
-  | 'Practitioner'
-  | 'PractitionerRole'
-  | 'Organization'
-  | 'Binary'
-  | 'ServiceRequest'
-  | 'Encounter';
+  'Patient' | 'Practitioner' | 'PractitionerRole' | 'Organization' | 'ServiceRequest' | 'Encounter';
 
 /**
  * Refuses a resource the domain cannot hold. The message and the detail name the FHIR path, so the
@@ -90,6 +84,11 @@ export function codeIn<T extends string>(
     refuse(path, `"${code}" cannot be kept; Relais holds ${Object.keys(allowed).join(', ')}`);
   }
   return mapped;
+}
+
+/** The entry of a table keyed by a domain code, or undefined for a code the table does not know. */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** The words of a concept: its text, or else the display of its first coding that has one. */

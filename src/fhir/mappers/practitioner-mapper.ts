@@ -1,7 +1,7 @@
 import type { CodeableConcept, Practitioner as FhirPractitioner } from '@medplum/fhirtypes';
 import type { Practitioner } from '../../domain/directory/directory.ts';
 import { idNatPsFromRpps } from '../../domain/identity/rpps.ts';
-import { concept, frCoreIdentifier } from './fhir-mapping.ts';
+import { concept, frCoreIdentifier, lookup } from './fhir-mapping.ts';
 
 export const RPPS_SYSTEM = 'https://rpps.esante.gouv.fr';
 /** idNatPs, the national professional id (`8` + RPPS), french-health-it.md A7. */
@@ -28,7 +28,7 @@ const PROFESSIONS: Readonly<Record<string, { readonly words: string; readonly g1
 
 /** A profession as a concept: its TRE_G15 code when it has one, its words always. */
 export function professionConcept(profession: string): CodeableConcept {
-  const known = Object.hasOwn(PROFESSIONS, profession) ? PROFESSIONS[profession] : undefined;
+  const known = lookup(PROFESSIONS, profession);
   if (known?.g15 === undefined) return { text: known?.words ?? profession };
   return concept(PROFESSION_SYSTEM, known.g15, known.words);
 }
