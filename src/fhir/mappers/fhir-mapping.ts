@@ -25,7 +25,7 @@ export function frCoreIdentifier(type: string, system: string, value: string): I
 
 /** The resource types a mapper points to. */
 export type ReferencedType =
-  'Patient' | 'Practitioner' | 'PractitionerRole' | 'Organization' | 'ServiceRequest' | 'Encounter';
+  'Patient' | 'Practitioner' | 'Organization' | 'Observation' | 'DocumentReference' | 'ServiceRequest';
 
 /**
  * Refuses a resource the domain cannot hold. The message and the detail name the FHIR path, so the
