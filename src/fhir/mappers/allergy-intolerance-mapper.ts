@@ -5,12 +5,13 @@ import {
   codeIn,
   codingsIn,
   concept,
+  incomingPatientId,
   reference,
-  referencedId,
   refuse,
+  refuseUnconfirmed,
   refuseUnheld,
+  requiredWords,
   SYSTEM,
-  wordsOf,
 } from './fhir-mapping.ts';
 
 export type AllergyEntry = Extract<ClinicalEntry, { kind: 'allergy' }>;
@@ -57,30 +58,24 @@ export function allergyIntoleranceFromFhir(resource: AllergyIntolerance): {
   patientId: string;
   entry: AllergyEntry;
 } {
-  refuseUnheld(resource, 'AllergyIntolerance', ['modifierExtension', 'implicitRules']);
+  const patientId = incomingPatientId(resource, { element: 'patient', value: resource.patient }, []);
   codeIn(resource.clinicalStatus, CLINICAL_STATUS, { active: 'active' }, 'AllergyIntolerance.clinicalStatus');
-  if (resource.verificationStatus !== undefined) {
-    codeIn(
-      resource.verificationStatus,
-      VERIFICATION_STATUS,
-      { confirmed: 'confirmed' },
-      'AllergyIntolerance.verificationStatus',
-    );
-  }
+  refuseUnconfirmed(
+    resource.verificationStatus,
+    VERIFICATION_STATUS,
+    'AllergyIntolerance.verificationStatus',
+  );
   if (codingsIn(resource.code, SYSTEM.snomed).some((coding) => NO_KNOWN_ALLERGY.has(coding.code ?? ''))) {
     refuse(
       'AllergyIntolerance.code',
       'a "no known allergy" statement is not an allergy; Relais lists allergies only',
     );
   }
-  const substance = wordsOf(resource.code);
-  if (substance === undefined)
-    refuse('AllergyIntolerance.code.text', 'the allergy needs its substance in words');
   return {
-    patientId: referencedId(resource.patient, 'Patient', 'AllergyIntolerance.patient'),
+    patientId,
     entry: {
       kind: 'allergy',
-      substance,
+      substance: requiredWords(resource.code, 'AllergyIntolerance.code.text', 'the substance'),
       reaction: reactionText(resource),
       criticality: resource.criticality ?? 'unable-to-assess',
     },
@@ -93,11 +88,9 @@ function reactionText(resource: AllergyIntolerance): string | null {
   const words = reactions.flatMap((reaction, index) => {
     const path = `AllergyIntolerance.reaction[${index}]`;
     refuseUnheld(reaction, path, ['modifierExtension', 'substance', 'severity']);
-    return reaction.manifestation.map((manifestation) => {
-      const text = wordsOf(manifestation);
-      if (text === undefined) refuse(`${path}.manifestation`, 'each manifestation needs words');
-      return text;
-    });
+    return reaction.manifestation.map((manifestation) =>
+      requiredWords(manifestation, `${path}.manifestation`, 'each manifestation'),
+    );
   });
   return words.join(', ');
 }

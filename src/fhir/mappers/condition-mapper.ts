@@ -4,14 +4,14 @@ import type { Condition } from '../../domain/record/coordination-record.ts';
 import {
   calendarDay,
   codeIn,
-  codingsIn,
   concept,
+  firstCode,
+  incomingPatientId,
   reference,
-  referencedId,
   refuse,
-  refuseUnheld,
+  refuseUnconfirmed,
+  requiredWords,
   SYSTEM,
-  wordsOf,
 } from './fhir-mapping.ts';
 
 export type ConditionEntry = Extract<ClinicalEntry, { kind: 'condition' }>;
@@ -56,9 +56,7 @@ export function conditionToFhir(patientId: string, condition: Condition): FhirCo
  * Provenance (recorder, asserter, encounter, notes) is the API's and the journal's, not the entry's.
  */
 export function conditionFromFhir(resource: FhirCondition): { patientId: string; entry: ConditionEntry } {
-  refuseUnheld(resource, 'Condition', [
-    'modifierExtension',
-    'implicitRules',
+  const patientId = incomingPatientId(resource, { element: 'subject', value: resource.subject }, [
     'bodySite',
     'severity',
     'stage',
@@ -72,35 +70,23 @@ export function conditionFromFhir(resource: FhirCondition): { patientId: string;
     'onsetRange',
     'onsetString',
   ]);
-  if (resource.verificationStatus !== undefined) {
-    codeIn(
-      resource.verificationStatus,
-      VERIFICATION_STATUS,
-      { confirmed: 'confirmed' },
-      'Condition.verificationStatus',
-    );
-  }
-  const [codeSystem, coding] = codeOf(resource);
-  const display = wordsOf(resource.code);
-  if (display === undefined)
-    refuse('Condition.code.text', 'the problem needs words (text or a coding display)');
+  refuseUnconfirmed(resource.verificationStatus, VERIFICATION_STATUS, 'Condition.verificationStatus');
+  const [codeSystem, code] = codeOf(resource);
+  const { onsetDateTime } = resource;
   return {
-    patientId: referencedId(resource.subject, 'Patient', 'Condition.subject'),
+    patientId,
     entry: {
       kind: 'condition',
       codeSystem,
-      code: coding,
-      display,
+      code,
+      display: requiredWords(resource.code, 'Condition.code.text', 'the problem'),
       clinicalStatus: codeIn(
         resource.clinicalStatus,
         CLINICAL_STATUS,
         STATUS_FROM_FHIR,
         'Condition.clinicalStatus',
       ),
-      onsetDate:
-        resource.onsetDateTime === undefined
-          ? null
-          : calendarDay(resource.onsetDateTime, 'Condition.onsetDateTime'),
+      onsetDate: onsetDateTime === undefined ? null : calendarDay(onsetDateTime, 'Condition.onsetDateTime'),
     },
   };
 }
@@ -108,7 +94,7 @@ export function conditionFromFhir(resource: FhirCondition): { patientId: string;
 /** The first ICD-10 code, else the first SNOMED CT one (the codings of a concept mean the same thing). */
 function codeOf(resource: FhirCondition): [ConditionEntry['codeSystem'], string] {
   for (const [name, system] of CODE_SYSTEMS) {
-    const code = codingsIn(resource.code, system).find((coding) => coding.code !== undefined)?.code;
+    const code = firstCode(resource.code, system);
     if (code !== undefined) return [name, code];
   }
   return refuse('Condition.code.coding', `needs a code of ${SYSTEM.icd10} or ${SYSTEM.snomed}`);

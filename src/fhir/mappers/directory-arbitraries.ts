@@ -9,16 +9,8 @@ export const practitionerArbitrary: fc.Arbitrary<Practitioner> = fc.record({
   rpps: fc.stringMatching(/^1\d{10}$/),
   familyName: fc.constantFrom('Lefèvre', 'Le Goff', 'Rivière', "N'Diaye", 'Müller-Durand'),
   givenName: fc.constantFrom('Hélène', 'Jean-Noël', 'Maëlle', 'Éric'),
-  profession: fc.constantFrom(
-    'physician',
-    'nurse',
-    'pharmacist',
-    'physiotherapist',
-    'dietitian',
-    'social_worker',
-    'psychologist',
-    'coordinator',
-  ),
+  // Known professions, with and without a nomenclature code, and one the mapper has no words for.
+  profession: fc.constantFrom('physician', 'nurse', 'psychologist', 'coordinator', 'midwife'),
   specialty: fc.option(fc.constantFrom('general_practice', 'cardiology', 'endocrinology', 'geriatrics')),
   organizationId: fc.option(uuid),
 });

@@ -47,7 +47,7 @@ export function reference<K extends ReferencedType>(
 const LITERAL_REFERENCE = /^([A-Za-z]+)\/([A-Za-z0-9.-]{1,64})$/;
 
 /** The id a reference names. Refused unless it is a literal `<type>/<id>` reference. */
-export function referencedId(value: Reference | undefined, type: ReferencedType, path: string): string {
+function referencedId(value: Reference | undefined, type: ReferencedType, path: string): string {
   const match = LITERAL_REFERENCE.exec(value?.reference ?? '');
   if (match?.[1] !== type || match[2] === undefined) {
     refuse(`${path}.reference`, `must reference a ${type} as ${type}/<id>`);
@@ -64,6 +64,11 @@ export function concept(system: string, code: string, display?: string | null): 
 /** The codes of `concept` in one code system. */
 export function codingsIn(value: CodeableConcept | undefined, system: string): Coding[] {
   return (value?.coding ?? []).filter((coding) => coding.system === system);
+}
+
+/** The first code `value` carries in `system` (the codings of a concept all mean the same thing). */
+export function firstCode(value: CodeableConcept | undefined, system: string): string | undefined {
+  return codingsIn(value, system).find((coding) => coding.code !== undefined)?.code;
 }
 
 /**
@@ -91,8 +96,35 @@ export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | 
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** The words of `value`, refused at `path` when it has none. */
+export function requiredWords(value: CodeableConcept | undefined, path: string, what: string): string {
+  const words = wordsOf(value);
+  if (words === undefined) refuse(path, `${what} needs words (text or a coding display)`);
+  return words;
+}
+
+/** Refuses a verification status other than confirmed (absent, the statement is taken as asserted). */
+export function refuseUnconfirmed(value: CodeableConcept | undefined, system: string, path: string): void {
+  if (value !== undefined) codeIn(value, system, { confirmed: 'confirmed' }, path);
+}
+
+/**
+ * The patient an incoming resource is about (its `Patient/<id>` reference in `element`), once the
+ * elements the record cannot hold are refused: `unheld`, and always modifier extensions and implicit
+ * rules, which R4 asks a system that does not understand them to refuse.
+ */
+export function incomingPatientId(
+  resource: Resource,
+  patient: { readonly element: 'subject' | 'patient'; readonly value: Reference | undefined },
+  unheld: readonly string[],
+): string {
+  const type = resource.resourceType;
+  refuseUnheld(resource, type, ['modifierExtension', 'implicitRules', ...unheld]);
+  return referencedId(patient.value, 'Patient', `${type}.${patient.element}`);
+}
+
 /** The words of a concept: its text, or else the display of its first coding that has one. */
-export function wordsOf(value: CodeableConcept | undefined): string | undefined {
+function wordsOf(value: CodeableConcept | undefined): string | undefined {
   const text = value?.text?.trim();
   if (text) return text;
   return value?.coding?.find((coding) => coding.display?.trim())?.display?.trim();

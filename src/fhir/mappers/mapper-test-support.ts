@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Resource } from '@medplum/fhirtypes';
+import fc from 'fast-check';
 import { validateClinicalEntry, type ClinicalEntry } from '../../domain/record/clinical-entry.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
 import { validateFhirResource } from '../fhir-validator.ts';
@@ -71,6 +72,27 @@ function assertRefusal(error: unknown, file: string, pathPrefix: string): void {
   assert.ok(error instanceof DomainError, `${file}: threw ${String(error)}`);
   assert.equal(error.code, 'invalid-input', `${file}: ${error.message}`);
   assert.ok(error.message.startsWith(pathPrefix), `${file}: "${error.message}" names no ${pathPrefix} path`);
+}
+
+/**
+ * Domain → FHIR → domain on generated entries: each resource `toFhir` writes for `patientId`
+ * validates against R4, and `fromFhir` reads it back as the same patient and the same entry.
+ */
+export function assertRoundTrip<E extends ClinicalEntry, R extends Resource>(
+  patientId: string,
+  entries: fc.Arbitrary<E>,
+  toFhir: (entry: E) => R,
+  fromFhir: (resource: R) => { patientId: string; entry: E },
+): void {
+  fc.assert(
+    fc.property(entries, (entry) => {
+      const resource = toFhir(entry);
+      assertValidR4(resource);
+      // fast-check builds records without a prototype; compare plain copies.
+      assert.deepEqual(fromFhir(resource), { patientId, entry: { ...entry } });
+    }),
+    { numRuns: 60 },
+  );
 }
 
 /** Asserts that `run` is refused with `invalid-input` and a message that names `path`. */

@@ -3,14 +3,13 @@ import type { ClinicalEntry } from '../../domain/record/clinical-entry.ts';
 import type { Medication } from '../../domain/record/coordination-record.ts';
 import {
   calendarDay,
-  codingsIn,
   concept,
+  firstCode,
+  incomingPatientId,
   reference,
-  referencedId,
   refuse,
-  refuseUnheld,
+  requiredWords,
   SYSTEM,
-  wordsOf,
 } from './fhir-mapping.ts';
 
 export type MedicationEntry = Extract<ClinicalEntry, { kind: 'medication' }>;
@@ -50,9 +49,7 @@ export function medicationStatementFromFhir(resource: MedicationStatement): {
   patientId: string;
   entry: MedicationEntry;
 } {
-  refuseUnheld(resource, 'MedicationStatement', [
-    'modifierExtension',
-    'implicitRules',
+  const patientId = incomingPatientId(resource, { element: 'subject', value: resource.subject }, [
     'medicationReference',
   ]);
   const status = STATUS_FROM_FHIR[resource.status];
@@ -63,20 +60,12 @@ export function medicationStatementFromFhir(resource: MedicationStatement): {
     );
   }
   const medication = resource.medicationCodeableConcept;
-  const name = wordsOf(medication);
-  if (name === undefined) {
-    refuse(
-      'MedicationStatement.medicationCodeableConcept.text',
-      'the treatment needs a name (text or a coding display)',
-    );
-  }
-  const atcCode = codingsIn(medication, SYSTEM.atc).find((coding) => coding.code !== undefined)?.code ?? null;
   return {
-    patientId: referencedId(resource.subject, 'Patient', 'MedicationStatement.subject'),
+    patientId,
     entry: {
       kind: 'medication',
-      atcCode,
-      name,
+      atcCode: firstCode(medication, SYSTEM.atc) ?? null,
+      name: requiredWords(medication, 'MedicationStatement.medicationCodeableConcept.text', 'the treatment'),
       dosage: dosageText(resource),
       startedOn: startedOn(resource),
       status,

@@ -3,14 +3,13 @@ import type { ClinicalEntry } from '../../domain/record/clinical-entry.ts';
 import type { LabResult } from '../../domain/record/coordination-record.ts';
 import {
   codeIn,
-  codingsIn,
   concept,
+  firstCode,
+  incomingPatientId,
   reference,
-  referencedId,
   refuse,
-  refuseUnheld,
+  requiredWords,
   SYSTEM,
-  wordsOf,
 } from './fhir-mapping.ts';
 
 export type ResultEntry = Extract<ClinicalEntry, { kind: 'result' }>;
@@ -54,9 +53,7 @@ function valueToFhir(result: LabResult): Pick<Observation, 'valueQuantity' | 'va
  * How it was measured (method, device, specimen) and provenance (performer, notes) are not kept.
  */
 export function observationFromFhir(resource: Observation): { patientId: string; entry: ResultEntry } {
-  refuseUnheld(resource, 'Observation', [
-    'modifierExtension',
-    'implicitRules',
+  const patientId = incomingPatientId(resource, { element: 'subject', value: resource.subject }, [
     'component',
     'hasMember',
     'dataAbsentReason',
@@ -79,17 +76,14 @@ export function observationFromFhir(resource: Observation): { patientId: string;
       `"${resource.status}" is not a reported result (${REPORTED_STATUSES.join(', ')})`,
     );
   }
-  const loincCode = codingsIn(resource.code, SYSTEM.loinc).find((coding) => coding.code !== undefined)?.code;
+  const loincCode = firstCode(resource.code, SYSTEM.loinc);
   if (loincCode === undefined) refuse('Observation.code.coding', `needs a LOINC code (${SYSTEM.loinc})`);
-  const display = wordsOf(resource.code);
-  if (display === undefined)
-    refuse('Observation.code.text', 'the result needs words (text or a coding display)');
   return {
-    patientId: referencedId(resource.subject, 'Patient', 'Observation.subject'),
+    patientId,
     entry: {
       kind: 'result',
       loincCode,
-      display,
+      display: requiredWords(resource.code, 'Observation.code.text', 'the result'),
       ...valueFromFhir(resource),
       referenceRange: rangeText(resource.referenceRange),
       interpretation: interpretationOf(resource),
