@@ -1,7 +1,6 @@
 import type { CodeableConcept, DocumentReference } from '@medplum/fhirtypes';
-import type { DataCategory } from '../../domain/access/data-category.ts';
 import type { DocumentSummary } from '../../domain/record/coordination-record.ts';
-import { concept, lookup, reference, SYSTEM } from './fhir-mapping.ts';
+import { concept, lookup, reference, sensitivityLabel, SYSTEM } from './fhir-mapping.ts';
 
 /**
  * The document types Relais writes or expects, in the words of JDV_J07-XdsTypeCode-CISIS
@@ -18,14 +17,6 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   '18776-5': 'Plan personnalisé de soins',
 };
 
-/** HL7 v3 information-sensitivity codes of the categories a patient may restrict. */
-const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
-const SENSITIVITY: Readonly<Record<DataCategory, { readonly code: string; readonly words: string }>> = {
-  'mental-health': { code: 'PSY', words: 'psychiatry information sensitivity' },
-  'sexual-health': { code: 'SEX', words: 'sexuality and reproductive health information sensitivity' },
-  addiction: { code: 'ETH', words: 'substance abuse information sensitivity' },
-};
-
 function typeConcept(typeCode: string): CodeableConcept {
   return concept(SYSTEM.loinc, typeCode, lookup(TYPE_WORDS, typeCode));
 }
@@ -36,7 +27,6 @@ function typeConcept(typeCode: string): CodeableConcept {
  * the bytes (same id as the document).
  */
 export function documentReferenceToFhir(patientId: string, document: DocumentSummary): DocumentReference {
-  const sensitivity = document.category === null ? undefined : SENSITIVITY[document.category];
   return {
     resourceType: 'DocumentReference',
     id: document.id,
@@ -45,9 +35,9 @@ export function documentReferenceToFhir(patientId: string, document: DocumentSum
     subject: reference('Patient', patientId),
     date: document.createdAt,
     description: document.title,
-    ...(sensitivity === undefined
+    ...(document.category === null
       ? {}
-      : { securityLabel: [concept(ACT_CODE, sensitivity.code, sensitivity.words)] }),
+      : { securityLabel: [{ coding: [sensitivityLabel(document.category)] }] }),
     content: [
       {
         attachment: {

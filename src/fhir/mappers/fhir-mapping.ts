@@ -1,4 +1,5 @@
 import type { CodeableConcept, Coding, Identifier, Reference, Resource } from '@medplum/fhirtypes';
+import type { DataCategory } from '../../domain/access/data-category.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
 
 /** The code systems the domain's codes belong to, as FHIR names them. */
@@ -21,6 +22,18 @@ export function frCoreIdentifier(type: string, system: string, value: string): I
     system,
     value,
   };
+}
+
+/** HL7 v3 information-sensitivity codes of the categories a patient may restrict. */
+const SENSITIVITY: Readonly<Record<DataCategory, Coding>> = {
+  'mental-health': { code: 'PSY', display: 'psychiatry information sensitivity' },
+  'sexual-health': { code: 'SEX', display: 'sexuality and reproductive health information sensitivity' },
+  addiction: { code: 'ETH', display: 'substance abuse information sensitivity' },
+};
+
+/** The security label of a sensitive category (documents, consent provisions). */
+export function sensitivityLabel(category: DataCategory): Coding {
+  return { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', ...SENSITIVITY[category] };
 }
 
 /** The resource types a mapper points to. */
