@@ -3,7 +3,7 @@ import {
   IDENTIFIER_TYPE_SYSTEM,
   IDENTITY_RELIABILITY_URL,
   IDENTITY_STATUS_SYSTEM,
-} from '../../src/fhir/patient/fr-core.ts';
+} from '../../src/fhir/fr-core.ts';
 import { fictionalIns } from './factories.ts';
 
 /** An FR Core Patient with a qualified identity and a fresh fictional INS (test OID), with overrides. */

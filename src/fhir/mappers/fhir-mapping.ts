@@ -1,6 +1,7 @@
 import type { CodeableConcept, Coding, Identifier, Reference, Resource } from '@medplum/fhirtypes';
 import type { DataCategory } from '../../domain/access/data-category.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
+import { IDENTIFIER_TYPE_SYSTEM } from '../fr-core.ts';
 
 /** The code systems the domain's codes belong to, as FHIR names them. */
 export const SYSTEM = {
@@ -11,14 +12,11 @@ export const SYSTEM = {
   ucum: 'http://unitsofmeasure.org',
 } as const;
 
-/** FR Core's identifier types (its copy of HL7 v2 table 0203 with the French types: RPPS, IDNPS, FINEG…). */
-const FR_CORE_IDENTIFIER_TYPE = 'https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203';
-
 /** An identifier typed as FR Core types it (french-health-it.md A7, A9). */
 export function frCoreIdentifier(type: string, system: string, value: string): Identifier {
   return {
     use: 'official',
-    type: { coding: [{ system: FR_CORE_IDENTIFIER_TYPE, code: type }] },
+    type: { coding: [{ system: IDENTIFIER_TYPE_SYSTEM, code: type }] },
     system,
     value,
   };

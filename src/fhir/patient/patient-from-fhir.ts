@@ -9,7 +9,7 @@ import {
   BIRTH_PLACE_URL,
   IDENTITY_RELIABILITY_URL,
   LEGACY_INS_C_SYSTEM,
-} from './fr-core.ts';
+} from '../fr-core.ts';
 
 /** The elements of a Patient that Relais keeps, or reads and drops on purpose (narrative, meta, id). */
 const MAPPED = new Set([

@@ -6,7 +6,7 @@ import { badRequest, FhirError, issue } from '../fhir-error.ts';
 import { validateFhirResource } from '../fhir-validator.ts';
 import type { FhirCaller, ResourceModule } from '../resource-module.ts';
 import { parseSearchRequest, type SearchRequest } from '../search/search-request.ts';
-import { FR_CORE_PATIENT_PROFILE } from './fr-core.ts';
+import { FR_CORE_PATIENT_PROFILE } from '../fr-core.ts';
 import { patientFromFhir } from './patient-from-fhir.ts';
 import { PATIENT_SEARCH_PARAMS, PATIENT_SORTABLE, isPatientId, patientCriteriaOf } from './patient-search.ts';
 import { patientToFhir } from './patient-to-fhir.ts';

@@ -10,7 +10,7 @@ import {
   IDENTITY_RELIABILITY_URL,
   IDENTITY_STATUS_SYSTEM,
   INSEE_COMMUNE_SYSTEM,
-} from './fr-core.ts';
+} from '../fr-core.ts';
 
 /**
  * A version of the patient's identity as an FR Core Patient: the INS (only when the identity is

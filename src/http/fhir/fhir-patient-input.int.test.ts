@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Relais } from '../../app.ts';
 import { bearer, createPatient, createProfessional } from '../../../tests/support/factories.ts';
 import { fhirPatient } from '../../../tests/support/fhir-patients.ts';
-import { IDENTITY_RELIABILITY_URL } from '../../fhir/patient/fr-core.ts';
+import { IDENTITY_RELIABILITY_URL } from '../../fhir/fr-core.ts';
 import { testDialects } from '../../../tests/support/test-database.ts';
 import { startTestRelais } from '../../../tests/support/test-relais.ts';
 
