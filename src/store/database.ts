@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg, { type CustomTypesConfig } from 'pg';
 import type { Database } from './database-schema.ts';
+import { PreparingClient } from './preparing-client.ts';
 
 /** Where the data lives: a PostgreSQL server URL, or a PGlite folder (or `memory://`). */
 export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -36,6 +37,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
       connectionString: location.url,
       max: 20,
       types: pgTypes,
+      Client: PreparingClient,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };

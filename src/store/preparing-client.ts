@@ -1,0 +1,20 @@
+import pg from 'pg';
+
+/** A statement that starts with this comment, e.g. `/* prepared: access-facts *\/`, is prepared by name. */
+const PREPARED_TAG = /^\/\* prepared: ([a-z0-9-]+) \*\//;
+
+/**
+ * A node-postgres client that prepares the statements tagged as such once per connection and then
+ * only executes them: the hottest statements (the access facts, run for every patient-data request)
+ * are not planned again on every call. Only tagged statements are kept, so a connection's prepared
+ * statements stay few whatever other SQL goes through it.
+ */
+export class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    const name = typeof text === 'string' ? PREPARED_TAG.exec(text)?.[1] : undefined;
+    const call = super.query.bind(this) as (...callArgs: unknown[]) => never;
+    if (name === undefined) return call(...args);
+    return call({ name, text, values }, ...args.slice(2));
+  }
+}
