@@ -33,7 +33,7 @@ export function SharingChoiceItem({
 }: {
   choice: SharingChoice;
   audience: SharingAudience;
-  onWithdraw?: (choiceId: string) => Promise<unknown>;
+  onWithdraw?: ((choiceId: string) => Promise<unknown>) | undefined;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
