@@ -288,6 +288,33 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(declined.declineReason, 'Hors champ');
     });
 
+    test("the patient's objection hides a referral from the professional or service objected to", async () => {
+      const t = await territory();
+      const id = await send(t);
+      const inboxIds = async (who: Caller) =>
+        (await ok<ReferralPage>(who, 'GET', '/api/referrals/inbox')).items.map((item) => item.id);
+      assert.deepEqual(await inboxIds(t.cardiologist), [id]);
+      const objectTo = async (target: object) => {
+        const recorded = await call(t.gp, 'POST', `/api/patients/${t.patientId}/sharing-choices`, {
+          kind: 'objection',
+          ...target,
+        });
+        assert.equal(recorded.statusCode, 201, recorded.body);
+      };
+
+      await objectTo({ practitionerId: t.cardiologist.practitionerId });
+      assert.deepEqual(await inboxIds(t.cardiologist), []);
+      const refused = await call(t.cardiologist, 'GET', `/api/referrals/${id}`);
+      assert.equal(refused.statusCode, 403, refused.body);
+      assert.match(refused.json<{ detail: string }>().detail, /objects to sharing with this professional/);
+      assert.equal((await act(t.cardiologist, id, { kind: 'accept', version: 1 })).statusCode, 403);
+      assert.deepEqual(await inboxIds(t.colleague), [id], 'the rest of the service still has it');
+
+      await objectTo({ organizationId: t.serviceId });
+      assert.deepEqual(await inboxIds(t.colleague), []);
+      assert.equal((await call(t.colleague, 'GET', `/api/referrals/${id}`)).statusCode, 403);
+    });
+
     test('a télé-expertise to a named specialist: accepted, answered in writing, acknowledged; no appointment', async () => {
       const t = await territory();
       const id = await send(

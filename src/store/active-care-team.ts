@@ -15,19 +15,29 @@ export function activeOn(alias: string, today: string): RawBuilder<boolean> {
 
 /**
  * Whether the patient of the care_team_members row under `alias` objects to sharing with its
- * practitioner, by name or through their organisation (their service, or its hospital). A probe on
- * the patient's few choices in force, so it costs one index lookup per row.
+ * practitioner (see `patientObjectsTo`).
  */
 export function objectionAgainst(alias: string): RawBuilder<boolean> {
-  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return patientObjectsTo(sql.ref(`${alias}.patient_id`), sql.ref(`${alias}.practitioner_id`));
+}
+
+/**
+ * Whether the patient objects to sharing with the practitioner, by name or through their organisation
+ * (their service, or its hospital). A probe on the patient's few choices in force, so it costs one
+ * index lookup per row.
+ */
+export function patientObjectsTo(
+  patient: RawBuilder<unknown>,
+  practitioner: RawBuilder<unknown>,
+): RawBuilder<boolean> {
   return sql<boolean>`exists (select 1 from sharing_choices c
-    where c.patient_id = ${column('patient_id')} and c.withdrawn_at is null and c.kind = 'objection'
-      and (c.practitioner_id = ${column('practitioner_id')}
+    where c.patient_id = ${patient} and c.withdrawn_at is null and c.kind = 'objection'
+      and (c.practitioner_id = ${practitioner}
         or c.organization_id in (
-          select p.organization_id from practitioners p where p.id = ${column('practitioner_id')}
+          select p.organization_id from practitioners p where p.id = ${practitioner}
           union all
           select o.parent_id from practitioners p join organizations o on o.id = p.organization_id
-            where p.id = ${column('practitioner_id')})))`;
+            where p.id = ${practitioner})))`;
 }
 
 /**

@@ -1,26 +1,35 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ReferralFactsSource } from '../domain/referrals/referral-ports.ts';
 import { specialtyLabel } from '../domain/referrals/referral-specialty-label.ts';
-import { activeRoles } from './active-care-team.ts';
+import { activeRoles, patientObjectsTo } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 
 /** The directory and care-team facts referral decisions need: small indexed lookups. */
 export function createSqlReferralFacts(db: Kysely<Database>): ReferralFactsSource {
+  const objects = async (patientId: string, practitionerId: string) => {
+    const { rows } = await sql<{ objected: boolean }>`select ${patientObjectsTo(
+      sql`${patientId}::uuid`,
+      sql`${practitionerId}::uuid`,
+    )} as objected`.execute(db);
+    return rows[0]?.objected === true;
+  };
   return {
     async viewer(practitionerId, patientId, on) {
-      const [practitioner, roles] = await Promise.all([
+      const [practitioner, roles, objected] = await Promise.all([
         db
           .selectFrom('practitioners')
           .select(['organization_id', 'specialty', 'given_name', 'family_name'])
           .where('id', '=', practitionerId)
           .executeTakeFirst(),
         patientId === null ? [] : activeRoles(db, practitionerId, patientId, on),
+        patientId === null ? false : objects(patientId, practitionerId),
       ]);
       return {
         practitionerId,
         organizationId: practitioner?.organization_id ?? null,
         specialty: practitioner?.specialty ?? null,
         patientRoles: roles,
+        objected,
         name: practitioner === undefined ? '' : `${practitioner.given_name} ${practitioner.family_name}`,
       };
     },

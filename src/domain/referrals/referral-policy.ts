@@ -13,6 +13,8 @@ export interface ReferralViewer {
   readonly specialty: string | null;
   /** Their active roles in the patient's care team (empty when none). */
   readonly patientRoles: readonly string[];
+  /** The patient objects to sharing with them (by name or through their organisation). */
+  readonly objected: boolean;
 }
 
 export type ReferralFacts = Pick<
@@ -74,6 +76,9 @@ export function decideReferralAccess(
       relations: own ? ['patient'] : [],
     };
   }
+  // An objection refuses everything, as it does on the record (ADR 0012): the referral too.
+  if (viewer?.objected === true)
+    return { allowed: false, reason: 'the patient objects to sharing with this professional', relations: [] };
   const relations = viewer === null ? [] : referralRelationsOf(referral, viewer);
   if (relations.length === 0) {
     return { allowed: false, reason: 'not the referrer, the addressee, or in the care team', relations };
