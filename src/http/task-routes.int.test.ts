@@ -149,6 +149,32 @@ for (const { dialect, skip } of testDialects()) {
       );
     });
 
+    test("the patient's objection hides their tasks from the professional objected to", async () => {
+      const gp = await createProfessional(relais);
+      const nurse = await createProfessional(relais, 'nurse');
+      const patientId = await createPatient(relais, [gp.practitionerId, nurse.practitionerId]);
+      const id = await createTask(gp, {
+        patientId,
+        assignee: { kind: 'practitioner', practitionerId: nurse.practitionerId },
+      });
+      assert.deepEqual(
+        (await worklistOf(nurse)).items.map((item) => item.id),
+        [id],
+      );
+      const objection = await call(gp, 'POST', `/api/patients/${patientId}/sharing-choices`, {
+        kind: 'objection',
+        practitionerId: nurse.practitionerId,
+      });
+      assert.equal(objection.statusCode, 201, objection.body);
+
+      assert.deepEqual((await worklistOf(nurse)).items, []);
+      assert.equal((await call(nurse, 'GET', '/api/worklist/count')).json<WorklistCount>().count, 0);
+      const refused = await call(nurse, 'GET', `/api/tasks/${id}`);
+      assert.equal(refused.statusCode, 403, refused.body);
+      assert.match(refused.json<{ detail: string }>().detail, /objects to sharing with this professional/);
+      assert.equal((await call(nurse, 'POST', `/api/tasks/${id}/claim`)).statusCode, 403);
+    });
+
     test('cancelling needs a reason; a reassigned task leaves one worklist for another', async () => {
       const gp = await createProfessional(relais);
       const nurse = await createProfessional(relais, 'nurse');

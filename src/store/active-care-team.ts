@@ -41,6 +41,28 @@ export function patientObjectsTo(
 }
 
 /**
+ * Whether the row's patient (in `patientColumn`; none counts as no objection) does not object to the
+ * practitioner: an objection hides the patient's referrals and tasks from their lists too.
+ */
+export function noObjectionTo(patientColumn: string, practitionerId: string): RawBuilder<boolean> {
+  const patient = sql.ref(patientColumn);
+  return sql<boolean>`(${patient} is null or not ${patientObjectsTo(patient, sql`${practitionerId}::uuid`)})`;
+}
+
+/** Whether the patient objects to sharing with the practitioner, as one query. */
+export async function patientObjects(
+  db: Kysely<Database>,
+  patientId: string,
+  practitionerId: string,
+): Promise<boolean> {
+  const { rows } = await sql<{ objected: boolean }>`select ${patientObjectsTo(
+    sql`${patientId}::uuid`,
+    sql`${practitionerId}::uuid`,
+  )} as objected`.execute(db);
+  return rows[0]?.objected === true;
+}
+
+/**
  * Whether the practitioner is, on `today`, in the active care team of the patient in `patientColumn`
  * (holding `role`, when given). Written as a scalar subquery on purpose: PostgreSQL turns an EXISTS
  * into a join or a hashed subplan, and both first read all the practitioner's memberships (thousands

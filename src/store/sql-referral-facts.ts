@@ -1,18 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ReferralFactsSource } from '../domain/referrals/referral-ports.ts';
 import { specialtyLabel } from '../domain/referrals/referral-specialty-label.ts';
-import { activeRoles, patientObjectsTo } from './active-care-team.ts';
+import { activeRoles, patientObjects } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 
 /** The directory and care-team facts referral decisions need: small indexed lookups. */
 export function createSqlReferralFacts(db: Kysely<Database>): ReferralFactsSource {
-  const objects = async (patientId: string, practitionerId: string) => {
-    const { rows } = await sql<{ objected: boolean }>`select ${patientObjectsTo(
-      sql`${patientId}::uuid`,
-      sql`${practitionerId}::uuid`,
-    )} as objected`.execute(db);
-    return rows[0]?.objected === true;
-  };
   return {
     async viewer(practitionerId, patientId, on) {
       const [practitioner, roles, objected] = await Promise.all([
@@ -22,7 +15,7 @@ export function createSqlReferralFacts(db: Kysely<Database>): ReferralFactsSourc
           .where('id', '=', practitionerId)
           .executeTakeFirst(),
         patientId === null ? [] : activeRoles(db, practitionerId, patientId, on),
-        patientId === null ? false : objects(patientId, practitionerId),
+        patientId === null ? false : patientObjects(db, patientId, practitionerId),
       ]);
       return {
         practitionerId,

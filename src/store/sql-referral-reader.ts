@@ -3,7 +3,7 @@ import type { InboxCursor } from '../domain/referrals/referral-cursor.ts';
 import { MAX_REFERRAL_PAGE } from '../domain/referrals/referral-cursor.ts';
 import type { InboxOwner, ReferralReader } from '../domain/referrals/referral-ports.ts';
 import type { ReferralHistoryItem } from '../domain/referrals/referral-views.ts';
-import { patientObjectsTo } from './active-care-team.ts';
+import { noObjectionTo } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 import { DOCUMENT_COLUMNS, documentSummaryOf, labResultOf, RESULT_COLUMNS } from './sql-referral-record.ts';
 import { CLOSED_REFERRAL, OPEN_REFERRAL, referralViewOf, selectReferralViews } from './sql-referral-views.ts';
@@ -124,7 +124,7 @@ export function createSqlReferralReader(db: Kysely<Database>): ReferralReader {
     async outbox(practitionerId, state, after, limit) {
       const rows = await selectReferralViews(db)
         .where('r.referrer_practitioner_id', '=', practitionerId)
-        .where(notObjecting(practitionerId))
+        .where(noObjectionTo('r.patient_id', practitionerId))
         .$if(state === 'open', (query) => query.where(OPEN_REFERRAL))
         .$if(state === 'closed', (query) => query.where(CLOSED_REFERRAL))
         .$if(after !== null, (query) =>
@@ -186,7 +186,7 @@ function inboxPage(db: Kysely<Database>, owner: InboxOwner, after: InboxCursor |
           .select(['r.patient_id', 'r.id', 'r.urgency_rank', 'r.stage_started_at'])
           .where(OPEN_REFERRAL)
           .where(condition)
-          .where(notObjecting(owner.practitionerId))
+          .where(noObjectionTo('r.patient_id', owner.practitionerId))
           .$if(after !== null, (query) =>
             query.where(
               sql<boolean>`(r.urgency_rank, r.stage_started_at, r.id) > (${after?.urgencyRank}::smallint, ${after?.stageStartedAt.toISOString()}::timestamptz, ${after?.id}::uuid)`,
@@ -210,9 +210,4 @@ function inboxPage(db: Kysely<Database>, owner: InboxOwner, after: InboxCursor |
     .orderBy('u.stage_started_at')
     .orderBy('u.id')
     .limit(perSource);
-}
-
-/** The referral's patient does not object to the practitioner: an objection hides it from their lists too. */
-function notObjecting(practitionerId: string): RawBuilder<boolean> {
-  return sql<boolean>`not ${patientObjectsTo(sql.ref('r.patient_id'), sql`${practitionerId}::uuid`)}`;
 }

@@ -1,25 +1,27 @@
 import type { Kysely } from 'kysely';
 import type { TaskFactsSource } from '../domain/tasks/task-ports.ts';
-import { activeRoles } from './active-care-team.ts';
+import { activeRoles, patientObjects } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 
 /** The directory and care-team facts task decisions need: small indexed lookups. */
 export function createSqlTaskFacts(db: Kysely<Database>): TaskFactsSource {
   return {
     async viewer(practitionerId, accountId, patientId, on) {
-      const [practitioner, roles] = await Promise.all([
+      const [practitioner, roles, objected] = await Promise.all([
         db
           .selectFrom('practitioners')
           .select(['organization_id', 'given_name', 'family_name'])
           .where('id', '=', practitionerId)
           .executeTakeFirst(),
         patientId === null ? [] : activeRoles(db, practitionerId, patientId, on),
+        patientId === null ? false : patientObjects(db, patientId, practitionerId),
       ]);
       return {
         practitionerId,
         accountId,
         organizationId: practitioner?.organization_id ?? null,
         patientRoles: roles,
+        objected,
         name: practitioner === undefined ? '' : `${practitioner.given_name} ${practitioner.family_name}`,
       };
     },

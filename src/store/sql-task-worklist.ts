@@ -3,7 +3,7 @@ import { CARE_TEAM_ROLES, type CareTeamRole } from '../domain/care-team/care-tea
 import { isoDate } from '../domain/shared/clock.ts';
 import type { TaskRelation } from '../domain/tasks/task-policy.ts';
 import type { WorklistCursor, WorklistFilters } from '../domain/tasks/worklist.ts';
-import { activeOn, inCareTeam } from './active-care-team.ts';
+import { activeOn, inCareTeam, noObjectionTo } from './active-care-team.ts';
 import type { Database, TasksTable } from './database-schema.ts';
 
 type TaskDatabase = Database & { t: TasksTable };
@@ -103,6 +103,7 @@ async function sourceScans(db: Kysely<Database>, practitionerId: string, limits:
           ])
           .where(OPEN)
           .where(source.condition)
+          .where(noObjectionTo('t.patient_id', practitionerId))
           .$call((scan) => narrowed(scan, limits))
           .orderBy('t.due_sort')
           .orderBy('t.priority_rank')

@@ -18,6 +18,7 @@ function viewer(overrides: Partial<TaskViewer> = {}): TaskViewer {
     accountId: 'account-me',
     organizationId: 'org-msp',
     patientRoles: [],
+    objected: false,
     ...overrides,
   };
 }

@@ -10,6 +10,8 @@ export interface TaskViewer {
   readonly organizationId: string | null;
   /** The viewer's active roles in the care team of the task's patient (empty when none or no patient). */
   readonly patientRoles: readonly string[];
+  /** The task's patient objects to sharing with the viewer (false for a task about no patient). */
+  readonly objected: boolean;
 }
 
 /**
@@ -34,6 +36,8 @@ export type TaskFacts = Pick<Task, 'patientId' | 'assignee' | 'status' | 'claime
  * see all their caseload's tasks, which covers tasks for a role nobody holds.
  */
 export function relationsTo(task: TaskFacts, viewer: TaskViewer): TaskRelation[] {
+  // An objection refuses everything, as it does on the record (ADR 0012): the patient's tasks too.
+  if (viewer.objected) return [];
   const relations: TaskRelation[] = [];
   const { assignee } = task;
   if (assignee.kind === 'practitioner' && assignee.practitionerId === viewer.practitionerId) {
@@ -90,6 +94,8 @@ export function decideTaskAccess(
   viewer: TaskViewer,
   wanted: TaskAction | 'read',
 ): TaskDecision {
+  if (viewer.objected)
+    return { allowed: false, reason: 'the patient objects to sharing with this professional' };
   const relations = relationsTo(task, viewer);
   if (relations.length === 0) {
     return { allowed: false, reason: 'not assigned to you, your roles, your service or your caseload' };
