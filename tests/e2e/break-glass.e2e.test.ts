@@ -68,10 +68,16 @@ describe('break-the-glass in a real browser', { skip: browserSkipReason() }, () 
       Math.abs(Date.parse(until) - (Date.now() + 4 * 3_600_000)) < 60_000,
       `ends in 4 hours: ${until}`,
     );
-    const hhmm = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' }).format(
+    // The time alone while it ends today in Paris; the date too when it ends after midnight.
+    const inParis = (at: Date, options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat('fr-FR', { ...options, timeZone: 'Europe/Paris' }).format(at);
+    const endsToday =
+      inParis(new Date(until), { dateStyle: 'short' }) === inParis(new Date(), { dateStyle: 'short' });
+    const shown = inParis(
       new Date(until),
+      endsToday ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' },
     );
-    assert.equal(await banner.innerText(), `Accès d’urgence — jusqu’à ${hhmm} — tracé et notifié`);
+    assert.equal(await banner.innerText(), `Accès d’urgence — jusqu’à ${shown} — tracé et notifié`);
     const color = await page.evaluate<string>(
       "getComputedStyle(document.querySelector('[data-testid=break-glass-banner]')).backgroundColor",
     );
