@@ -19,6 +19,7 @@ import type { DataCategory } from '../domain/access/data-category.ts';
 import { DomainError } from '../domain/shared/domain-error.ts';
 import type { Database, PatientsTable } from './database-schema.ts';
 import { EVENT_CATEGORY, notHidden } from './hidden-categories.ts';
+import { identityOfRow } from './patient-identity-columns.ts';
 
 const TIMELINE_LENGTH = 100;
 const IDENTITY_COLUMNS = [
@@ -265,20 +266,9 @@ function identityOf(
 ): PatientIdentity {
   const kind = row.ins_oid === null ? undefined : insKindFromOid(row.ins_oid);
   return {
+    ...identityOfRow(row),
     patientId: row.patient_id,
-    identityStatus: row.identity_status,
     ins: row.ins_matricule === null || kind === undefined ? null : { matricule: row.ins_matricule, kind },
     insWithheldReason: null,
-    birthFamilyName: row.birth_family_name,
-    firstGivenName: row.first_given_name,
-    givenNames: row.given_names,
-    usedFamilyName: row.used_family_name,
-    usedGivenName: row.used_given_name,
-    sex: row.sex,
-    birthDate: row.birth_date,
-    birthPlaceCode: row.birth_place_code,
-    phone: row.phone,
-    email: row.email,
-    address: row.address,
   };
 }
