@@ -5,7 +5,11 @@ import type { InjectOptions } from 'fastify';
 import type { Relais } from '../app.ts';
 import type { CoordinationRecord } from '../contracts/record-contracts.ts';
 import type { DirectoryMatches, SharingChoiceList } from '../contracts/sharing-contracts.ts';
+import { loadReferralAudiences } from '../store/sql-referral-audience.ts';
+import { loadTaskAudiences } from '../store/sql-task-audience.ts';
+import { validBody } from '../../tests/support/route-bodies.ts';
 import {
+  accountIdOf,
   bearer,
   createHospitalService,
   createPatient,
@@ -343,6 +347,40 @@ for (const { dialect, skip } of testDialects()) {
       const [choice] = await portalChoices(patient.token);
       assert.equal(choice?.organization?.id, hospitalId);
       assert.match(choice.organization.name, /^CH /);
+    });
+
+    test('an objection keeps the referral’s and the task’s notices from the professional objected to', async () => {
+      const serviceId = await createHospitalService(relais, 'cardiology');
+      const gp = await createProfessional(relais);
+      const cardiologist = await createProfessional(relais, 'physician', { organizationId: serviceId });
+      const colleague = await createProfessional(relais, 'physician', { organizationId: serviceId });
+      const patientId = await createPatient(relais, [gp.practitionerId, cardiologist.practitionerId]);
+      const patient = await createPatientAccount(relais, patientId);
+      const referralId = await created(gp.token, `/api/patients/${patientId}/referrals`, {
+        ...validBody('referrals', { practitionerId: gp.practitionerId, patientId }),
+        target: { kind: 'service', organizationId: serviceId },
+      });
+      const taskId = await created(gp.token, '/api/tasks', {
+        ...validBody('tasks', { practitionerId: cardiologist.practitionerId, patientId }),
+      });
+      const [cardiologistAccount, colleagueAccount] = await Promise.all(
+        [cardiologist, colleague].map((pro) => accountIdOf(relais, pro.token)),
+      );
+      const audiences = async () => ({
+        pool: (await loadReferralAudiences(relais.database.db, [referralId], new Date()))[0]?.targetPool,
+        task: (await loadTaskAudiences(relais.database.db, [taskId], new Date()))[0]?.accountIds,
+      });
+      const before = await audiences();
+      assert.ok(before.pool?.includes(cardiologistAccount) && before.pool.includes(colleagueAccount));
+      assert.deepEqual(before.task, [cardiologistAccount]);
+
+      await created(patient.token, '/api/portal/sharing-choices', {
+        kind: 'objection',
+        practitionerId: cardiologist.practitionerId,
+      });
+      const after = await audiences();
+      assert.deepEqual(after.pool, [colleagueAccount], 'the service hears of it, not the one objected to');
+      assert.deepEqual(after.task, [], 'the task assigned to them by name has nobody left to tell');
     });
 
     test('bad input is refused with a 4xx that says what is wrong, and nothing is written', async () => {

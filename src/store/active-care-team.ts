@@ -42,11 +42,16 @@ export function patientObjectsTo(
 
 /**
  * Whether the row's patient (in `patientColumn`; none counts as no objection) does not object to the
- * practitioner: an objection hides the patient's referrals and tasks from their lists too.
+ * practitioner (an id, or the column holding it): an objection hides the patient's referrals and tasks
+ * from their lists and their notices too.
  */
-export function noObjectionTo(patientColumn: string, practitionerId: string): RawBuilder<boolean> {
+export function noObjectionTo(
+  patientColumn: string,
+  practitioner: string | { readonly column: string },
+): RawBuilder<boolean> {
   const patient = sql.ref(patientColumn);
-  return sql<boolean>`(${patient} is null or not ${patientObjectsTo(patient, sql`${practitionerId}::uuid`)})`;
+  const who = typeof practitioner === 'string' ? sql`${practitioner}::uuid` : sql.ref(practitioner.column);
+  return sql<boolean>`(${patient} is null or not ${patientObjectsTo(patient, who)})`;
 }
 
 /** Whether the patient objects to sharing with the practitioner, as one query. */

@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ReferralAudience } from '../domain/notifications/referral-notices.ts';
 import { isoDate } from '../domain/shared/clock.ts';
-import { activeOn } from './active-care-team.ts';
+import { activeOn, patientObjectsTo } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 
 /**
  * The accounts of each referral's parties now: the referrer, the performer, the target pool (the named
- * professional, the service's members or the specialty's holders) and the patient's coordinators.
- * Referrals that no longer exist are left out.
+ * professional, the service's members or the specialty's holders) and the patient's coordinators,
+ * leaving out anyone the patient objects to. Referrals that no longer exist are left out.
  */
 export async function loadReferralAudiences(
   db: Kysely<Database>,
@@ -66,16 +66,21 @@ export async function loadReferralAudiences(
       .where(activeOn('m', isoDate(on)))
       .execute(),
   ]);
-  const accountsOf = (keep: (row: (typeof accounts)[number]) => boolean) =>
-    accounts.filter(keep).map((row) => row.account_id);
+  const objected = await objectionsAmong(db, patientIds, [
+    ...new Set(accounts.map((a) => a.practitioner_id)),
+  ]);
+  const accountsOf = (patientId: string, keep: (row: (typeof accounts)[number]) => boolean) =>
+    accounts
+      .filter((row) => keep(row) && !objected.has(`${patientId} ${row.practitioner_id}`))
+      .map((row) => row.account_id);
   return referrals.map((r) => ({
     referralId: r.id,
     patientId: r.patient_id,
     urgency: r.urgency,
     targetKind: r.target_kind,
-    referrer: accountsOf((a) => a.practitioner_id === r.referrer_practitioner_id),
-    performer: accountsOf((a) => a.practitioner_id === r.performer_practitioner_id),
-    targetPool: accountsOf((a) =>
+    referrer: accountsOf(r.patient_id, (a) => a.practitioner_id === r.referrer_practitioner_id),
+    performer: accountsOf(r.patient_id, (a) => a.practitioner_id === r.performer_practitioner_id),
+    targetPool: accountsOf(r.patient_id, (a) =>
       r.target_kind === 'practitioner'
         ? a.practitioner_id === r.target_practitioner_id
         : r.target_kind === 'service'
@@ -84,4 +89,22 @@ export async function loadReferralAudiences(
     ),
     coordinators: coordinators.filter((c) => c.patient_id === r.patient_id).map((c) => c.account_id),
   }));
+}
+
+/** The (patient, practitioner) pairs, as "patient practitioner", where the patient objects to them. */
+async function objectionsAmong(
+  db: Kysely<Database>,
+  patientIds: readonly string[],
+  practitionerIds: readonly string[],
+): Promise<Set<string>> {
+  if (practitionerIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('patients as pt')
+    .innerJoin('practitioners as p', (join) => join.onTrue())
+    .select(['pt.patient_id', 'p.id as practitioner_id'])
+    .where('pt.patient_id', 'in', patientIds)
+    .where('p.id', 'in', practitionerIds)
+    .where(patientObjectsTo(sql.ref('pt.patient_id'), sql.ref('p.id')))
+    .execute();
+  return new Set(rows.map((row) => `${row.patient_id} ${row.practitioner_id}`));
 }

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { TaskAudience } from '../domain/notifications/task-notices.ts';
 import { isoDate } from '../domain/shared/clock.ts';
-import { activeOn } from './active-care-team.ts';
+import { activeOn, noObjectionTo } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 
 /**
  * Who must act on each task now: the accounts of the assigned practitioner, of the role holders in
- * the patient's active care team, or of the assigned service's members. Tasks that no longer exist
- * are left out; a task with nobody to act on it comes back with no accounts.
+ * the patient's active care team, or of the assigned service's members, but none the patient objects
+ * to. Tasks that no longer exist are left out; a task with nobody to act on it comes back with no
+ * accounts.
  */
 export async function loadTaskAudiences(
   db: Kysely<Database>,
@@ -60,6 +61,7 @@ export async function loadTaskAudiences(
     .select(['t.id as task_id', 'a.id as account_id'])
     .where('t.id', 'in', taskIds)
     .where('a.practitioner_id', 'is not', null)
+    .where(noObjectionTo('t.patient_id', { column: 'a.practitioner_id' }))
     .execute();
   return tasks.map((task) => ({
     taskId: task.id,
