@@ -339,8 +339,12 @@ for (const { dialect, skip } of testDialects()) {
     test('mental health kept to a named nurse: the urgent task goes to her by name, not to the GP role', async () => {
       const gp = await createProfessional(relais);
       const nurse = await createProfessional(relais, 'nurse');
+      const coordinator = await createProfessional(relais, 'coordinator');
       const patientId = await createPatient(relais, [gp.practitionerId], {
-        entries: [{ kind: 'care-team-member', practitionerId: nurse.practitionerId, role: 'nurse' }],
+        entries: [
+          { kind: 'care-team-member', practitionerId: nurse.practitionerId, role: 'nurse' },
+          { kind: 'care-team-member', practitionerId: coordinator.practitionerId, role: 'coordinator' },
+        ],
       });
       const patient = await createPatientAccount(relais, patientId);
       const restricted = await relais.http.inject({
@@ -361,9 +365,9 @@ for (const { dialect, skip } of testDialects()) {
         payload: SELF_HARM_PHQ9,
       });
       assert.equal(sent.statusCode, 201, sent.body);
-      const task = await relais.database.db
+      const { id: taskId, ...task } = await relais.database.db
         .selectFrom('tasks')
-        .select(['assignee_kind', 'assignee_role', 'assignee_practitioner_id'])
+        .select(['id', 'assignee_kind', 'assignee_role', 'assignee_practitioner_id'])
         .where('patient_id', '=', patientId)
         .executeTakeFirstOrThrow();
       assert.deepEqual(task, {
@@ -371,6 +375,19 @@ for (const { dialect, skip } of testDialects()) {
         assignee_role: null,
         assignee_practitioner_id: nurse.practitionerId,
       });
+
+      // The task speaks of mental health: the coordinator, not named, sees it nowhere.
+      const as = (token: string, url: string) => relais.http.inject({ url, headers: bearer(token) });
+      assert.equal((await as(nurse.token, `/api/tasks/${taskId}`)).statusCode, 200);
+      const refused = await as(coordinator.token, `/api/tasks/${taskId}`);
+      assert.equal(refused.statusCode, 403);
+      assert.match(refused.body, /restricted mental-health data to named professionals/);
+      for (const url of [`/api/patients/${patientId}/tasks`, '/api/worklist']) {
+        const list = await as(coordinator.token, url);
+        assert.equal(list.statusCode, 200, list.body);
+        assert.ok(!list.body.includes(taskId), `${url} leaves the task out`);
+      }
+      assert.ok((await as(nurse.token, '/api/worklist')).body.includes(taskId));
     });
 
     test('a result that is not urgent creates no task', async () => {

@@ -363,9 +363,8 @@ for (const { dialect, skip } of testDialects()) {
       const taskId = await created(gp.token, '/api/tasks', {
         ...validBody('tasks', { practitionerId: cardiologist.practitionerId, patientId }),
       });
-      const [cardiologistAccount, colleagueAccount] = await Promise.all(
-        [cardiologist, colleague].map((pro) => accountIdOf(relais, pro.token)),
-      );
+      const cardiologistAccount = await accountIdOf(relais, cardiologist.token);
+      const colleagueAccount = await accountIdOf(relais, colleague.token);
       const audiences = async () => ({
         pool: (await loadReferralAudiences(relais.database.db, [referralId], new Date()))[0]?.targetPool,
         task: (await loadTaskAudiences(relais.database.db, [taskId], new Date()))[0]?.accountIds,

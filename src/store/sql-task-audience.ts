@@ -1,14 +1,15 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { TaskAudience } from '../domain/notifications/task-notices.ts';
 import { isoDate } from '../domain/shared/clock.ts';
 import { activeOn, noObjectionTo } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
+import { categoryShownTo, TASK_CATEGORY } from './hidden-categories.ts';
 
 /**
  * Who must act on each task now: the accounts of the assigned practitioner, of the role holders in
  * the patient's active care team, or of the assigned service's members, but none the patient objects
- * to. Tasks that no longer exist are left out; a task with nobody to act on it comes back with no
- * accounts.
+ * to or restricted the task's category from. Tasks that no longer exist are left out; a task with
+ * nobody to act on it comes back with no accounts.
  */
 export async function loadTaskAudiences(
   db: Kysely<Database>,
@@ -62,6 +63,7 @@ export async function loadTaskAudiences(
     .where('t.id', 'in', taskIds)
     .where('a.practitioner_id', 'is not', null)
     .where(noObjectionTo('t.patient_id', { column: 'a.practitioner_id' }))
+    .where(categoryShownTo(sql.ref('t.patient_id'), TASK_CATEGORY, sql.ref('a.practitioner_id')))
     .execute();
   return tasks.map((task) => ({
     taskId: task.id,

@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import type { TaskFactsSource } from '../domain/tasks/task-ports.ts';
 import { activeRoles, patientObjects } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
+import { categoriesHiddenFrom } from './hidden-categories.ts';
 
 /** The directory and care-team facts task decisions need: small indexed lookups. */
 export function createSqlTaskFacts(db: Kysely<Database>): TaskFactsSource {
   return {
     async viewer(practitionerId, accountId, patientId, on) {
-      const [practitioner, roles, objected] = await Promise.all([
+      const [practitioner, roles, objected, hiddenCategories] = await Promise.all([
         db
           .selectFrom('practitioners')
           .select(['organization_id', 'given_name', 'family_name'])
@@ -15,6 +16,7 @@ export function createSqlTaskFacts(db: Kysely<Database>): TaskFactsSource {
           .executeTakeFirst(),
         patientId === null ? [] : activeRoles(db, practitionerId, patientId, on),
         patientId === null ? false : patientObjects(db, patientId, practitionerId),
+        patientId === null ? [] : categoriesHiddenFrom(db, patientId, practitionerId),
       ]);
       return {
         practitionerId,
@@ -22,6 +24,7 @@ export function createSqlTaskFacts(db: Kysely<Database>): TaskFactsSource {
         organizationId: practitioner?.organization_id ?? null,
         patientRoles: roles,
         objected,
+        hiddenCategories,
         name: practitioner === undefined ? '' : `${practitioner.given_name} ${practitioner.family_name}`,
       };
     },

@@ -3,6 +3,7 @@ import { isoDate } from '../domain/shared/clock.ts';
 import type { TaskReader } from '../domain/tasks/task-ports.ts';
 import { MAX_WORKLIST_LIMIT } from '../domain/tasks/worklist.ts';
 import type { Database } from './database-schema.ts';
+import { notHidden, TASK_CATEGORY } from './hidden-categories.ts';
 import { countWorklist, worklistQuery } from './sql-task-worklist.ts';
 import { selectTaskViews, taskViewOf } from './sql-task-views.ts';
 
@@ -45,6 +46,7 @@ export function createSqlTaskReader(db: Kysely<Database>): TaskReader {
       const rows = await selectTaskViews(db, practitionerId, isoDate(on))
         .where('t.patient_id', '=', scope.patientId)
         .where('t.status', 'in', ['todo', 'in_progress'])
+        .where(notHidden(TASK_CATEGORY, scope.hiddenCategories))
         .orderBy('t.due_sort')
         .orderBy('t.priority_rank')
         .orderBy('t.id')

@@ -4,6 +4,7 @@ import { isoDate } from '../domain/shared/clock.ts';
 import type { TaskRelation } from '../domain/tasks/task-policy.ts';
 import type { WorklistCursor, WorklistFilters } from '../domain/tasks/worklist.ts';
 import { activeOn, inCareTeam, noObjectionTo } from './active-care-team.ts';
+import { categoryShownTo, TASK_CATEGORY } from './hidden-categories.ts';
 import type { Database, TasksTable } from './database-schema.ts';
 
 type TaskDatabase = Database & { t: TasksTable };
@@ -104,6 +105,7 @@ async function sourceScans(db: Kysely<Database>, practitionerId: string, limits:
           .where(OPEN)
           .where(source.condition)
           .where(noObjectionTo('t.patient_id', practitionerId))
+          .where(categoryShownTo(sql.ref('t.patient_id'), TASK_CATEGORY, sql`${practitionerId}::uuid`))
           .$call((scan) => narrowed(scan, limits))
           .orderBy('t.due_sort')
           .orderBy('t.priority_rank')

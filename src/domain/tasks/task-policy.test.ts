@@ -19,6 +19,7 @@ function viewer(overrides: Partial<TaskViewer> = {}): TaskViewer {
     organizationId: 'org-msp',
     patientRoles: [],
     objected: false,
+    hiddenCategories: [],
     ...overrides,
   };
 }
@@ -30,6 +31,7 @@ function task(overrides: Partial<TaskFacts> = {}): TaskFacts {
     status: 'todo',
     claimedBy: null,
     createdByAccountId: 'account-someone',
+    origin: { kind: 'manual', ref: null, explanation: null },
     ...overrides,
   };
 }
@@ -127,4 +129,21 @@ test('the access decision refuses outsiders and non-actors, with the reason in w
     decideTaskAccess(task({ status: 'done' }), viewer({ patientRoles: ['nurse'] }), 'complete').allowed,
     true,
   );
+});
+
+test("a questionnaire's follow-up is mental-health data: hidden from those the patient restricted it from", () => {
+  const followUp = task({
+    assignee: { kind: 'practitioner', practitionerId: 'practitioner-named' },
+    origin: { kind: 'questionnaire', ref: 'response-1', explanation: 'PHQ-9 item 9' },
+  });
+  const coordinator = viewer({ patientRoles: ['coordinator'] });
+  assert.deepEqual(relationsTo(followUp, coordinator), ['coordinator', 'care-team']);
+  const restricted = { ...coordinator, hiddenCategories: ['mental-health'] as const };
+  assert.deepEqual(relationsTo(followUp, restricted), []);
+  assert.deepEqual(decideTaskAccess(followUp, restricted, 'read'), {
+    allowed: false,
+    reason: 'the patient restricted mental-health data to named professionals',
+  });
+  // The restriction is about the category: the coordinator's other tasks for the patient stay.
+  assert.equal(decideTaskAccess(task(), restricted, 'read').allowed, true);
 });

@@ -1,4 +1,5 @@
-import { changeAllowedFrom, type Task } from './task.ts';
+import type { DataCategory } from '../access/data-category.ts';
+import { changeAllowedFrom, taskCategory, type Task } from './task.ts';
 
 /** What a professional may do with a task; `read` is implied by any relation. */
 export type TaskAction = 'claim' | 'start' | 'complete' | 'cancel' | 'reassign' | 'comment';
@@ -12,6 +13,8 @@ export interface TaskViewer {
   readonly patientRoles: readonly string[];
   /** The task's patient objects to sharing with the viewer (false for a task about no patient). */
   readonly objected: boolean;
+  /** The categories the task's patient restricted to others than the viewer (none without a patient). */
+  readonly hiddenCategories: readonly DataCategory[];
 }
 
 /**
@@ -29,15 +32,19 @@ export const ACTOR_RELATIONS: readonly TaskRelation[] = [
 ];
 
 /** The parts of a task the policy reads. */
-export type TaskFacts = Pick<Task, 'patientId' | 'assignee' | 'status' | 'claimedBy' | 'createdByAccountId'>;
+export type TaskFacts = Pick<
+  Task,
+  'patientId' | 'assignee' | 'status' | 'claimedBy' | 'createdByAccountId' | 'origin'
+>;
 
 /**
  * Every way the viewer relates to the task, most direct first. Coordinators of the patient's care team
  * see all their caseload's tasks, which covers tasks for a role nobody holds.
  */
 export function relationsTo(task: TaskFacts, viewer: TaskViewer): TaskRelation[] {
-  // An objection refuses everything, as it does on the record (ADR 0012): the patient's tasks too.
-  if (viewer.objected) return [];
+  // An objection refuses everything, as it does on the record (ADR 0012): the patient's tasks too; a
+  // restricted category hides its tasks as it hides its data.
+  if (viewer.objected || hiddenFrom(task, viewer)) return [];
   const relations: TaskRelation[] = [];
   const { assignee } = task;
   if (assignee.kind === 'practitioner' && assignee.practitionerId === viewer.practitionerId) {
@@ -96,6 +103,11 @@ export function decideTaskAccess(
 ): TaskDecision {
   if (viewer.objected)
     return { allowed: false, reason: 'the patient objects to sharing with this professional' };
+  if (hiddenFrom(task, viewer))
+    return {
+      allowed: false,
+      reason: `the patient restricted ${taskCategory(task) ?? ''} data to named professionals`,
+    };
   const relations = relationsTo(task, viewer);
   if (relations.length === 0) {
     return { allowed: false, reason: 'not assigned to you, your roles, your service or your caseload' };
@@ -110,4 +122,9 @@ export function decideTaskAccess(
   return allowed
     ? { allowed, reason }
     : { allowed, reason: `${reason}: only those who must do it may ${wanted} it` };
+}
+
+function hiddenFrom(task: TaskFacts, viewer: TaskViewer): boolean {
+  const category = taskCategory(task);
+  return category !== null && viewer.hiddenCategories.includes(category);
 }

@@ -1,3 +1,4 @@
+import type { DataCategory } from '../access/data-category.ts';
 import { isCareTeamRole, type CareTeamRole } from '../care-team/care-team-role.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { isUuid } from '../shared/new-id.ts';
@@ -67,6 +68,14 @@ export interface Task {
   readonly idempotencyKey: string | null;
   /** Bumped by every change, so two people changing the same task cannot overwrite each other. */
   readonly version: number;
+}
+
+/**
+ * The sensitive category of a task, from where it comes: a questionnaire's follow-up speaks of mental
+ * health (as its journal event does), so a patient's restriction of that category hides it too.
+ */
+export function taskCategory(task: Pick<Task, 'origin'>): DataCategory | null {
+  return task.origin.kind === 'questionnaire' ? 'mental-health' : null;
 }
 
 /** What a professional or another context asks for when creating a task. */
