@@ -116,18 +116,42 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
 };
 
 /**
- * Patient routes that change who may access the record: replayed in the matrix they would rewrite the
- * world under the cases that follow. Each has its own integration tests of who may call it.
+ * What a route that changes who may access the record should answer each kind of caller: `allowed`
+ * get a 2xx, `conflict` a 409 (the change is refused because of the world as it is), every other
+ * signed-in caller a refusal (403, or 404 where the thing named is not theirs).
  */
-export const ACCESS_CHANGING_ROUTES: Readonly<Record<string, string>> = {
-  'POST /api/patients/:patientId/break-glass': 'grants access (break-glass-routes, access.int tests)',
-  'POST /api/patients/:patientId/sharing-choices': 'objects, restricts or consents (sharing-routes tests)',
-  'POST /api/patients/:patientId/sharing-choices/:choiceId/withdraw':
-    'withdraws a choice (sharing-routes tests)',
-  'POST /api/portal/sharing-choices': 'the patient objects, restricts or consents (sharing-routes tests)',
-  'POST /api/portal/sharing-choices/:choiceId/withdraw':
-    'the patient withdraws a choice (sharing-routes tests)',
-  'POST /api/patients/:patientId/care-team/:memberId/end': 'ends a membership (sharing-routes tests)',
+export interface AccessChangeExpectation {
+  readonly audience: Audience;
+  readonly allowed: readonly PrincipalKind[];
+  readonly conflict?: readonly PrincipalKind[];
+}
+
+/**
+ * Patient routes that change who may access the record. Replayed in the matrix they would rewrite the
+ * world under the cases that follow, so access-changing-routes.int.test.ts tries each on a patient of
+ * its own.
+ */
+export const ACCESS_CHANGING_ROUTES: Readonly<Record<string, AccessChangeExpectation>> = {
+  // Anyone outside the team may break the glass, a consent included (it only lets one read); the
+  // team and a running grant have nothing to break; an objection refuses it like every access.
+  'POST /api/patients/:patientId/break-glass': {
+    audience: 'professional',
+    allowed: ['ex-member', 'break-glass-expired', 'consent', 'outsider'],
+    conflict: ['care-team', 'break-glass'],
+  },
+  // The patient and their care team (on the patient's behalf) record and withdraw choices;
+  // break-the-glass opens the record, not the patient's choices.
+  'POST /api/patients/:patientId/sharing-choices': { audience: 'signed-in', allowed: ['care-team', 'self'] },
+  'POST /api/patients/:patientId/sharing-choices/:choiceId/withdraw': {
+    audience: 'signed-in',
+    allowed: ['care-team', 'self'],
+  },
+  // In the portal every patient records choices about their own record, and withdraws only their own
+  // (another's choice is not found in their record).
+  'POST /api/portal/sharing-choices': { audience: 'patient', allowed: ['self', 'other-patient'] },
+  'POST /api/portal/sharing-choices/:choiceId/withdraw': { audience: 'patient', allowed: ['self'] },
+  // Only the care team changes the care team.
+  'POST /api/patients/:patientId/care-team/:memberId/end': { audience: 'signed-in', allowed: ['care-team'] },
 };
 
 /**
