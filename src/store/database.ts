@@ -35,10 +35,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: location.url,
-      // More backends than a small server's cores can run only switch between them: on 2 cores, 32
-      // clients reading FHIR Patients cost PostgreSQL about a quarter less CPU per request with 8
-      // connections than with 20 (bench/README.md, FHIR scenario).
-      max: 10,
+      max: 20,
       types: pgTypes,
       Client: PreparingClient,
     });
