@@ -3,7 +3,11 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createRelais, type Relais } from '../src/app.ts';
 import { readConfig, type RelaisConfig } from '../src/config.ts';
-import { seedDemoTerritory, seedSyntheticPatients } from '../src/demo/seed-territory.ts';
+import {
+  seedDemoTerritory,
+  seedSyntheticPatients,
+  SYNTHETIC_FIRST_INDEX,
+} from '../src/demo/seed-territory.ts';
 import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { loadTest, type LoadResult } from './http-load.ts';
 import { busiestGp, listeningUrl, signInForToken } from './bench-http.ts';
@@ -13,6 +17,7 @@ import { benchPathways, type PathwayBenchResult } from './pathway-bench.ts';
 import { benchWorklist } from './worklist-bench.ts';
 import { benchAdt, type AdtBenchResult } from './adt-bench.ts';
 import { benchAccess, type AccessBenchResult } from './access-bench.ts';
+import { benchFhir, type FhirBenchRow } from './fhir-bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,10 +37,13 @@ const { values } = parseArgs({
     'adt-db': { type: 'string', default: 'postgres' },
     'access-patients': { type: 'string', default: '10000' },
     'access-db': { type: 'string', default: 'postgres' },
+    'fhir-patients': { type: 'string', default: '10000' },
+    'fhir-search-patients': { type: 'string', default: '100000' },
+    'fhir-connections': { type: 'string', default: '32' },
   },
 });
 /** The scenario groups `--only` can pick; without it, all run. */
-const GROUPS = ['seeding', 'api', 'referrals', 'pathways', 'rules', 'adt', 'access'] as const;
+const GROUPS = ['seeding', 'api', 'referrals', 'pathways', 'rules', 'adt', 'access', 'fhir'] as const;
 type Group = (typeof GROUPS)[number];
 if (values.only !== undefined && !(GROUPS as readonly string[]).includes(values.only)) {
   throw new Error(`--only takes one of ${GROUPS.join(', ')} (got "${values.only}")`);
@@ -69,8 +77,8 @@ const referralSweeps: { dialect: string; result: ReferralBenchResult }[] = [];
 const pathwayRows: { dialect: string; result: PathwayBenchResult; load: [number, number] }[] = [];
 /** The machine's 1-minute load average around the seeding: other work on it slows seeding down. */
 const seeding: { dialect: string; perSecond: number; seconds: number; load: [number, number] }[] = [];
-// The ADT and access scenarios seed what they need: `--only adt` or `--only access` skips the seeding.
-const ownSeeding: readonly (string | undefined)[] = ['adt', 'access'];
+// The ADT, access and FHIR scenarios seed what they need: `--only adt` (access, fhir) skips the seeding.
+const ownSeeding: readonly (string | undefined)[] = ['adt', 'access', 'fhir'];
 for (const dialect of ownSeeding.includes(values.only) ? [] : dialects) {
   // The journal consumers stay off here: they would otherwise work through the seeding's events
   // while the API is measured. Rule throughput is measured on its own below.
@@ -176,6 +184,38 @@ for (const dialect of runs('access') ? (values['access-db'].split(',') as Dialec
   });
 }
 
+const fhirRows: FhirBenchRow[] = [];
+if (runs('fhir')) {
+  // On PostgreSQL only (the issue's targets): the FHIR API at `--fhir-patients`, then the search again
+  // once the database holds `--fhir-search-patients`.
+  await withBenchRelais('postgres', async (relais) => {
+    const now = new Date();
+    const territory = await seedDemoTerritory(relais.services, { patients: 0, now });
+    const sizes = [Number(values['fhir-patients']), Number(values['fhir-search-patients'])];
+    let seeded = 0;
+    for (const [index, size] of sizes.entries()) {
+      if (size <= seeded) continue;
+      process.stderr.write(`  fhir: seeding up to ${size} patients\n`);
+      await seedSyntheticPatients(relais.services, territory.directory, {
+        patients: size - seeded,
+        seed: 7,
+        batchSize,
+        now,
+        firstIndex: SYNTHETIC_FIRST_INDEX + seeded,
+      });
+      seeded = size;
+      fhirRows.push(
+        ...(await benchFhir(relais, {
+          seconds,
+          connections: Number(values['fhir-connections']),
+          patients: size,
+          ...(index > 0 ? { only: 'search' as const } : {}),
+        })),
+      );
+    }
+  });
+}
+
 console.log(
   `\nRelais benchmark — ${patients} synthetic patients, ${connections} connections, ${seconds} s per scenario\n`,
 );
@@ -253,6 +293,25 @@ function printMeasurements(): void {
         (r) =>
           `| ${dialect} | facts + decision + durable audit row, overlapped with the read | ${r.callers} | ${ms2(r.p50)} | ${ms2(r.p95)} |`,
       ),
+    ),
+  );
+  printTable(
+    '| FHIR on postgres | patients | connections | req/s | resources/s | p50 (ms) | p95 (ms) | p99 (ms) | failures | ratio to the bare route | load average before → after |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    fhirRows.map(
+      ({
+        scenario,
+        patients: size,
+        connections: clients,
+        result: r,
+        note,
+        resourcesPerRequest,
+        ceiling,
+        load,
+      }) =>
+        r === undefined
+          ? `| ${scenario} | ${size} | ${clients} | ${note ?? ''} | | | | | | | |`
+          : `| ${scenario} | ${size} | ${clients} | ${r.perSecond.toFixed(0)} | ${(r.perSecond * resourcesPerRequest).toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.failures} | ${ceiling === undefined ? '' : (r.perSecond / ceiling).toFixed(2)} | ${load.map((l) => l.toFixed(1)).join(' → ')} |`,
     ),
   );
   printTable(

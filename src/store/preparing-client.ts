@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { CompiledQuery } from 'kysely';
 
 /** A statement that starts with this comment, e.g. `/* prepared: access-facts *\/`, is prepared by name. */
 const PREPARED_TAG = /^\/\* prepared: ([a-z0-9-]+) \*\//;
@@ -17,4 +18,12 @@ export class PreparingClient extends pg.Client {
     if (name === undefined) return call(...args);
     return call({ name, text, values }, ...args.slice(2));
   }
+}
+
+/**
+ * A compiled Kysely query tagged to run as the prepared statement `name` on PostgreSQL (PGlite reads
+ * the tag as a comment): for the statements every request runs, whose text never varies.
+ */
+export function preparedAs<R>(name: string, query: CompiledQuery<R>): CompiledQuery<R> {
+  return { ...query, sql: `/* prepared: ${name} */ ${query.sql}` };
 }

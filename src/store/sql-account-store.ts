@@ -7,6 +7,7 @@ import type {
 } from '../domain/accounts/account-ports.ts';
 import type { LockoutState } from '../domain/accounts/login-lockout.ts';
 import { ACCOUNT_ROLES, type AccountRole } from '../domain/access/principal.ts';
+import { preparedAs } from './preparing-client.ts';
 import type { Database, AccountsTable } from './database-schema.ts';
 import { inTransaction, insertEvents } from './write-transaction.ts';
 
@@ -189,12 +190,14 @@ export function createSqlAccountStore(db: Kysely<Database>): AccountStore & Sess
         .execute();
     },
     async findLive(tokenHash, now) {
-      const row = await accountsWithNames()
+      // Prepared: every signed-in request runs it.
+      const query = accountsWithNames()
         .innerJoin('sessions as s', 's.account_id', 'a.id')
         .select(['s.created_at as session_created_at', 's.last_seen_at'])
         .where('s.token_hash', '=', tokenHash)
         .where('s.expires_at', '>', now)
-        .executeTakeFirst();
+        .compile();
+      const [row] = (await db.executeQuery(preparedAs('live-session', query))).rows;
       if (row === undefined) return undefined;
       return { account: accountOf(row), createdAt: row.session_created_at, lastSeenAt: row.last_seen_at };
     },

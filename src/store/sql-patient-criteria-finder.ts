@@ -25,7 +25,8 @@ const OPERATOR = { eq: '=', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
 /**
  * Finds, among the patients within a practitioner's reach only, those meeting every criterion: the
  * total and the page asked for, each with its current identity version. Out-of-reach patients are
- * filtered before anything is counted, so the total never reveals them.
+ * filtered before anything is counted, so the total never reveals them. The page carries the total
+ * (one statement); only a page past the end needs the count on its own.
  */
 export function createSqlPatientCriteriaFinder(db: Kysely<Database>) {
   return async function findByCriteria(
@@ -34,15 +35,23 @@ export function createSqlPatientCriteriaFinder(db: Kysely<Database>) {
   ): Promise<{ total: number; patients: VersionedIdentity[] }> {
     const matching = db
       .selectFrom('patients as p')
-      .where('p.patient_id', 'in', patientsWithinReach(db, practitionerId).clearSelect().select('patient_id'))
+      .where('p.patient_id', 'in', reachFor(db, practitionerId, criteria))
       .where((eb) => eb.and(conditions(eb, criteria)));
-    const counted = await matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirst();
-    let page = matching.selectAll('p');
+    let page = matching.selectAll('p').select(sql<string>`count(*) over ()`.as('total'));
     for (const { key, descending } of criteria.sort)
       page = page.orderBy(SORT_COLUMN[key], descending ? 'desc' : 'asc');
     const rows = await page.orderBy('p.patient_id').offset(criteria.offset).limit(criteria.count).execute();
+    const total =
+      rows[0] !== undefined
+        ? Number(rows[0].total)
+        : criteria.offset === 0
+          ? 0
+          : Number(
+              (await matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirst())
+                ?.total ?? 0,
+            );
     return {
-      total: Number(counted?.total ?? 0),
+      total,
       patients: rows.map((row) => ({
         patientId: row.patient_id,
         versionId: row.version_id,
@@ -52,6 +61,37 @@ export function createSqlPatientCriteriaFinder(db: Kysely<Database>) {
     };
   };
 }
+
+/**
+ * The ids of the patients within reach, narrowed by the first name criterion when there is one: the
+ * care-team rows carry the name keys with an index per key and practitioner (migration 0006), so the
+ * longest word of each of its alternatives reads a range of those indexes, one branch per key, rather
+ * than every patient of the database. The narrowing is only a necessary condition (some word of the
+ * matching alternative starts some key): every criterion still filters the patients after it.
+ */
+function reachFor(db: Kysely<Database>, practitionerId: string, criteria: PatientCriteria) {
+  const reach = () => patientsWithinReach(db, practitionerId).clearSelect().select('patient_id');
+  const [narrowing] = [
+    ...criteria.names.map((alternatives) => ({ alternatives, keys: NAME_KEYS })),
+    ...criteria.families.map((alternatives) => ({ alternatives, keys: FAMILY_KEYS })),
+    ...criteria.givens.map((alternatives) => ({ alternatives, keys: GIVEN_KEYS })),
+  ];
+  const branches = (narrowing?.alternatives ?? []).flatMap((words) => {
+    const driver = words.reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+    return (
+      narrowing?.keys.map((key) => reach().where(CARE_TEAM_KEY[key], 'like', prefixPattern(driver))) ?? []
+    );
+  });
+  const [first, ...others] = branches;
+  return first === undefined ? reach() : others.reduce((union, branch) => union.union(branch), first);
+}
+
+/** The care-team column that carries each name key of the patient. */
+const CARE_TEAM_KEY = {
+  'p.family_name_key': 'family_name_key',
+  'p.used_family_name_key': 'used_family_name_key',
+  'p.given_name_key': 'given_name_key',
+} as const satisfies Record<NameKey, string>;
 
 function conditions(eb: Patients, criteria: PatientCriteria) {
   const anyWords = (alternatives: readonly (readonly string[])[], keys: readonly NameKey[]) =>

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PatientVersionReader, VersionedIdentity } from '../domain/record/patient-versions.ts';
 import type { Database, PatientIdentityVersionsTable } from './database-schema.ts';
+import { preparedAs } from './preparing-client.ts';
 import { identityOfRow } from './patient-identity-columns.ts';
 import type { Selectable } from 'kysely';
 
@@ -10,11 +11,13 @@ export function createSqlPatientVersions(db: Kysely<Database>): PatientVersionRe
     db.selectFrom('patient_identity_versions').selectAll().where('patient_id', '=', patientId);
   return {
     async current(scope) {
-      const row = await versions(scope.patientId)
+      // Prepared: every FHIR Patient read runs it.
+      const query = versions(scope.patientId)
         .where('version_id', '=', (eb) =>
           eb.selectFrom('patients').select('version_id').where('patient_id', '=', scope.patientId),
         )
-        .executeTakeFirst();
+        .compile();
+      const [row] = (await db.executeQuery(preparedAs('current-patient-version', query))).rows;
       return row === undefined ? undefined : versionOfRow(row);
     },
     async version(scope, versionId) {

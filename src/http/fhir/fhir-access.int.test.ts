@@ -157,6 +157,37 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(outsiders.total, 1);
     });
 
+    test('name searches match any of the names, every word and any value; a page past the end still counts', async () => {
+      const tag = String(Date.now()).slice(-6);
+      const [family, used] = [`Quintal${tag}`, `Rivemont${tag}`];
+      const [married, other] = await Promise.all([
+        createPatient(relais, [gp.practitionerId], {
+          identity: {
+            birthFamilyName: family,
+            usedFamilyName: used,
+            firstGivenName: 'Éloïse',
+            givenNames: 'Éloïse',
+          },
+        }),
+        createPatient(relais, [gp.practitionerId], {
+          identity: { birthFamilyName: family, firstGivenName: 'Paul', givenNames: 'Paul' },
+        }),
+      ]);
+      const search = async (query: string) =>
+        (await get(`/Patient?${query}`, gp.token)).json<Bundle<Patient>>();
+      const found = async (query: string) =>
+        (await search(query)).entry?.map((entry) => entry.resource?.id ?? '').sort() ?? [];
+      assert.deepEqual(await found(`name=${used.slice(0, 8)}`), [married], 'the used family name');
+      assert.deepEqual(await found(`family=${used}`), [married]);
+      assert.deepEqual(await found(`name=${encodeURIComponent(`eloi ${family}`)}`), [married], 'every word');
+      assert.deepEqual(await found(`name=paul,${used}`), [married, other].sort(), 'any value');
+      assert.deepEqual(await found(`given=eloise&family=${family}`), [married]);
+      assert.deepEqual(await found(`name=${encodeURIComponent(`paul ${used}`)}`), [], 'no one has both');
+      const pastTheEnd = await search(`name=${family}&_offset=5`);
+      assert.equal(pastTheEnd.total, 2);
+      assert.deepEqual(pastTheEnd.entry ?? [], []);
+    });
+
     test('search by _id, identifier, birthdate with prefixes and _lastUpdated', async () => {
       const body = fhirPatient({ birthDate: '1955-03-04' });
       const created = await relais.http.inject({
