@@ -10,6 +10,7 @@ import { applyWaitingMessages } from './domain/adt-inbox/adt-apply.ts';
 import { createAccessLogService } from './domain/audit/access-log-service.ts';
 import { createAuditLogService } from './domain/audit/audit-log-service.ts';
 import { createCareTeamService } from './domain/care-team/care-team-service.ts';
+import { createDirectoryReader } from './domain/directory/directory-reader.ts';
 import { createDirectoryService } from './domain/directory/directory-service.ts';
 import { BREAK_GLASS_HOURS } from './domain/emergency-access/break-glass-rules.ts';
 import { createBreakGlassService } from './domain/emergency-access/break-glass-service.ts';
@@ -43,6 +44,7 @@ import { createRectificationRequests } from './domain/patient-rights/rectificati
 import { createPatientTargetService } from './domain/record/patient-target-service.ts';
 import { createPatientIdentityService } from './domain/record/patient-identity-service.ts';
 import { createRecordService } from './domain/record/record-service.ts';
+import { createRecordPartService } from './domain/record/record-part-service.ts';
 import type { ExamValidity } from './domain/referrals/exam-repeat.ts';
 import { createReferralGate } from './domain/referrals/referral-gate.ts';
 import { createReferralReadService } from './domain/referrals/referral-read-service.ts';
@@ -89,6 +91,7 @@ import { createSqlBreakGlassReader } from './store/sql-break-glass-reader.ts';
 import { createSqlBreakGlassStore } from './store/sql-break-glass-store.ts';
 import { careTeamRoleAccounts } from './store/sql-care-team-accounts.ts';
 import { createSqlCareTeamStore } from './store/sql-care-team-store.ts';
+import { createSqlDirectoryFinder } from './store/sql-directory-finder.ts';
 import { createSqlDirectoryStore } from './store/sql-directory-store.ts';
 import { createSqlDischargeLetterStore } from './store/sql-discharge-letters.ts';
 import { createSqlStayStaffFacts } from './store/sql-discharge-stay-staff.ts';
@@ -107,6 +110,7 @@ import { createSqlPatientCriteriaFinder } from './store/sql-patient-criteria-fin
 import { createSqlPatientFinder } from './store/sql-patient-finder.ts';
 import { createSqlPatientVersions } from './store/sql-patient-versions.ts';
 import { createSqlQuestionnaireStore } from './store/sql-questionnaire-store.ts';
+import { createSqlRecordPartOwners, createSqlRecordPartReader } from './store/sql-record-parts.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
 import { createSqlRecordWriter } from './store/sql-record-writer.ts';
 import { createSqlReferralClocks } from './store/sql-referral-clocks.ts';
@@ -316,6 +320,15 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       rectification: identityRectification,
       clock,
     }),
+    /** The record one part at a time (care team, documents, appointments, stays): FHIR reads them so. */
+    recordParts: createRecordPartService({
+      access,
+      owners: createSqlRecordPartOwners(db),
+      reader: createSqlRecordPartReader(db),
+      readDocument: (...args) => record.readDocument(...args),
+    }),
+    /** The directory searched by criteria, for professionals (FHIR Practitioner, Organization…). */
+    directoryReader: createDirectoryReader({ finder: createSqlDirectoryFinder(db) }),
     /** The DPO's view of the audit trail, and the patient's "who accessed my record". */
     auditLog: createAuditLogService({
       reader: createSqlAuditLog(db),

@@ -1,10 +1,23 @@
+import type { Resource } from '@medplum/fhirtypes';
+import type { DirectoryReader } from '../domain/directory/directory-reader.ts';
 import type { PatientIdentityService } from '../domain/record/patient-identity-service.ts';
+import type { RecordPartService } from '../domain/record/record-part-service.ts';
+import { appointmentModule } from './appointment/appointment-module.ts';
+import { careTeamModule } from './care-team/care-team-module.ts';
+import { organizationModule } from './directory/organization-module.ts';
+import { practitionerModule } from './directory/practitioner-module.ts';
+import { practitionerRoleModule } from './directory/practitioner-role-module.ts';
+import { binaryModule } from './document-reference/binary-module.ts';
+import { documentReferenceModule } from './document-reference/document-reference-module.ts';
+import { encounterModule } from './encounter/encounter-module.ts';
 import { patientModule } from './patient/patient-module.ts';
 import type { ResourceModule } from './resource-module.ts';
 
 /** What the served modules need from the application. */
 export interface FhirModuleDependencies {
   readonly patientIdentities: PatientIdentityService;
+  readonly directoryReader: DirectoryReader;
+  readonly recordParts: RecordPartService;
 }
 
 /**
@@ -12,7 +25,21 @@ export interface FhirModuleDependencies {
  * CapabilityStatement lists it. A new type (Condition, Observation…) is one more module here.
  */
 export function fhirResourceModules(deps: FhirModuleDependencies): readonly ResourceModule[] {
-  // A module's handlers take its own type; the plugin checks resourceType before calling them, so the
-  // registry may hold them as modules of any resource.
-  return [patientModule(deps.patientIdentities) as unknown as ResourceModule];
+  return [
+    served(patientModule(deps.patientIdentities)),
+    served(practitionerModule(deps.directoryReader)),
+    served(practitionerRoleModule(deps.directoryReader)),
+    served(organizationModule(deps.directoryReader)),
+    served(careTeamModule(deps.recordParts)),
+    served(encounterModule(deps.recordParts)),
+    served(documentReferenceModule(deps.recordParts)),
+    served(binaryModule(deps.recordParts)),
+    served(appointmentModule(deps.recordParts)),
+  ];
 }
+
+/**
+ * A module's handlers take its own type; the plugin checks resourceType before calling them, so the
+ * registry may hold them as modules of any resource.
+ */
+const served = <R extends Resource>(module: ResourceModule<R>) => module as unknown as ResourceModule;

@@ -162,6 +162,6 @@ export function createSqlDirectoryStore(db: Kysely<Database>): DirectoryStore {
 }
 
 /** The name key of a name column, as domain/identity/name-key.ts makes it: lower case, common accents off. */
-function searchKey(name: Expression<string>): RawBuilder<string> {
+export function searchKey(name: Expression<string>): RawBuilder<string> {
   return sql<string>`regexp_replace(translate(lower(${name}), 'àâäáãçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaceeeeiiiinooooouuuuyy'), '[^a-z0-9]+', ' ', 'g')`;
 }

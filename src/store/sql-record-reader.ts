@@ -52,8 +52,41 @@ function isoUtc(column: Expression<Date>): RawBuilder<string> {
  */
 type Parts = ExpressionBuilder<Database, never>;
 
+/** A patient's documents as the record summarises them (no content). */
+const documentSummaries = (eb: Parts, id: string) =>
+  eb
+    .selectFrom('documents')
+    .select((d) => [
+      'id',
+      'type_code as typeCode',
+      'title',
+      'mime_type as mimeType',
+      'size_bytes as sizeBytes',
+      isoUtc(d.ref('created_at')).as('createdAt'),
+      'category',
+    ])
+    .where('patient_id', '=', id);
+
+/** A patient's appointments, with whom and where in words, as the record shows them. */
+const appointmentsOf = (eb: Parts, id: string) =>
+  eb
+    .selectFrom('appointments as a')
+    .leftJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+    .leftJoin('organizations as o', 'o.id', 'a.organization_id')
+    .select((a) => [
+      'a.id',
+      isoUtc(a.ref('a.starts_at')).as('startsAt'),
+      isoUtc(a.ref('a.ends_at')).as('endsAt'),
+      'a.kind',
+      sql<string | null>`nullif(trim(coalesce(p.given_name, '') || ' ' || p.family_name), '')`.as('with'),
+      'o.name as place',
+      'a.reason',
+      'a.instructions',
+    ])
+    .where('a.patient_id', '=', id);
+
 /** Each part of a record as a JSON subquery on an index led by patient_id, shaped like the domain type. */
-const recordParts = {
+export const recordParts = {
   patient: (eb: Parts, id: string) =>
     jsonObjectFrom(eb.selectFrom('patients').select(IDENTITY_COLUMNS).where('patient_id', '=', id)),
 
@@ -151,41 +184,29 @@ const recordParts = {
 
   documents: (eb: Parts, id: string, hidden: readonly DataCategory[]) =>
     jsonArrayFrom(
-      eb
-        .selectFrom('documents')
-        .select((d) => [
-          'id',
-          'type_code as typeCode',
-          'title',
-          'mime_type as mimeType',
-          'size_bytes as sizeBytes',
-          isoUtc(d.ref('created_at')).as('createdAt'),
-          'category',
-        ])
-        .where('patient_id', '=', id)
+      documentSummaries(eb, id)
         .where(notHidden(sql.ref('category'), hidden))
         .orderBy('created_at', 'desc'),
     ),
 
+  /** One document's summary, whatever its category (the caller checks it against the scope). */
+  document: (eb: Parts, id: string, documentId: string) =>
+    jsonObjectFrom(documentSummaries(eb, id).where('id', '=', documentId)),
+
   upcomingAppointments: (eb: Parts, id: string, now: Date) =>
     jsonArrayFrom(
-      eb
-        .selectFrom('appointments as a')
-        .leftJoin('practitioners as p', 'p.id', 'a.practitioner_id')
-        .leftJoin('organizations as o', 'o.id', 'a.organization_id')
-        .select((a) => [
-          'a.id',
-          isoUtc(a.ref('a.starts_at')).as('startsAt'),
-          isoUtc(a.ref('a.ends_at')).as('endsAt'),
-          'a.kind',
-          sql<string | null>`nullif(trim(coalesce(p.given_name, '') || ' ' || p.family_name), '')`.as('with'),
-          'o.name as place',
-          'a.reason',
-          'a.instructions',
-        ])
-        .where('a.patient_id', '=', id)
+      appointmentsOf(eb, id)
         .where('a.starts_at', '>=', now)
         .where('a.status', '=', 'booked')
+        .orderBy('a.starts_at'),
+    ),
+
+  /** Every appointment, past and upcoming, with its status; `appointmentId` picks one. */
+  appointments: (eb: Parts, id: string, appointmentId?: string) =>
+    jsonArrayFrom(
+      appointmentsOf(eb, id)
+        .select('a.status')
+        .$if(appointmentId !== undefined, (query) => query.where('a.id', '=', appointmentId ?? ''))
         .orderBy('a.starts_at'),
     ),
 

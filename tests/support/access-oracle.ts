@@ -113,6 +113,17 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
   'GET /fhir/R4/Patient/:id/_history': anyone(READERS),
   // An update opens the identity to compare it, then the rectification opens it to write: two rows.
   'PUT /fhir/R4/Patient/:id': { ...anyone(WRITERS), allowedAuditRows: 2 },
+  // The record one part at a time: read by id (its patient's gate) or searched by patient (?patient=).
+  'GET /fhir/R4/CareTeam/:id': anyone(READERS),
+  'GET /fhir/R4/CareTeam': anyone(READERS),
+  'GET /fhir/R4/DocumentReference/:id': anyone(READERS),
+  'GET /fhir/R4/DocumentReference': anyone(READERS),
+  'GET /fhir/R4/Binary/:id': anyone(READERS),
+  'GET /fhir/R4/Appointment/:id': anyone(READERS),
+  'GET /fhir/R4/Appointment': anyone(READERS),
+  // Stays are for professionals, as the record's stay pages.
+  'GET /fhir/R4/Encounter/:id': pro(PRO_READERS),
+  'GET /fhir/R4/Encounter': pro(PRO_READERS),
 };
 
 /**
@@ -214,6 +225,13 @@ export const NOT_PATIENT_ROUTES: Readonly<Record<string, string>> = {
   'POST /fhir/R4/Patient':
     'registers a new patient; a conditional create finds the existing one through the search within reach (fhir-access tests)',
   'GET /fhir/R4/metadata': 'the CapabilityStatement (public, no patient)',
+  'GET /fhir/R4/Practitioner': 'the professional directory (professionals only, as /api/practitioners)',
+  'GET /fhir/R4/Practitioner/:id': 'the professional directory (professionals only, as /api/practitioners)',
+  'GET /fhir/R4/PractitionerRole': 'the professional directory (professionals only, as /api/practitioners)',
+  'GET /fhir/R4/PractitionerRole/:id':
+    'the professional directory (professionals only, as /api/practitioners)',
+  'GET /fhir/R4/Organization': 'the professional directory (professionals only, as /api/services)',
+  'GET /fhir/R4/Organization/:id': 'the professional directory (professionals only, as /api/services)',
   'GET /api/admin/rules': 'administration (admin role, no patient)',
   'GET /api/admin/rules/:ruleSetId': 'administration (admin role, no patient)',
   'PUT /api/admin/rules/:ruleSetId': 'administration (admin role, no patient)',

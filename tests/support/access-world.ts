@@ -42,6 +42,7 @@ export interface WorldPatient {
   readonly familyName: string;
   readonly givenName: string;
   readonly documentId: string;
+  readonly appointmentId: string;
   readonly alertId: string;
   readonly enrolmentId: string;
   readonly occurrenceId: string;
@@ -109,10 +110,10 @@ const DAY = 24 * HOUR;
 
 /**
  * Builds the access world: `patientCount` patients (at most 4), each with a portal account, a
- * document, an alert, a pathway, a discharged stay with its transition, a referral and a task; and one
- * professional per relation, arranged as a Latin square, so each professional relates differently to
- * each patient (the GP of one is an ex-member of the next, and so on) and every patient has every
- * relation exactly once. Sharing choices and grants are written as rows: no route records them yet.
+ * document, an appointment, an alert, a pathway, a discharged stay with its transition, a referral
+ * and a task; and one professional per relation, arranged as a Latin square, so each professional
+ * relates differently to each patient (the GP of one is an ex-member of the next, and so on) and
+ * every patient has every relation exactly once. Sharing choices and grants are written as rows: no route records them yet.
  */
 export async function buildAccessWorld(relais: Relais, patientCount: number): Promise<AccessWorld> {
   if (patientCount < 2 || patientCount > NAMES.length) throw new Error('2 to 4 patients');
@@ -266,12 +267,16 @@ async function patientThings(
       .where('patient_id', '=', patientId)
       .executeTakeFirstOrThrow()
   ).id;
-  const alertId = await insertAlert(relais, patientId);
   const created = async (url: string, payload: Record<string, unknown>) => {
     const response = await relais.http.inject({ method: 'POST', url, headers: bearer(gp.token), payload });
     if (response.statusCode !== 201) throw new Error(`${url}: ${response.body}`);
     return response.json<{ id: string }>().id;
   };
+  const appointmentId = await created(
+    `/api/patients/${patientId}/appointments`,
+    validBody('appointments', { practitionerId: gp.practitionerId, patientId }) ?? {},
+  );
+  const alertId = await insertAlert(relais, patientId);
   const enrolmentId = await created(`/api/patients/${patientId}/pathways`, {
     templateId: 'cancer-parcours',
     startOn: '2026-01-05',
@@ -317,6 +322,7 @@ async function patientThings(
     familyName: patient.familyName,
     givenName: patient.givenName,
     documentId,
+    appointmentId,
     alertId,
     enrolmentId,
     occurrenceId,
@@ -332,8 +338,17 @@ export function fillRoute(url: string, patient: WorldPatient, things: WorldPatie
   return (
     url
       .replace(':patientId', patient.patientId)
-      // FHIR routes name the resource `:id` (a Patient's id is the patient's) and a version `:vid`.
-      .replace(/\/Patient\/:id/, `/Patient/${patient.patientId}`)
+      // FHIR routes name the resource `:id` (a Patient's or CareTeam's id is the patient's; the others
+      // are the patient's own, whose id names the patient) and a version `:vid`.
+      .replace(/\/(Patient|CareTeam)\/:id/, `/$1/${patient.patientId}`)
+      .replace(/\/(DocumentReference|Binary)\/:id/, `/$1/${patient.documentId}`)
+      .replace(/\/Encounter\/:id/, `/Encounter/${patient.stayId}`)
+      .replace(/\/Appointment\/:id/, `/Appointment/${patient.appointmentId}`)
+      // A search of one patient's data names them.
+      .replace(
+        /^\/fhir\/R4\/(CareTeam|DocumentReference|Encounter|Appointment)$/,
+        `$&?patient=${patient.patientId}`,
+      )
       .replace(':vid', '1')
       .replace(':documentId', things.documentId)
       .replace(':alertId', things.alertId)

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Appointment } from '../../domain/record/coordination-record.ts';
+import { APPOINTMENT_STATUSES } from '../../domain/record/record-parts.ts';
 import { appointmentToFhir } from './appointment-mapper.ts';
 import { assertValidR4 } from './mapper-test-support.ts';
 
@@ -29,6 +30,14 @@ describe('Appointment mapper', () => {
       resource.participant.map((p) => p.actor),
       [{ reference: `Patient/${PATIENT}` }, { display: 'Dr Maëlle Rivière' }, { display: followUp.place }],
     );
+  });
+
+  it('keeps the status of a past or cancelled appointment (the record uses R4 codes)', () => {
+    for (const status of APPOINTMENT_STATUSES) {
+      const resource = appointmentToFhir(PATIENT, { ...followUp, status });
+      assertValidR4(resource);
+      assert.equal(resource.status, status);
+    }
   });
 
   it('emits a valid R4 Appointment for any appointment of the record', () => {

@@ -1,5 +1,6 @@
 import type { Appointment as FhirAppointment, AppointmentParticipant } from '@medplum/fhirtypes';
 import type { Appointment } from '../../domain/record/coordination-record.ts';
+import type { AppointmentStatus } from '../../domain/record/record-parts.ts';
 import { reference } from './fhir-mapping.ts';
 
 /** The record's kinds of appointment, in words (no standard code set tells them apart). */
@@ -11,17 +12,21 @@ const KIND_WORDS: Readonly<Record<Appointment['kind'], string>> = {
 };
 
 /**
- * An upcoming appointment of the record as a booked Appointment: when, what kind, why, the patient's
- * instructions, and who and where as the record names them (the view gives names, not directory ids).
+ * An appointment of the record as an Appointment: when, what kind, why, the patient's instructions,
+ * and who and where as the record names them (the view gives names, not directory ids). Its status
+ * (the record's are R4's codes) is booked when not given, as for the record's upcoming appointments.
  */
-export function appointmentToFhir(patientId: string, appointment: Appointment): FhirAppointment {
+export function appointmentToFhir(
+  patientId: string,
+  appointment: Appointment & { readonly status?: AppointmentStatus },
+): FhirAppointment {
   const others: AppointmentParticipant[] = [appointment.with, appointment.place].flatMap((display) =>
     display === null ? [] : [{ actor: { display }, status: 'accepted' as const }],
   );
   return {
     resourceType: 'Appointment',
     id: appointment.id,
-    status: 'booked',
+    status: appointment.status ?? 'booked',
     appointmentType: { text: KIND_WORDS[appointment.kind] },
     description: appointment.reason,
     start: appointment.startsAt,

@@ -17,6 +17,12 @@ const KINDS: Readonly<
   practice: { code: 'prov', words: 'Cabinet ou maison de santé pluriprofessionnelle' },
 };
 
+/** The kinds whose R4 organization type is `code` (in `system`, when one is given), for searches. */
+export function kindsOfType(system: string | null | undefined, code: string): Organization['kind'][] {
+  if (system !== undefined && system !== ORGANIZATION_TYPE) return [];
+  return (Object.keys(KINDS) as Organization['kind'][]).filter((kind) => KINDS[kind].code === code);
+}
+
 /**
  * An organisation of the directory as an Organization: its FINESS (géographique, FR Core type FINEG)
  * and idNatSt when it has one, its kind, and the hospital a service is part of.

@@ -33,6 +33,12 @@ export function professionConcept(profession: string): CodeableConcept {
   return concept(PROFESSION_SYSTEM, known.g15, known.words);
 }
 
+/** The directory's professions whose TRE_G15 code is `code` (in `system`, when one is given), for searches. */
+export function professionsOfCode(system: string | null | undefined, code: string): string[] {
+  if (system !== undefined && system !== PROFESSION_SYSTEM) return [];
+  return Object.keys(PROFESSIONS).filter((profession) => lookup(PROFESSIONS, profession)?.g15 === code);
+}
+
 /** A professional of the directory as an FR Core-shaped Practitioner: RPPS and idNatPs, name, profession. */
 export function practitionerToFhir(practitioner: Practitioner): FhirPractitioner {
   return {

@@ -1,9 +1,8 @@
 import { INS_OIDS, insKindFromOid, normalizeInsMatricule } from '../../domain/identity/ins.ts';
-import { nameKey } from '../../domain/identity/name-key.ts';
-import type { NameWords, PatientCriteria, PatientSortKey } from '../../domain/record/patient-criteria.ts';
+import type { PatientCriteria, PatientSortKey } from '../../domain/record/patient-criteria.ts';
 import { badRequest } from '../fhir-error.ts';
 import type { SearchParamDefinition, SearchRequest } from '../search/search-request.ts';
-import { parseDateBounds, parseToken } from '../search/search-values.ts';
+import { parseDateBounds, parseNameWords, parseToken } from '../search/search-values.ts';
 
 /** The Patient search parameters Relais serves, as the CapabilityStatement lists them. */
 export const PATIENT_SEARCH_PARAMS: readonly SearchParamDefinition[] = [
@@ -41,7 +40,7 @@ export const isPatientId = (id: string) => UUID.test(id);
 export function patientCriteriaOf(request: SearchRequest): PatientCriteria {
   const of = (name: string) => request.occurrences.filter((occurrence) => occurrence.name === name);
   const words = (name: string) =>
-    of(name).map((occurrence) => occurrence.values.map((value) => nameWords(name, value)));
+    of(name).map((occurrence) => occurrence.values.map((value) => parseNameWords(name, value)));
   return {
     // Values that cannot name a patient stay in the criterion and match nothing.
     ids: of('_id').map((occurrence) =>
@@ -74,14 +73,6 @@ export function patientCriteriaOf(request: SearchRequest): PatientCriteria {
     offset: request.offset,
     count: request.count,
   };
-}
-
-function nameWords(name: string, value: string): NameWords {
-  const words = nameKey(value)
-    .split(' ')
-    .filter((word) => word.length > 0);
-  if (words.length === 0) throw badRequest(`'${name}' needs letters to search, got '${value}'`, name);
-  return words;
 }
 
 function dateBounds(values: readonly string[], asInstant: boolean, name: string) {

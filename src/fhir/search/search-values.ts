@@ -1,4 +1,5 @@
-import type { DateBound } from '../../domain/record/patient-criteria.ts';
+import { nameKey } from '../../domain/identity/name-key.ts';
+import type { DateBound, NameWords } from '../../domain/record/patient-criteria.ts';
 import { badRequest } from '../fhir-error.ts';
 
 /** A token value, `system|code`, `|code` (no system) or `code` (any system). */
@@ -15,6 +16,15 @@ export function parseToken(name: string, text: string): TokenValue {
   const code = text.slice(bar + 1);
   if (code === '') throw badRequest(`'${name}' needs a value after '${system}|'`, name);
   return { system: system === '' ? null : system, code };
+}
+
+/** A string search value as the words that must start a name (accents, case and punctuation aside). */
+export function parseNameWords(name: string, value: string): NameWords {
+  const words = nameKey(value)
+    .split(' ')
+    .filter((word) => word.length > 0);
+  if (words.length === 0) throw badRequest(`'${name}' needs letters to search, got '${value}'`, name);
+  return words;
 }
 
 const PREFIXES = ['eq', 'lt', 'le', 'gt', 'ge'] as const;

@@ -7,6 +7,8 @@ import { operationOutcome } from '../../fhir/operation-outcome.ts';
 import type { FhirCaller, ResourceModule } from '../../fhir/resource-module.ts';
 import { parseSearchRequest } from '../../fhir/search/search-request.ts';
 import { originOf, principalOf } from '../authentication.ts';
+import { sendDocument } from '../document-reply.ts';
+import { answersRawBinary, binaryContent } from './binary-reply.ts';
 import { handleFhirError } from './fhir-errors.ts';
 import { fhirBase, sendResource } from './fhir-reply.ts';
 
@@ -92,9 +94,11 @@ function registerModule(
   const { type } = module;
   const { read, vread, history, search, create, update } = module;
   if (read !== undefined)
-    app.get<{ Params: IdParams }>(`/${type}/:id`, async (request, reply) =>
-      sendResource(reply, 200, await read(caller(request), request.params.id)),
-    );
+    app.get<{ Params: IdParams }>(`/${type}/:id`, async (request, reply) => {
+      const resource = await read(caller(request), request.params.id);
+      if (answersRawBinary(resource, request)) return sendDocument(reply, binaryContent(resource));
+      return sendResource(reply, 200, resource);
+    });
   if (vread !== undefined)
     app.get<{ Params: VersionParams }>(`/${type}/:id/_history/:vid`, async (request, reply) =>
       sendResource(reply, 200, await vread(caller(request), request.params.id, request.params.vid)),
