@@ -113,6 +113,13 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
   'GET /fhir/R4/Patient/:id/_history': anyone(READERS),
   // An update opens the identity to compare it, then the rectification opens it to write: two rows.
   'PUT /fhir/R4/Patient/:id': { ...anyone(WRITERS), allowedAuditRows: 2 },
+  // FHIR referrals and tasks follow /api: by id their parties (the referral or task gate), a search
+  // names the patient (the patient gate: referrals, then open tasks, one row each for Task).
+  'GET /fhir/R4/ServiceRequest/:id': pro(PARTIES),
+  'GET /fhir/R4/ServiceRequest': pro(PRO_READERS),
+  'GET /fhir/R4/Task/:id': pro(PARTIES),
+  'GET /fhir/R4/Task': { ...pro(PRO_READERS), allowedAuditRows: 2 },
+  'POST /fhir/R4/Task': pro(WRITERS),
 };
 
 /**

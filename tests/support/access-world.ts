@@ -334,6 +334,11 @@ export function fillRoute(url: string, patient: WorldPatient, things: WorldPatie
       .replace(':patientId', patient.patientId)
       // FHIR routes name the resource `:id` (a Patient's id is the patient's) and a version `:vid`.
       .replace(/\/Patient\/:id/, `/Patient/${patient.patientId}`)
+      // A referral is its ServiceRequest; a Task by id is filled with the coordination task.
+      .replace(/\/ServiceRequest\/:id/, `/ServiceRequest/${things.referralId}`)
+      .replace(/\/Task\/:id/, `/Task/${things.taskId}`)
+      // A search of the patient's referrals or tasks names the patient (a create at that path ignores it).
+      .replace(/^(\/fhir\/R4\/(?:ServiceRequest|Task))$/, `$1?patient=${patient.patientId}`)
       .replace(':vid', '1')
       .replace(':documentId', things.documentId)
       .replace(':alertId', things.alertId)
