@@ -1,7 +1,11 @@
 import type { PatientIdentityService } from '../domain/record/patient-identity-service.ts';
+import type { PathwayService } from '../domain/pathways/pathway-service.ts';
+import type { SharingService } from '../domain/sharing/sharing-service.ts';
 import type { ReferralReadService } from '../domain/referrals/referral-read-service.ts';
 import type { TaskService } from '../domain/tasks/task-service.ts';
 import type { WorklistService } from '../domain/tasks/worklist-service.ts';
+import { carePlanModule } from './coordination/care-plan-module.ts';
+import { consentModule } from './coordination/consent-module.ts';
 import { serviceRequestModule } from './coordination/service-request-module.ts';
 import { taskModule } from './coordination/task-module.ts';
 import { patientModule } from './patient/patient-module.ts';
@@ -13,6 +17,8 @@ export interface FhirModuleDependencies {
   readonly referralReads: ReferralReadService;
   readonly tasks: TaskService;
   readonly worklist: WorklistService;
+  readonly pathways: PathwayService;
+  readonly sharing: SharingService;
 }
 
 /**
@@ -26,5 +32,7 @@ export function fhirResourceModules(deps: FhirModuleDependencies): readonly Reso
     patientModule(deps.patientIdentities) as unknown as ResourceModule,
     serviceRequestModule(deps.referralReads) as unknown as ResourceModule,
     taskModule(deps) as unknown as ResourceModule,
+    carePlanModule(deps.pathways) as unknown as ResourceModule,
+    consentModule(deps.sharing) as unknown as ResourceModule,
   ];
 }

@@ -120,6 +120,9 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
   'GET /fhir/R4/Task/:id': pro(PARTIES),
   'GET /fhir/R4/Task': { ...pro(PRO_READERS), allowedAuditRows: 2 },
   'POST /fhir/R4/Task': pro(WRITERS),
+  // Pathways and sharing choices are searched by patient, read like the record (as on /api).
+  'GET /fhir/R4/CarePlan': anyone(READERS),
+  'GET /fhir/R4/Consent': anyone(READERS),
 };
 
 /**

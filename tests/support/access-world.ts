@@ -337,8 +337,8 @@ export function fillRoute(url: string, patient: WorldPatient, things: WorldPatie
       // A referral is its ServiceRequest; a Task by id is filled with the coordination task.
       .replace(/\/ServiceRequest\/:id/, `/ServiceRequest/${things.referralId}`)
       .replace(/\/Task\/:id/, `/Task/${things.taskId}`)
-      // A search of the patient's referrals or tasks names the patient (a create at that path ignores it).
-      .replace(/^(\/fhir\/R4\/(?:ServiceRequest|Task))$/, `$1?patient=${patient.patientId}`)
+      // A search of the patient's referrals, tasks, pathways or choices names the patient (a create at that path ignores it).
+      .replace(/^(\/fhir\/R4\/(?:ServiceRequest|Task|CarePlan|Consent))$/, `$1?patient=${patient.patientId}`)
       .replace(':vid', '1')
       .replace(':documentId', things.documentId)
       .replace(':alertId', things.alertId)

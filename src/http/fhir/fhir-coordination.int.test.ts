@@ -22,7 +22,7 @@ function assertValid(resource: Resource): void {
 const idsOf = (bundle: Bundle) => (bundle.entry ?? []).map((entry) => entry.resource?.id);
 
 for (const { dialect, skip } of testDialects()) {
-  describe(`FHIR referrals and tasks on ${dialect}`, { skip }, () => {
+  describe(`FHIR referrals, tasks, pathways and sharing choices on ${dialect}`, { skip }, () => {
     let relais: Relais;
     let gp: Professional;
     let nurse: Professional;
@@ -167,6 +167,37 @@ for (const { dialect, skip } of testDialects()) {
       assert.deepEqual([paged.total, idsOf(paged)], [2, [task.id]]);
       const worklist = await get<Bundle>(`/Task?owner=Practitioner/${nurse.practitionerId}`, nurse);
       assert.deepEqual(idsOf(worklist), [task.id]);
+    });
+
+    test('pathways and sharing choices are searched by patient as CarePlan and Consent', async () => {
+      for (const [url, payload] of [
+        [`/api/patients/${patientId}/pathways`, validBody('pathways', { practitionerId: '', patientId })],
+        [
+          `/api/patients/${patientId}/sharing-choices`,
+          validBody('sharing-choices', { practitionerId: outsider.practitionerId, patientId }),
+        ],
+      ] as const) {
+        const response = await relais.http.inject({
+          method: 'POST',
+          url,
+          headers: bearer(gp.token),
+          payload: payload ?? {},
+        });
+        assert.equal(response.statusCode, 201, response.body);
+      }
+      const plans = await get<Bundle>(`/CarePlan?patient=Patient/${patientId}`, gp);
+      assert.equal(plans.total, 1);
+      assert.equal(plans.entry?.[0]?.resource?.resourceType, 'CarePlan');
+      assert.equal((await get<Bundle>(`/CarePlan?subject=${patientId}&status=active`, nurse)).total, 1);
+      assert.equal((await get<Bundle>(`/CarePlan?patient=${patientId}&status=completed`, gp)).total, 0);
+      const consents = await get<Bundle>(`/Consent?patient=${patientId}`, gp);
+      assert.equal(consents.total, 1);
+      assert.equal((await get<Bundle>(`/Consent?patient=${patientId}&status=inactive`, gp)).total, 0);
+      for (const type of ['CarePlan', 'Consent']) {
+        await get<OperationOutcome>(`/${type}?patient=${patientId}`, outsider, 403);
+        const across = await get<OperationOutcome>(`/${type}?status=active`, gp, 400);
+        assert.match(across.issue[0]?.diagnostics ?? '', /names the patient/);
+      }
     });
 
     test('a bad Task is refused with an OperationOutcome and nothing is written', async () => {
