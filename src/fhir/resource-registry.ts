@@ -10,6 +10,15 @@ import { practitionerRoleModule } from './directory/practitioner-role-module.ts'
 import { binaryModule } from './document-reference/binary-module.ts';
 import { documentReferenceModule } from './document-reference/document-reference-module.ts';
 import { encounterModule } from './encounter/encounter-module.ts';
+import type { PathwayService } from '../domain/pathways/pathway-service.ts';
+import type { SharingService } from '../domain/sharing/sharing-service.ts';
+import type { ReferralReadService } from '../domain/referrals/referral-read-service.ts';
+import type { TaskService } from '../domain/tasks/task-service.ts';
+import type { WorklistService } from '../domain/tasks/worklist-service.ts';
+import { carePlanModule } from './coordination/care-plan-module.ts';
+import { consentModule } from './coordination/consent-module.ts';
+import { serviceRequestModule } from './coordination/service-request-module.ts';
+import { taskModule } from './coordination/task-module.ts';
 import { patientModule } from './patient/patient-module.ts';
 import type { ResourceModule } from './resource-module.ts';
 
@@ -18,6 +27,11 @@ export interface FhirModuleDependencies {
   readonly patientIdentities: PatientIdentityService;
   readonly directoryReader: DirectoryReader;
   readonly recordParts: RecordPartService;
+  readonly referralReads: ReferralReadService;
+  readonly tasks: TaskService;
+  readonly worklist: WorklistService;
+  readonly pathways: PathwayService;
+  readonly sharing: SharingService;
 }
 
 /**
@@ -35,6 +49,10 @@ export function fhirResourceModules(deps: FhirModuleDependencies): readonly Reso
     served(documentReferenceModule(deps.recordParts)),
     served(binaryModule(deps.recordParts)),
     served(appointmentModule(deps.recordParts)),
+    served(serviceRequestModule(deps.referralReads)),
+    served(taskModule(deps)),
+    served(carePlanModule(deps.pathways)),
+    served(consentModule(deps.sharing)),
   ];
 }
 

@@ -124,6 +124,16 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
   // Stays are for professionals, as the record's stay pages.
   'GET /fhir/R4/Encounter/:id': pro(PRO_READERS),
   'GET /fhir/R4/Encounter': pro(PRO_READERS),
+  // FHIR referrals and tasks follow /api: by id their parties (the referral or task gate), a search
+  // names the patient (the patient gate: referrals, then open tasks, one row each for Task).
+  'GET /fhir/R4/ServiceRequest/:id': pro(PARTIES),
+  'GET /fhir/R4/ServiceRequest': pro(PRO_READERS),
+  'GET /fhir/R4/Task/:id': pro(PARTIES),
+  'GET /fhir/R4/Task': { ...pro(PRO_READERS), allowedAuditRows: 2 },
+  'POST /fhir/R4/Task': pro(WRITERS),
+  // Pathways and sharing choices are searched by patient, read like the record (as on /api).
+  'GET /fhir/R4/CarePlan': anyone(READERS),
+  'GET /fhir/R4/Consent': anyone(READERS),
 };
 
 /**

@@ -344,9 +344,12 @@ export function fillRoute(url: string, patient: WorldPatient, things: WorldPatie
       .replace(/\/(DocumentReference|Binary)\/:id/, `/$1/${patient.documentId}`)
       .replace(/\/Encounter\/:id/, `/Encounter/${patient.stayId}`)
       .replace(/\/Appointment\/:id/, `/Appointment/${patient.appointmentId}`)
-      // A search of one patient's data names them.
+      // A referral is its ServiceRequest; a Task by id is filled with the coordination task.
+      .replace(/\/ServiceRequest\/:id/, `/ServiceRequest/${things.referralId}`)
+      .replace(/\/Task\/:id/, `/Task/${things.taskId}`)
+      // A search of one patient's data names them (a create at that path ignores it).
       .replace(
-        /^\/fhir\/R4\/(CareTeam|DocumentReference|Encounter|Appointment)$/,
+        /^\/fhir\/R4\/(CareTeam|DocumentReference|Encounter|Appointment|ServiceRequest|Task|CarePlan|Consent)$/,
         `$&?patient=${patient.patientId}`,
       )
       .replace(':vid', '1')

@@ -90,6 +90,15 @@ export function validBody(url: string, context: BodyContext): Record<string, unk
     reassign: { assignee: { kind: 'practitioner', practitionerId } },
     comments: { text: 'x' },
     actions: { kind: 'cancel', version: 1, reason: 'x' },
+    // The FHIR create of a coordination task (POST /fhir/R4/Task?patient=…: the query names the patient).
+    [`Task?patient=${patientId}`]: {
+      resourceType: 'Task',
+      status: 'ready',
+      intent: 'order',
+      description: 'x',
+      for: { reference: `Patient/${patientId}` },
+      owner: { reference: `Practitioner/${practitionerId}` },
+    },
   };
   return kind === undefined ? undefined : bodies[kind];
 }

@@ -77,9 +77,9 @@ export function createTaskService(deps: {
   return {
     /**
      * A professional creates a task; a patient task needs write access to the patient (care team).
-     * Returns the new id. Errors: `invalid-input`, `forbidden`, `not-found` (patient).
+     * Returns the new task (its state as stored). Errors: `invalid-input`, `forbidden`, `not-found` (patient).
      */
-    async createTask(principal: Principal, input: NewTask, origin: RequestOrigin): Promise<string> {
+    async createTask(principal: Principal, input: NewTask, origin: RequestOrigin): Promise<Task> {
       const professional = requireProfessional(principal);
       validateNewTask(input, MANUAL, null);
       if (input.patientId !== null) {
@@ -100,7 +100,7 @@ export function createTaskService(deps: {
           newId,
         }),
       );
-      return task.id;
+      return task;
     },
 
     /**

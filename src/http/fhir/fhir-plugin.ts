@@ -121,7 +121,9 @@ function registerModule(
       const resource = resourceOf(request.body, type);
       const ifNoneExist = headerOf(request, 'if-none-exist');
       const result = await create(caller(request), resource, ifNoneExist);
-      const location = `${fhirBase(request)}/${type}/${result.resource.id ?? ''}/_history/${result.resource.meta?.versionId ?? ''}`;
+      const versionId = result.resource.meta?.versionId;
+      // A type without versions is located by its id alone.
+      const location = `${fhirBase(request)}/${type}/${result.resource.id ?? ''}${versionId === undefined ? '' : `/_history/${versionId}`}`;
       if (result.created) reply.header('location', location);
       return sendResource(reply, result.created ? 201 : 200, result.resource);
     });

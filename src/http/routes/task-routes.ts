@@ -53,7 +53,7 @@ export const taskRoutes: FastifyPluginCallbackTypebox<{ tasks: TaskService; work
     },
     async (request, reply) => {
       const { dueAt, ...body } = request.body;
-      const id = await tasks.createTask(
+      const { id } = await tasks.createTask(
         principalOf(request),
         { ...body, dueAt: dueAt === null ? null : new Date(dueAt) },
         originOf(request),

@@ -1,0 +1,32 @@
+import type { CarePlan } from '@medplum/fhirtypes';
+import type { PathwayService } from '../../domain/pathways/pathway-service.ts';
+import { carePlanToFhir } from '../mappers/care-plan-mapper.ts';
+import type { ResourceModule } from '../resource-module.ts';
+import { searchList } from '../search/list-search.ts';
+import { requiredPatientId } from '../search/patient-parameter.ts';
+import type { SearchParamDefinition } from '../search/search-request.ts';
+
+const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
+  { name: 'patient', type: 'reference', documentation: 'the patient (Patient/<id>), required' },
+  { name: 'subject', type: 'reference', documentation: 'the same as patient' },
+  { name: 'status', type: 'token', documentation: 'active, on-hold, completed, revoked' },
+];
+
+/**
+ * CarePlan: a patient's care-pathway enrolments, searched by patient through the patient gate (the
+ * record's readers and the patient, as GET /api/patients/{id}/pathways).
+ */
+export function carePlanModule(pathways: PathwayService): ResourceModule<CarePlan> {
+  return {
+    type: 'CarePlan',
+    searchParams: SEARCH_PARAMS,
+    sortable: [],
+    async search({ principal, origin }, request) {
+      const patientId = requiredPatientId(request, 'CarePlan');
+      const enrolments = await pathways.patientPathways(principal, patientId, origin);
+      return searchList(enrolments.map(carePlanToFhir), request, {
+        status: { type: 'token', values: (plan) => [plan.status] },
+      });
+    },
+  };
+}

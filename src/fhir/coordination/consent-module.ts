@@ -1,0 +1,34 @@
+import type { Consent } from '@medplum/fhirtypes';
+import type { SharingService } from '../../domain/sharing/sharing-service.ts';
+import { consentToFhir } from '../mappers/consent-mapper.ts';
+import type { ResourceModule } from '../resource-module.ts';
+import { searchList } from '../search/list-search.ts';
+import { requiredPatientId } from '../search/patient-parameter.ts';
+import type { SearchParamDefinition } from '../search/search-request.ts';
+
+const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
+  { name: 'patient', type: 'reference', documentation: 'the patient (Patient/<id>), required' },
+  { name: 'status', type: 'token', documentation: 'active (in force) or inactive (withdrawn)' },
+];
+
+/**
+ * Consent: a patient's sharing choices (objections, restrictions, consents), searched by patient
+ * through the patient gate (the record's readers and the patient, as GET
+ * /api/patients/{id}/sharing-choices).
+ */
+export function consentModule(sharing: SharingService): ResourceModule<Consent> {
+  return {
+    type: 'Consent',
+    searchParams: SEARCH_PARAMS,
+    sortable: [],
+    async search({ principal, origin }, request) {
+      const patientId = requiredPatientId(request, 'Consent');
+      const choices = await sharing.list(principal, patientId, origin);
+      return searchList(
+        choices.map((choice) => consentToFhir(patientId, choice)),
+        request,
+        { status: { type: 'token', values: (consent) => [consent.status] } },
+      );
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { Bundle, OperationOutcome, Resource, ServiceRequest, Task } from '@medplum/fhirtypes';
+import type { Relais } from '../../app.ts';
+import { validateFhirResource } from '../../fhir/fhir-validator.ts';
+import { bearer, createPatient, createProfessional } from '../../../tests/support/factories.ts';
+import { validBody } from '../../../tests/support/route-bodies.ts';
+import { testDialects } from '../../../tests/support/test-database.ts';
+import { startTestRelais } from '../../../tests/support/test-relais.ts';
+import { FHIR_PREFIX } from './fhir-plugin.ts';
+
+type Professional = Awaited<ReturnType<typeof createProfessional>>;
+
+/** Fails unless the resource, and every resource of a Bundle, is valid R4. */
+function assertValid(resource: Resource): void {
+  assert.deepEqual(validateFhirResource(resource), [], JSON.stringify(resource));
+  if (resource.resourceType === 'Bundle')
+    for (const entry of resource.entry ?? []) if (entry.resource) assertValid(entry.resource);
+}
+
+const idsOf = (bundle: Bundle) => (bundle.entry ?? []).map((entry) => entry.resource?.id);
+
+for (const { dialect, skip } of testDialects()) {
+  describe(`FHIR referrals, tasks, pathways and sharing choices on ${dialect}`, { skip }, () => {
+    let relais: Relais;
+    let gp: Professional;
+    let nurse: Professional;
+    let specialist: Professional;
+    let outsider: Professional;
+    let patientId: string;
+    let referralId: string;
+    before(async () => {
+      relais = await startTestRelais(dialect);
+      [gp, nurse, specialist, outsider] = await Promise.all([
+        createProfessional(relais),
+        createProfessional(relais, 'nurse'),
+        createProfessional(relais),
+        createProfessional(relais),
+      ]);
+      patientId = await createPatient(relais, [gp.practitionerId, nurse.practitionerId]);
+      const sent = await relais.http.inject({
+        method: 'POST',
+        url: `/api/patients/${patientId}/referrals`,
+        headers: bearer(gp.token),
+        payload: validBody('referrals', { practitionerId: specialist.practitionerId, patientId }) ?? {},
+      });
+      assert.equal(sent.statusCode, 201, sent.body);
+      referralId = sent.json<{ id: string }>().id;
+    });
+    after(() => relais.close());
+
+    const get = async <R extends Resource>(url: string, who: Professional, status = 200) => {
+      const response = await relais.http.inject({ url: `${FHIR_PREFIX}${url}`, headers: bearer(who.token) });
+      assert.equal(response.statusCode, status, `${url}: ${response.body}`);
+      const resource = response.json<R>();
+      assertValid(resource);
+      return resource;
+    };
+    const post = (body: unknown, who: Professional) =>
+      relais.http.inject({
+        method: 'POST',
+        url: `${FHIR_PREFIX}/Task`,
+        headers: { ...bearer(who.token), 'content-type': 'application/fhir+json' },
+        payload: JSON.stringify(body),
+      });
+    const taskCount = async () =>
+      Number(
+        (
+          await relais.database.db
+            .selectFrom('tasks')
+            .select((eb) => eb.fn.countAll().as('count'))
+            .executeTakeFirstOrThrow()
+        ).count,
+      );
+    const newTask = (overrides: Record<string, unknown> = {}) => ({
+      resourceType: 'Task',
+      status: 'ready',
+      intent: 'order',
+      priority: 'urgent',
+      description: 'Rappeler pour le bilan sanguin',
+      for: { reference: `Patient/${patientId}` },
+      owner: { reference: `Practitioner/${nurse.practitionerId}` },
+      restriction: { period: { end: '2030-01-15T17:00:00Z' } },
+      note: [{ text: 'Avant la consultation de cardiologie' }],
+      ...overrides,
+    });
+
+    test('a referral reads as its ServiceRequest and its Task, for its parties only', async () => {
+      const order = await get<ServiceRequest>(`/ServiceRequest/${referralId}`, gp);
+      assert.equal(order.status, 'active');
+      assert.deepEqual(order.subject, { reference: `Patient/${patientId}` });
+      assert.deepEqual(order.performer, [{ reference: `Practitioner/${specialist.practitionerId}` }]);
+      // The specialist asked is a party, outside the care team.
+      const task = await get<Task>(`/Task/${referralId}`, specialist);
+      assert.equal(task.status, 'requested');
+      assert.deepEqual(task.focus, { reference: `ServiceRequest/${referralId}` });
+      const refused = await get<OperationOutcome>(`/ServiceRequest/${referralId}`, outsider, 403);
+      assert.equal(refused.issue[0]?.code, 'forbidden');
+      await get<OperationOutcome>(`/Task/${referralId}`, outsider, 403);
+      await get<OperationOutcome>(`/ServiceRequest/${randomUUID()}`, gp, 404);
+      await get<OperationOutcome>('/Task/not-a-uuid', gp, 404);
+    });
+
+    test('referrals are searched by patient, or as one’s own outbox and inbox; nothing else', async () => {
+      const byPatient = await get<Bundle>(`/ServiceRequest?patient=Patient/${patientId}`, gp);
+      assert.deepEqual([byPatient.total, idsOf(byPatient)], [1, [referralId]]);
+      const today = new Date().toISOString().slice(0, 10);
+      for (const [query, total] of [
+        [`subject=${patientId}&status=active`, 1],
+        [`patient=${patientId}&status=revoked`, 0],
+        [`patient=${patientId}&authored=ge${today}&_lastUpdated=ge${today}`, 1],
+        [`patient=${patientId}&authored=lt${today}`, 0],
+        [`patient=${patientId}&requester=Practitioner/${gp.practitionerId}`, 1],
+        [`patient=${patientId}&performer=Practitioner/${outsider.practitionerId}`, 0],
+      ] as const)
+        assert.equal((await get<Bundle>(`/ServiceRequest?${query}`, gp)).total, total, query);
+      const outbox = await get<Bundle>(`/ServiceRequest?requester=Practitioner/${gp.practitionerId}`, gp);
+      assert.deepEqual(idsOf(outbox), [referralId]);
+      const inbox = await get<Bundle>(
+        `/ServiceRequest?performer=Practitioner/${specialist.practitionerId}`,
+        specialist,
+      );
+      assert.deepEqual(idsOf(inbox), [referralId]);
+      const taskInbox = await get<Bundle>(
+        `/Task?owner=Practitioner/${specialist.practitionerId}`,
+        specialist,
+      );
+      assert.deepEqual(idsOf(taskInbox), [referralId]);
+
+      const refused = await get<OperationOutcome>(`/ServiceRequest?patient=${patientId}`, outsider, 403);
+      assert.ok(!JSON.stringify(refused).includes(referralId));
+      const acrossPatients = await get<OperationOutcome>('/ServiceRequest?status=active', gp, 400);
+      assert.match(acrossPatients.issue[0]?.diagnostics ?? '', /names the patient/);
+      const someoneElses = await get<OperationOutcome>(
+        `/ServiceRequest?requester=Practitioner/${gp.practitionerId}`,
+        outsider,
+        400,
+      );
+      assert.match(someoneElses.issue[0]?.diagnostics ?? '', /your own only/);
+      // The outsider's own lists are empty: the referral is nobody else's.
+      const own = await get<Bundle>(`/Task?owner=Practitioner/${outsider.practitionerId}`, outsider);
+      assert.equal(own.total, 0);
+    });
+
+    test('a Task created over FHIR is a coordination task: read back, searched, in the owner’s worklist', async () => {
+      const before = await taskCount();
+      const created = await post(newTask(), gp);
+      assert.equal(created.statusCode, 201, created.body);
+      const task = created.json<Task>();
+      assertValid(task);
+      assert.ok(String(created.headers.location).endsWith(`${FHIR_PREFIX}/Task/${task.id ?? ''}`));
+      assert.equal(await taskCount(), before + 1);
+      assert.equal(task.status, 'ready');
+      assert.equal(task.priority, 'urgent');
+      assert.deepEqual(task.restriction, { period: { end: '2030-01-15T17:00:00.000Z' } });
+
+      const read = await get<Task>(`/Task/${task.id ?? ''}`, gp);
+      assert.deepEqual(read, task);
+      await get<OperationOutcome>(`/Task/${task.id ?? ''}`, outsider, 403);
+
+      const byPatient = await get<Bundle>(`/Task?patient=Patient/${patientId}`, gp);
+      assert.deepEqual([byPatient.total, idsOf(byPatient)], [2, [referralId, task.id]]);
+      const ready = await get<Bundle>(`/Task?patient=${patientId}&status=ready`, gp);
+      assert.deepEqual(idsOf(ready), [task.id]);
+      const paged = await get<Bundle>(`/Task?patient=${patientId}&_count=1&_offset=1`, gp);
+      assert.deepEqual([paged.total, idsOf(paged)], [2, [task.id]]);
+      const worklist = await get<Bundle>(`/Task?owner=Practitioner/${nurse.practitionerId}`, nurse);
+      assert.deepEqual(idsOf(worklist), [task.id]);
+    });
+
+    test('pathways and sharing choices are searched by patient as CarePlan and Consent', async () => {
+      for (const [url, payload] of [
+        [`/api/patients/${patientId}/pathways`, validBody('pathways', { practitionerId: '', patientId })],
+        [
+          `/api/patients/${patientId}/sharing-choices`,
+          validBody('sharing-choices', { practitionerId: outsider.practitionerId, patientId }),
+        ],
+      ] as const) {
+        const response = await relais.http.inject({
+          method: 'POST',
+          url,
+          headers: bearer(gp.token),
+          payload: payload ?? {},
+        });
+        assert.equal(response.statusCode, 201, response.body);
+      }
+      const plans = await get<Bundle>(`/CarePlan?patient=Patient/${patientId}`, gp);
+      assert.equal(plans.total, 1);
+      assert.equal(plans.entry?.[0]?.resource?.resourceType, 'CarePlan');
+      assert.equal((await get<Bundle>(`/CarePlan?subject=${patientId}&status=active`, nurse)).total, 1);
+      assert.equal((await get<Bundle>(`/CarePlan?patient=${patientId}&status=completed`, gp)).total, 0);
+      const consents = await get<Bundle>(`/Consent?patient=${patientId}`, gp);
+      assert.equal(consents.total, 1);
+      assert.equal((await get<Bundle>(`/Consent?patient=${patientId}&status=inactive`, gp)).total, 0);
+      for (const type of ['CarePlan', 'Consent']) {
+        await get<OperationOutcome>(`/${type}?patient=${patientId}`, outsider, 403);
+        const across = await get<OperationOutcome>(`/${type}?status=active`, gp, 400);
+        assert.match(across.issue[0]?.diagnostics ?? '', /names the patient/);
+      }
+    });
+
+    test('a bad Task is refused with an OperationOutcome and nothing is written', async () => {
+      const before = await taskCount();
+      const refusal = async (body: unknown, who: Professional, status: number, says: RegExp) => {
+        const response = await post(body, who);
+        assert.equal(response.statusCode, status, response.body);
+        const outcome = response.json<OperationOutcome>();
+        assert.equal(outcome.resourceType, 'OperationOutcome');
+        assert.match(JSON.stringify(outcome.issue), says);
+      };
+      await refusal(newTask({ description: 42 }), gp, 400, /Task\.description/);
+      await refusal(newTask({ intent: undefined }), gp, 400, /Task\.intent/);
+      // R4's validator leaves codes to the mapper: a status or priority Relais does not take is 422.
+      await refusal(newTask({ status: 'bogus' }), gp, 422, /Task\.status/);
+      await refusal(newTask({ priority: 'whenever' }), gp, 422, /Task\.priority/);
+      await refusal(newTask({ colour: 'blue' }), gp, 400, /colour/);
+      await refusal({ ...newTask(), resourceType: 'Patient' }, gp, 400, /resourceType/);
+      await refusal(
+        newTask({ focus: { reference: `ServiceRequest/${referralId}` } }),
+        gp,
+        422,
+        /Task\.focus/,
+      );
+      await refusal(newTask({ intent: 'plan' }), gp, 422, /Task\.intent/);
+      await refusal(newTask({ owner: undefined }), gp, 422, /Task\.owner/);
+      await refusal(
+        newTask({ owner: { reference: `Practitioner/${randomUUID()}` } }),
+        gp,
+        422,
+        /no practitioner with id/,
+      );
+      await refusal(newTask(), outsider, 403, /forbidden/);
+      await refusal(newTask({ for: { reference: `Patient/${randomUUID()}` } }), gp, 404, /not-found/);
+      assert.equal(await taskCount(), before);
+    });
+  });
+}
