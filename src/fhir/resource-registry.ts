@@ -1,9 +1,11 @@
 import type { PatientIdentityService } from '../domain/record/patient-identity-service.ts';
+import type { ClinicalDependencies } from './clinical/clinical-module.ts';
+import { clinicalModules } from './clinical/clinical-modules.ts';
 import { patientModule } from './patient/patient-module.ts';
 import type { ResourceModule } from './resource-module.ts';
 
 /** What the served modules need from the application. */
-export interface FhirModuleDependencies {
+export interface FhirModuleDependencies extends ClinicalDependencies {
   readonly patientIdentities: PatientIdentityService;
 }
 
@@ -14,5 +16,5 @@ export interface FhirModuleDependencies {
 export function fhirResourceModules(deps: FhirModuleDependencies): readonly ResourceModule[] {
   // A module's handlers take its own type; the plugin checks resourceType before calling them, so the
   // registry may hold them as modules of any resource.
-  return [patientModule(deps.patientIdentities) as unknown as ResourceModule];
+  return [patientModule(deps.patientIdentities) as unknown as ResourceModule, ...clinicalModules(deps)];
 }

@@ -1,7 +1,7 @@
 import { badRequest } from '../fhir-error.ts';
 
 /** The search parameter types the framework parses (the R4 names). */
-export type SearchParamType = 'string' | 'token' | 'date';
+export type SearchParamType = 'string' | 'token' | 'date' | 'reference';
 
 /** A search parameter a resource module serves, as the CapabilityStatement lists it. */
 export interface SearchParamDefinition {

@@ -117,7 +117,10 @@ function registerModule(
       const resource = resourceOf(request.body, type);
       const ifNoneExist = headerOf(request, 'if-none-exist');
       const result = await create(caller(request), resource, ifNoneExist);
-      const location = `${fhirBase(request)}/${type}/${result.resource.id ?? ''}/_history/${result.resource.meta?.versionId ?? ''}`;
+      const { id = '', meta } = result.resource;
+      // An unversioned type (entries written once) is located by its id alone.
+      const version = meta?.versionId === undefined ? '' : `/_history/${meta.versionId}`;
+      const location = `${fhirBase(request)}/${type}/${id}${version}`;
       if (result.created) reply.header('location', location);
       return sendResource(reply, result.created ? 201 : 200, result.resource);
     });
