@@ -113,6 +113,15 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
   'GET /fhir/R4/Patient/:id/_history': anyone(READERS),
   // An update opens the identity to compare it, then the rectification opens it to write: two rows.
   'PUT /fhir/R4/Patient/:id': { ...anyone(WRITERS), allowedAuditRows: 2 },
+  ...Object.fromEntries(
+    ['Condition', 'Observation', 'MedicationStatement', 'AllergyIntolerance'].flatMap((type) => [
+      // Reading one entry, or searching one patient's (`?patient=<id>`), is reading the record.
+      [`GET /fhir/R4/${type}/:id`, anyone(READERS)],
+      [`GET /fhir/R4/${type}`, anyone(READERS)],
+      // A create is the record's write (one row), then the stored entry read back (a second).
+      [`POST /fhir/R4/${type}`, { ...anyone(WRITERS), allowedAuditRows: 2 }],
+    ]),
+  ),
 };
 
 /**
