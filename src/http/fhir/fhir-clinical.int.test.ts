@@ -43,15 +43,15 @@ for (const { dialect, skip } of testDialects()) {
     });
     after(() => relais.close());
 
-    const send = (request: InjectOptions, token: string) =>
+    const send = (path: string, request: InjectOptions, token: string) =>
       relais.http.inject({
         ...request,
-        url: `${FHIR_PREFIX}${request.url ?? ''}`,
+        url: `${FHIR_PREFIX}${path}`,
         headers: { ...bearer(token), ...FHIR_JSON, ...request.headers },
       });
-    const get = (url: string, token = gp.token) => send({ url }, token);
+    const get = (path: string, token = gp.token) => send(path, {}, token);
     const post = (type: string, resource: unknown, token = gp.token, headers = {}) =>
-      send({ method: 'POST', url: `/${type}`, payload: JSON.stringify(resource), headers }, token);
+      send(`/${type}`, { method: 'POST', payload: JSON.stringify(resource), headers }, token);
     const ids = async (url: string) => {
       const response = await get(url);
       assert.equal(response.statusCode, 200, `${url}: ${response.body}`);
