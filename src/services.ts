@@ -45,6 +45,7 @@ import { createPatientTargetService } from './domain/record/patient-target-servi
 import { createPatientIdentityService } from './domain/record/patient-identity-service.ts';
 import { createRecordService } from './domain/record/record-service.ts';
 import { createRecordPartService } from './domain/record/record-part-service.ts';
+import { createRecordEntryService } from './domain/record/record-entries.ts';
 import type { ExamValidity } from './domain/referrals/exam-repeat.ts';
 import { createReferralGate } from './domain/referrals/referral-gate.ts';
 import { createReferralReadService } from './domain/referrals/referral-read-service.ts';
@@ -112,6 +113,7 @@ import { createSqlPatientVersions } from './store/sql-patient-versions.ts';
 import { createSqlQuestionnaireStore } from './store/sql-questionnaire-store.ts';
 import { createSqlRecordPartOwners, createSqlRecordPartReader } from './store/sql-record-parts.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
+import { createSqlRecordEntries } from './store/sql-record-entries.ts';
 import { createSqlRecordWriter } from './store/sql-record-writer.ts';
 import { createSqlReferralClocks } from './store/sql-referral-clocks.ts';
 import { createSqlReferralFacts } from './store/sql-referral-facts.ts';
@@ -310,6 +312,8 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       newId,
     }),
     record,
+    /** The record's problems, treatments, allergies and results one by one: the FHIR clinical reads. */
+    recordEntries: createRecordEntryService({ access, finder: createSqlRecordEntries(db) }),
     /** The patient's identity as a versioned resource: the FHIR Patient's use cases. */
     patientIdentities: createPatientIdentityService({
       access,

@@ -32,8 +32,12 @@ export function capabilityStatement(
           return {
             type: module.type,
             ...(module.profiles === undefined ? {} : { supportedProfile: [...module.profiles] }),
+            ...(module.documentation === undefined ? {} : { documentation: module.documentation }),
             interaction: interactions.map((code) => ({ code })),
-            versioning: 'versioned-update' as const,
+            // Types without versions (record entries, written once) say so.
+            versioning: interactions.includes('vread')
+              ? ('versioned-update' as const)
+              : ('no-version' as const),
             readHistory: interactions.includes('vread'),
             updateCreate: false,
             conditionalCreate: module.create !== undefined,

@@ -33,6 +33,8 @@ export interface CreateResult<R extends Resource> {
 export interface ResourceModule<R extends Resource = Resource> {
   readonly type: R['resourceType'];
   readonly profiles?: readonly string[];
+  /** What a client should know of the type here (markdown), e.g. a search that needs a patient. */
+  readonly documentation?: string;
   readonly searchParams: readonly SearchParamDefinition[];
   /** The search parameters `_sort` accepts. */
   readonly sortable: readonly string[];

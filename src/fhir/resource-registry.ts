@@ -19,11 +19,13 @@ import { carePlanModule } from './coordination/care-plan-module.ts';
 import { consentModule } from './coordination/consent-module.ts';
 import { serviceRequestModule } from './coordination/service-request-module.ts';
 import { taskModule } from './coordination/task-module.ts';
+import type { ClinicalDependencies } from './clinical/clinical-module.ts';
+import { clinicalModules } from './clinical/clinical-modules.ts';
 import { patientModule } from './patient/patient-module.ts';
 import type { ResourceModule } from './resource-module.ts';
 
 /** What the served modules need from the application. */
-export interface FhirModuleDependencies {
+export interface FhirModuleDependencies extends ClinicalDependencies {
   readonly patientIdentities: PatientIdentityService;
   readonly directoryReader: DirectoryReader;
   readonly recordParts: RecordPartService;
@@ -53,6 +55,7 @@ export function fhirResourceModules(deps: FhirModuleDependencies): readonly Reso
     served(taskModule(deps)),
     served(carePlanModule(deps.pathways)),
     served(consentModule(deps.sharing)),
+    ...clinicalModules(deps),
   ];
 }
 

@@ -134,6 +134,15 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
   // Pathways and sharing choices are searched by patient, read like the record (as on /api).
   'GET /fhir/R4/CarePlan': anyone(READERS),
   'GET /fhir/R4/Consent': anyone(READERS),
+  ...Object.fromEntries(
+    ['Condition', 'Observation', 'MedicationStatement', 'AllergyIntolerance'].flatMap((type) => [
+      // Reading one entry, or searching one patient's (`?patient=<id>`), is reading the record.
+      [`GET /fhir/R4/${type}/:id`, anyone(READERS)],
+      [`GET /fhir/R4/${type}`, anyone(READERS)],
+      // A create is the record's write (one row), then the stored entry read back (a second).
+      [`POST /fhir/R4/${type}`, { ...anyone(WRITERS), allowedAuditRows: 2 }],
+    ]),
+  ),
 };
 
 /**

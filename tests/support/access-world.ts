@@ -8,6 +8,8 @@ import {
   createProfessional,
   insertAlert,
 } from './factories.ts';
+import type { ClinicalEntry } from '../../src/domain/record/clinical-entry.ts';
+import { CLINICAL_TYPES, type ClinicalType } from './fhir-clinical.ts';
 import { validBody } from './route-bodies.ts';
 import { admitPatient, dischargePatient } from './stays.ts';
 import { settleJournal } from './test-relais.ts';
@@ -50,6 +52,8 @@ export interface WorldPatient {
   readonly transitionItemId: string;
   readonly referralId: string;
   readonly taskId: string;
+  /** A problem, treatment, allergy and result, by FHIR type (Condition…), for the FHIR routes. */
+  readonly entryIds: Readonly<Record<ClinicalType, string>>;
 }
 
 /** A caller: a professional, a patient's portal account, or nobody signed in. */
@@ -158,6 +162,7 @@ export async function buildAccessWorld(relais: Relais, patientCount: number): Pr
           mimeType: 'text/plain',
           content: new TextEncoder().encode('compte rendu'),
         },
+        ...WORLD_ENTRIES,
       ],
     });
     const signedIn = await createPatientAccount(relais, patientId);
@@ -318,6 +323,7 @@ async function patientThings(
       .executeTakeFirstOrThrow()
   ).id;
   return {
+    entryIds: await entryIdsOf(relais, patientId),
     patientId,
     familyName: patient.familyName,
     givenName: patient.givenName,
@@ -352,6 +358,9 @@ export function fillRoute(url: string, patient: WorldPatient, things: WorldPatie
         /^\/fhir\/R4\/(CareTeam|DocumentReference|Encounter|Appointment|ServiceRequest|Task|CarePlan|Consent)$/,
         `$&?patient=${patient.patientId}`,
       )
+      // A clinical resource is read by its id, and searched within one patient's record.
+      .replace(CLINICAL_READ, (_, type: ClinicalType) => `/${type}/${things.entryIds[type]}`)
+      .replace(CLINICAL_SEARCH, (search: string) => `${search}?patient=${patient.patientId}`)
       .replace(':vid', '1')
       .replace(':documentId', things.documentId)
       .replace(':alertId', things.alertId)
@@ -363,6 +372,54 @@ export function fillRoute(url: string, patient: WorldPatient, things: WorldPatie
       .replace(':referralId', things.referralId)
       .replace(':taskId', things.taskId)
   );
+}
+
+const CLINICAL_READ = new RegExp(`/(${CLINICAL_TYPES.join('|')})/:id$`);
+const CLINICAL_SEARCH = new RegExp(`^/fhir/R4/(${CLINICAL_TYPES.join('|')})$`);
+
+/** One entry of each kind the FHIR clinical types serve (codes no coordination rule watches). */
+const WORLD_ENTRIES: readonly ClinicalEntry[] = [
+  {
+    kind: 'condition',
+    codeSystem: 'ICD-10',
+    code: 'J45',
+    display: 'Asthme',
+    clinicalStatus: 'active',
+    onsetDate: '2001-09-20',
+  },
+  {
+    kind: 'medication',
+    atcCode: null,
+    name: 'Salbutamol',
+    dosage: 'si besoin',
+    startedOn: null,
+    status: 'active',
+  },
+  { kind: 'allergy', substance: 'Pénicilline', reaction: null, criticality: 'high' },
+  {
+    kind: 'result',
+    loincCode: '2345-7',
+    display: 'Glycémie',
+    valueNumeric: 1.02,
+    valueText: null,
+    unit: 'g/L',
+    referenceRange: null,
+    interpretation: null,
+    effectiveAt: '2026-01-05T08:00:00.000Z',
+  },
+];
+
+async function entryIdsOf(relais: Relais, patientId: string): Promise<Record<ClinicalType, string>> {
+  const db = relais.database.db;
+  const idIn = async (table: 'conditions' | 'medications' | 'allergies' | 'results') =>
+    (await db.selectFrom(table).select('id').where('patient_id', '=', patientId).executeTakeFirstOrThrow())
+      .id;
+  return {
+    Condition: await idIn('conditions'),
+    MedicationStatement: await idIn('medications'),
+    AllergyIntolerance: await idIn('allergies'),
+    Observation: await idIn('results'),
+  };
 }
 
 function isoDay(ms: number): string {

@@ -1,6 +1,7 @@
 import { patientToFhir } from '../../src/fhir/patient/patient-to-fhir.ts';
 import { identityOfRow } from '../../src/store/patient-identity-columns.ts';
 import type { Relais } from '../../src/app.ts';
+import { clinicalResource, isClinicalType } from './fhir-clinical.ts';
 
 /** Who a request body may name: a professional to add or refer to, and the patient of a new task. */
 export interface BodyContext {
@@ -112,6 +113,9 @@ export async function requestBody(
   url: string,
   context: BodyContext,
 ): Promise<Record<string, unknown> | undefined> {
+  // The search and the create share a path: fillRoute names the patient searched, a create ignores it.
+  const clinical = /^\/fhir\/R4\/(\w+)(?:\?|$)/.exec(url)?.[1];
+  if (isClinicalType(clinical)) return { ...clinicalResource(clinical, context.patientId) };
   const fhirPatient = /^\/fhir\/R4\/Patient\/([^/]+)$/.exec(url);
   if (fhirPatient !== null) return changedFhirPatient(relais, fhirPatient[1] ?? '');
   const transitionItems = /\/stays\/([^/]+)\/transition\/items(\/[^/]+)?$/.exec(url);

@@ -16,7 +16,7 @@ import {
 
 export type AllergyEntry = Extract<ClinicalEntry, { kind: 'allergy' }>;
 
-const CLINICAL_STATUS = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical';
+export const ALLERGY_CLINICAL_STATUS = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical';
 const VERIFICATION_STATUS = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification';
 
 /**
@@ -39,7 +39,7 @@ export function allergyIntoleranceToFhir(patientId: string, allergy: Allergy): A
     resourceType: 'AllergyIntolerance',
     id: allergy.id,
     // The record keeps the allergies that hold (invariant ait-1: a status unless entered in error).
-    clinicalStatus: concept(CLINICAL_STATUS, 'active'),
+    clinicalStatus: concept(ALLERGY_CLINICAL_STATUS, 'active'),
     criticality: allergy.criticality,
     code: { text: allergy.substance },
     patient: reference('Patient', patientId),
@@ -59,7 +59,12 @@ export function allergyIntoleranceFromFhir(resource: AllergyIntolerance): {
   entry: AllergyEntry;
 } {
   const patientId = incomingPatientId(resource, { element: 'patient', value: resource.patient }, []);
-  codeIn(resource.clinicalStatus, CLINICAL_STATUS, { active: 'active' }, 'AllergyIntolerance.clinicalStatus');
+  codeIn(
+    resource.clinicalStatus,
+    ALLERGY_CLINICAL_STATUS,
+    { active: 'active' },
+    'AllergyIntolerance.clinicalStatus',
+  );
   refuseUnconfirmed(
     resource.verificationStatus,
     VERIFICATION_STATUS,

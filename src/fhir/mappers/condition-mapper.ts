@@ -16,12 +16,12 @@ import {
 
 export type ConditionEntry = Extract<ClinicalEntry, { kind: 'condition' }>;
 
-const CLINICAL_STATUS = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
+export const CONDITION_CLINICAL_STATUS = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
 const VERIFICATION_STATUS = 'http://terminology.hl7.org/CodeSystem/condition-ver-status';
-const CATEGORY = 'http://terminology.hl7.org/CodeSystem/condition-category';
+export const CONDITION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/condition-category';
 
 /** The domain's code systems, most preferred first (a French problem list is coded in CIM-10). */
-const CODE_SYSTEMS = [
+export const CONDITION_CODE_SYSTEMS = [
   ['ICD-10', SYSTEM.icd10],
   ['SNOMED-CT', SYSTEM.snomed],
 ] as const satisfies readonly (readonly [ConditionEntry['codeSystem'], string])[];
@@ -36,13 +36,13 @@ const STATUS_FROM_FHIR = {
 
 /** A problem of the record as a problem-list Condition. */
 export function conditionToFhir(patientId: string, condition: Condition): FhirCondition {
-  const system = CODE_SYSTEMS.find(([name]) => name === condition.codeSystem)?.[1];
+  const system = CONDITION_CODE_SYSTEMS.find(([name]) => name === condition.codeSystem)?.[1];
   if (system === undefined) throw new Error(`unknown condition code system ${condition.codeSystem}`);
   return {
     resourceType: 'Condition',
     id: condition.id,
-    clinicalStatus: concept(CLINICAL_STATUS, condition.clinicalStatus),
-    category: [concept(CATEGORY, 'problem-list-item')],
+    clinicalStatus: concept(CONDITION_CLINICAL_STATUS, condition.clinicalStatus),
+    category: [concept(CONDITION_CATEGORY, 'problem-list-item')],
     code: concept(system, condition.code, condition.display),
     subject: reference('Patient', patientId),
     ...(condition.onsetDate === null ? {} : { onsetDateTime: condition.onsetDate }),
@@ -82,7 +82,7 @@ export function conditionFromFhir(resource: FhirCondition): { patientId: string;
       display: requiredWords(resource.code, 'Condition.code.text', 'the problem'),
       clinicalStatus: codeIn(
         resource.clinicalStatus,
-        CLINICAL_STATUS,
+        CONDITION_CLINICAL_STATUS,
         STATUS_FROM_FHIR,
         'Condition.clinicalStatus',
       ),
@@ -93,7 +93,7 @@ export function conditionFromFhir(resource: FhirCondition): { patientId: string;
 
 /** The first ICD-10 code, else the first SNOMED CT one (the codings of a concept mean the same thing). */
 function codeOf(resource: FhirCondition): [ConditionEntry['codeSystem'], string] {
-  for (const [name, system] of CODE_SYSTEMS) {
+  for (const [name, system] of CONDITION_CODE_SYSTEMS) {
     const code = firstCode(resource.code, system);
     if (code !== undefined) return [name, code];
   }

@@ -1,6 +1,14 @@
-import type { CodeableConcept, Coding, Identifier, Reference, Resource } from '@medplum/fhirtypes';
+import type {
+  CodeableConcept,
+  Coding,
+  Identifier,
+  OperationOutcomeIssue,
+  Reference,
+  Resource,
+} from '@medplum/fhirtypes';
 import type { DataCategory } from '../../domain/access/data-category.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
+import { issue } from '../fhir-error.ts';
 import { IDENTIFIER_TYPE_SYSTEM } from '../fr-core.ts';
 
 /** The code systems the domain's codes belong to, as FHIR names them. */
@@ -45,6 +53,18 @@ export type ReferencedType =
 export function refuse(path: string, problem: string): never {
   const detail = `${path}: ${problem}`;
   throw new DomainError('invalid-input', detail, [detail]);
+}
+
+/**
+ * The issues of a mapper's refusal (`refuse`), each pointing at its FHIR path; undefined for any
+ * other error.
+ */
+export function refusalIssues(error: unknown): OperationOutcomeIssue[] | undefined {
+  if (!(error instanceof DomainError) || error.code !== 'invalid-input') return undefined;
+  return error.details.map((detail) => {
+    const [path = '', ...problem] = detail.split(': ');
+    return issue('business-rule', detail, problem.length > 0 ? path : undefined);
+  });
 }
 
 export function reference<K extends ReferencedType>(

@@ -5,7 +5,8 @@ import type { PatientIdentityService } from '../../domain/record/patient-identit
 import { badRequest, FhirError, issue } from '../fhir-error.ts';
 import { validateFhirResource } from '../fhir-validator.ts';
 import type { FhirCaller, ResourceModule } from '../resource-module.ts';
-import { parseSearchRequest, type SearchRequest } from '../search/search-request.ts';
+import type { SearchRequest } from '../search/search-request.ts';
+import { existingMatch } from '../conditional-create.ts';
 import { FR_CORE_PATIENT_PROFILE } from '../fr-core.ts';
 import { patientFromFhir } from './patient-from-fhir.ts';
 import { PATIENT_SEARCH_PARAMS, PATIENT_SORTABLE, isPatientId, patientCriteriaOf } from './patient-search.ts';
@@ -50,14 +51,9 @@ export function patientModule(patients: PatientIdentityService): ResourceModule<
     async create(caller, resource, ifNoneExist) {
       const reading = readPatient(resource);
       if (ifNoneExist !== undefined) {
-        const query = Object.fromEntries(new URLSearchParams(ifNoneExist));
-        const request = { ...parseSearchRequest(query, PATIENT_SEARCH_PARAMS, []), count: 2, offset: 0 };
-        const found = await search(caller, request);
-        if (found.total > 1)
-          throw new FhirError(412, [
-            issue('duplicate', `If-None-Exist matches ${found.total} patients: make it more precise`),
-          ]);
-        const [existing] = found.resources;
+        const existing = await existingMatch(ifNoneExist, PATIENT_SEARCH_PARAMS, (request) =>
+          search(caller, request),
+        );
         if (existing !== undefined) return { resource: existing, created: false };
       }
       const { principal, origin } = caller;

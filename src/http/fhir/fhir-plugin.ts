@@ -121,9 +121,10 @@ function registerModule(
       const resource = resourceOf(request.body, type);
       const ifNoneExist = headerOf(request, 'if-none-exist');
       const result = await create(caller(request), resource, ifNoneExist);
-      const versionId = result.resource.meta?.versionId;
-      // A type without versions is located by its id alone.
-      const location = `${fhirBase(request)}/${type}/${result.resource.id ?? ''}${versionId === undefined ? '' : `/_history/${versionId}`}`;
+      const { id = '', meta } = result.resource;
+      // An unversioned type (entries written once) is located by its id alone.
+      const version = meta?.versionId === undefined ? '' : `/_history/${meta.versionId}`;
+      const location = `${fhirBase(request)}/${type}/${id}${version}`;
       if (result.created) reply.header('location', location);
       return sendResource(reply, result.created ? 201 : 200, result.resource);
     });

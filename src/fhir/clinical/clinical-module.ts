@@ -1,0 +1,100 @@
+import type { Resource } from '@medplum/fhirtypes';
+import type { ClinicalEntry } from '../../domain/record/clinical-entry.ts';
+import {
+  isRecordId,
+  type RecordEntryKind,
+  type RecordEntryOf,
+  type RecordEntryService,
+  type StoredEntry,
+} from '../../domain/record/record-entries.ts';
+import type { RecordService } from '../../domain/record/record-service.ts';
+import { DomainError } from '../../domain/shared/domain-error.ts';
+import { existingMatch } from '../conditional-create.ts';
+import { FhirError, unprocessable } from '../fhir-error.ts';
+import { refusalIssues } from '../mappers/fhir-mapping.ts';
+import { validateFhirResource } from '../fhir-validator.ts';
+import type { FhirCaller, ResourceModule } from '../resource-module.ts';
+import type { SearchRequest } from '../search/search-request.ts';
+import {
+  clinicalCriteriaOf,
+  clinicalSearchParams,
+  clinicalSortable,
+  type ClinicalSearchSpec,
+} from './clinical-search.ts';
+
+/** What the clinical modules need from the application. */
+export interface ClinicalDependencies {
+  readonly record: RecordService;
+  readonly recordEntries: RecordEntryService;
+}
+
+/** A clinical type: the kind of record entry it is, its search, and its two mappers. */
+export interface ClinicalSpec<R extends Resource, K extends RecordEntryKind> extends ClinicalSearchSpec {
+  readonly type: R['resourceType'];
+  readonly kind: K;
+  readonly toFhir: (patientId: string, entry: RecordEntryOf[K]) => R;
+  /** Refuses (`invalid-input` naming the FHIR path) what the record cannot hold. */
+  readonly fromFhir: (resource: R) => { patientId: string; entry: ClinicalEntry };
+}
+
+const DOCUMENTATION =
+  "A search names the patient (patient=<id>): Relais searches one patient's record at a time, through the " +
+  'same access check and audit as reading the record; a search without one is refused (400). ' +
+  'Entries are written once (no update, no versions).';
+
+/**
+ * A record entry as a FHIR resource: read by id and searched within one patient's record (both
+ * through the access gate, audited), created through the record's own write (`addEntry`: access
+ * check, entry rules, journal event) and answered as stored.
+ */
+export function clinicalModule<R extends Resource, K extends RecordEntryKind>(
+  spec: ClinicalSpec<R, K>,
+  { record, recordEntries }: ClinicalDependencies,
+): ResourceModule<R> {
+  const searchParams = clinicalSearchParams(spec);
+  const asResource = (patientId: string, { entry, recordedAt }: StoredEntry<K>): R => ({
+    ...spec.toFhir(patientId, entry),
+    meta: { lastUpdated: recordedAt },
+  });
+  const read = async ({ principal, origin }: FhirCaller, id: string) => {
+    const { patientId, stored } = await recordEntries.read(principal, spec.kind, id, origin);
+    return asResource(patientId, stored);
+  };
+  const search = async ({ principal, origin }: FhirCaller, request: SearchRequest) => {
+    const { patientId, criteria } = clinicalCriteriaOf(spec, request);
+    const page = await recordEntries.search(principal, spec.kind, patientId, criteria, origin);
+    return { total: page.total, resources: page.entries.map((stored) => asResource(patientId, stored)) };
+  };
+  return {
+    type: spec.type,
+    documentation: DOCUMENTATION,
+    searchParams,
+    sortable: clinicalSortable(spec),
+    read,
+    search,
+
+    async create(caller, resource, ifNoneExist) {
+      const invalid = validateFhirResource(resource);
+      if (invalid.length > 0) throw new FhirError(400, invalid);
+      const { patientId, entry } = readEntry(spec.fromFhir, resource);
+      if (!isRecordId(patientId)) throw new DomainError('not-found', `no patient with id ${patientId}`);
+      if (ifNoneExist !== undefined) {
+        const existing = await existingMatch(ifNoneExist, searchParams, (request) => search(caller, request));
+        if (existing !== undefined) return { resource: existing, created: false };
+      }
+      const id = await record.addEntry(caller.principal, patientId, entry, caller.origin);
+      return { resource: await read(caller, id), created: true };
+    },
+  };
+}
+
+/** The entry a resource is for the record; 422 with the path of each element the record cannot hold. */
+function readEntry<R extends Resource>(fromFhir: ClinicalSpec<R, RecordEntryKind>['fromFhir'], resource: R) {
+  try {
+    return fromFhir(resource);
+  } catch (error) {
+    const issues = refusalIssues(error);
+    if (issues === undefined) throw error;
+    throw unprocessable(issues);
+  }
+}
