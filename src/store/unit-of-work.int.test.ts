@@ -22,7 +22,9 @@ for (const { dialect, skip } of testDialects()) {
     test('plain statements and stores’ own transactions inside a unit commit together', async () => {
       await handle.unitOfWork(async () => {
         await insert(1);
-        await handle.db.transaction().execute((trx) => sql`insert into uow_probe (n) values (2)`.execute(trx));
+        await handle.db
+          .transaction()
+          .execute((trx) => sql`insert into uow_probe (n) values (2)`.execute(trx));
         // A read inside the unit sees what the unit wrote.
         assert.deepEqual(await numbers(), [1, 2]);
       });

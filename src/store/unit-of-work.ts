@@ -132,7 +132,13 @@ class UnitOfWorkDriver implements Driver {
     await this.init();
     await this.#lock?.obtain();
     const connection = await this.#inner.acquireConnection();
-    const unit: OpenUnit = { connection, open: true, nested: Promise.resolve(), endNested: undefined, afterEnd: [] };
+    const unit: OpenUnit = {
+      connection,
+      open: true,
+      nested: Promise.resolve(),
+      endNested: undefined,
+      afterEnd: [],
+    };
     units.set(connection, unit);
     let outcome: { ok: true; value: T } | { ok: false; error: unknown };
     try {
