@@ -104,7 +104,7 @@ function readEntry(value: unknown, index: number): BundleEntryRequest {
     );
   if (resource.resourceType !== type)
     throw badRequest(
-      `the resource is a ${JSON.stringify(resource.resourceType ?? null)}, the request names ${type}`,
+      `the resource is a ${String(resource.resourceType ?? 'resource without resourceType')}, the request names ${type}`,
       entryPath(index, 'resource.resourceType'),
     );
   const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined;
