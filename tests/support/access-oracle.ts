@@ -113,6 +113,8 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
   'GET /fhir/R4/Patient/:id/_history': anyone(READERS),
   // An update opens the identity to compare it, then the rectification opens it to write: two rows.
   'PUT /fhir/R4/Patient/:id': { ...anyone(WRITERS), allowedAuditRows: 2 },
+  // The whole record in one read of the gate.
+  'GET /fhir/R4/Patient/:id/$everything': anyone(READERS),
 };
 
 /**
@@ -190,6 +192,8 @@ export const NOT_PATIENT_ROUTES: Readonly<Record<string, string>> = {
   'POST /fhir/R4/Patient':
     'registers a new patient; a conditional create finds the existing one through the search within reach (fhir-access tests)',
   'GET /fhir/R4/metadata': 'the CapabilityStatement (public, no patient)',
+  'POST /fhir/R4':
+    'a transaction or batch Bundle: each entry goes through its module’s create or update, so through the gate (fhir-bundle tests)',
   'GET /api/admin/rules': 'administration (admin role, no patient)',
   'GET /api/admin/rules/:ruleSetId': 'administration (admin role, no patient)',
   'PUT /api/admin/rules/:ruleSetId': 'administration (admin role, no patient)',
