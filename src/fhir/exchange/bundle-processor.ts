@@ -162,7 +162,7 @@ function locatedAt(entry: BundleEntryRequest, error: unknown): unknown {
   const where = `entry ${entry.index} (${entry.method} ${entry.type}${entry.id === undefined ? '' : `/${entry.id}`})`;
   const issues = (refusal.outcome.issue ?? []).map((found): OperationOutcomeIssue => ({
     ...found,
-    diagnostics: `${where}: ${found.diagnostics ?? found.code}`,
+    diagnostics: `${where}: ${found.diagnostics ?? found.details?.text ?? found.code}`,
     expression: (found.expression ?? [entryPath(entry.index)]).map((path) =>
       path.startsWith('Bundle.')
         ? path
