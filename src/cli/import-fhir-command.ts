@@ -77,7 +77,7 @@ export async function importFhirBundles(
     } catch (error) {
       const refusal = outcomeOfError(error);
       if (refusal === undefined) throw error;
-      const reason = (refusal.outcome.issue ?? [])
+      const reason = refusal.outcome.issue
         .map(
           (issue) =>
             `${issue.diagnostics ?? issue.details?.text ?? issue.code} (${(issue.expression ?? []).join(', ')})`,

@@ -160,7 +160,7 @@ function locatedAt(entry: BundleEntryRequest, error: unknown): unknown {
   const refusal = outcomeOfError(error);
   if (refusal === undefined) return error;
   const where = `entry ${entry.index} (${entry.method} ${entry.type}${entry.id === undefined ? '' : `/${entry.id}`})`;
-  const issues = (refusal.outcome.issue ?? []).map((found): OperationOutcomeIssue => ({
+  const issues = refusal.outcome.issue.map((found): OperationOutcomeIssue => ({
     ...found,
     diagnostics: `${where}: ${found.diagnostics ?? found.details?.text ?? found.code}`,
     expression: (found.expression ?? [entryPath(entry.index)]).map((path) =>

@@ -102,9 +102,11 @@ function readEntry(value: unknown, index: number): BundleEntryRequest {
       `request.url must be ${method === 'POST' ? "'Type'" : "'Type/id'"} for a ${method}, got ${JSON.stringify(request.url ?? null)}`,
       entryPath(index, 'request.url'),
     );
-  if (resource.resourceType !== type)
+  const claimed: unknown =
+    entry.resource === undefined ? undefined : (entry.resource as { resourceType?: unknown }).resourceType;
+  if (claimed !== type)
     throw badRequest(
-      `the resource is a ${String(resource.resourceType ?? 'resource without resourceType')}, the request names ${type}`,
+      `the resource is a ${typeof claimed === 'string' ? claimed : 'resource without resourceType'}, the request names ${type}`,
       entryPath(index, 'resource.resourceType'),
     );
   const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined;
