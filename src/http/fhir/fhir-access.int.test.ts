@@ -248,7 +248,7 @@ for (const { dialect, skip } of testDialects()) {
         ['transaction', 'batch'],
       );
       listed.push(`POST ${FHIR_PREFIX}`);
-      for (const resource of rest?.resource ?? [])
+      for (const resource of rest.resource ?? [])
         for (const operation of resource.operation ?? [])
           listed.push(`GET ${FHIR_PREFIX}/${resource.type}/:id/$${operation.name}`);
       const served = relais.http.routeTable
