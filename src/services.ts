@@ -82,6 +82,9 @@ import { randomSessionTokens } from './integrations/random-session-tokens.ts';
 import { timeOrderedUuid } from './integrations/time-ordered-ids.ts';
 import { activeCareTeamRoles } from './store/active-care-team.ts';
 import type { Database } from './store/database-schema.ts';
+import { createSqlPatientEverything } from './store/sql-patient-everything.ts';
+import { unitOfWorkOf } from './store/unit-of-work.ts';
+import { createPatientEverythingService } from './domain/record/patient-everything.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
 import { createSqlAccountStore } from './store/sql-account-store.ts';
 import { createSqlAdtInbox } from './store/sql-adt-inbox.ts';
@@ -333,6 +336,16 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     }),
     /** The directory searched by criteria, for professionals (FHIR Practitioner, Organization…). */
     directoryReader: createDirectoryReader({ finder: createSqlDirectoryFinder(db) }),
+    /** A patient's whole record in one access: FHIR `Patient/$everything` and `relais export patient`. */
+    patientEverything: createPatientEverythingService({
+      access,
+      audit,
+      versions: createSqlPatientVersions(db),
+      reader: createSqlPatientEverything(db),
+      clock,
+    }),
+    /** Runs work whose writes commit together or not at all: a FHIR transaction Bundle (ADR 0014). */
+    unitOfWork: unitOfWorkOf(db),
     /** The DPO's view of the audit trail, and the patient's "who accessed my record". */
     auditLog: createAuditLogService({
       reader: createSqlAuditLog(db),

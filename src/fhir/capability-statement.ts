@@ -27,10 +27,24 @@ export function capabilityStatement(
           description:
             'Bearer token (POST /api/auth/login) or the web session cookie with its CSRF header for writes',
         },
+        interaction: [
+          { code: 'transaction', documentation: 'all or nothing, at most 1,000 entries of POST and PUT' },
+          { code: 'batch', documentation: 'each entry on its own, at most 1,000 entries of POST and PUT' },
+        ],
         resource: modules.map((module) => {
           const interactions = interactionsOf(module);
           return {
             type: module.type,
+            ...(module.type === 'Patient'
+              ? {
+                  operation: [
+                    {
+                      name: 'everything',
+                      definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything',
+                    },
+                  ],
+                }
+              : {}),
             ...(module.profiles === undefined ? {} : { supportedProfile: [...module.profiles] }),
             ...(module.documentation === undefined ? {} : { documentation: module.documentation }),
             interaction: interactions.map((code) => ({ code })),

@@ -167,6 +167,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
   await app.register(fhirPlugin, {
     prefix: FHIR_PREFIX,
     modules: fhirResourceModules(services),
+    exchange: { atomically: services.unitOfWork, everything: services.patientEverything },
     software: { name: OPENAPI_INFO.title, version: OPENAPI_INFO.version },
   });
   app.get('/api/health', { config: { audience: 'public' }, schema: { hide: true } }, () => ({

@@ -3,6 +3,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg, { type CustomTypesConfig } from 'pg';
 import type { Database } from './database-schema.ts';
 import { PreparingClient } from './preparing-client.ts';
+import { registerUnitOfWork, withUnitsOfWork, type UnitOfWork } from './unit-of-work.ts';
 
 /** Where the data lives: a PostgreSQL server URL, or a PGlite folder (or `memory://`). */
 export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -11,6 +12,8 @@ export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'pgli
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: DatabaseLocation['kind'];
+  /** Runs work whose writes, through `db` as usual, commit together or not at all (ADR 0014). */
+  readonly unitOfWork: UnitOfWork;
   close(): Promise<void>;
 }
 
@@ -39,12 +42,16 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
       types: pgTypes,
       Client: PreparingClient,
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const { dialect, unitOfWork } = withUnitsOfWork(new PostgresDialect({ pool }), false);
+    const db = new Kysely<Database>({ dialect });
+    registerUnitOfWork(db, unitOfWork);
+    return { db, dialect: 'postgres', unitOfWork, close: () => db.destroy() };
   }
   const pglite = await PGlite.create(location.dataDir, {
     parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, dialect: 'pglite', close: () => db.destroy() };
+  const { dialect, unitOfWork } = withUnitsOfWork(new PGliteDialect({ pglite }), true);
+  const db = new Kysely<Database>({ dialect });
+  registerUnitOfWork(db, unitOfWork);
+  return { db, dialect: 'pglite', unitOfWork, close: () => db.destroy() };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditTrail } from '../domain/audit/audit-entry.ts';
 import type { Database } from './database-schema.ts';
+import { afterUnitOfWork, inUnitOfWork } from './unit-of-work.ts';
 import { createUnnestInsert } from './unnest-insert.ts';
 
 interface Waiting {
@@ -13,6 +14,9 @@ interface Waiting {
  * Appends audit entries with group commit: the entries of all requests that arrive while a write is
  * pending go out together in one insert and one commit, and each caller resumes only once
  * its rows are durable. This keeps "no data leaves before its audit row" cheap under load.
+ * Inside a unit of work (a FHIR transaction Bundle, ADR 0014) an allowed access is written in the unit,
+ * so it is undone with the writes it allowed; a denied one is kept whatever becomes of the unit: it is
+ * written, with group commit, once the unit has ended and before its caller resumes.
  */
 export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
   // One statement of constant size whatever the rows (a worklist page audits up to 500 patients).
@@ -38,14 +42,21 @@ export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
     writing = undefined;
   };
 
+  const groupCommitted = (entries: readonly AuditEntry[]): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ entries, resolve, reject });
+      // Wait one turn of the event loop so concurrent requests join the same batch.
+      writing ??= new Promise<void>((started) => setImmediate(started)).then(writeQueued);
+    });
+
   return {
-    append(entries) {
-      if (entries.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ entries, resolve, reject });
-        // Wait one turn of the event loop so concurrent requests join the same batch.
-        writing ??= new Promise<void>((started) => setImmediate(started)).then(writeQueued);
-      });
+    async append(entries) {
+      if (entries.length === 0) return;
+      if (!inUnitOfWork()) return groupCommitted(entries);
+      const allowed = entries.filter((entry) => entry.outcome === 'allowed');
+      const denied = entries.filter((entry) => entry.outcome !== 'allowed');
+      if (denied.length > 0) afterUnitOfWork(() => groupCommitted(denied));
+      if (allowed.length > 0) await insert(db, 'audit_entries', allowed.map(auditRow));
     },
   };
 }

@@ -85,7 +85,10 @@ const appointmentsOf = (eb: Parts, id: string) =>
     ])
     .where('a.patient_id', '=', id);
 
-/** Each part of a record as a JSON subquery on an index led by patient_id, shaped like the domain type. */
+/**
+ * Each part of a record as a JSON subquery on an index led by patient_id, shaped like the domain type
+ * (also composed by the $everything reader).
+ */
 export const recordParts = {
   patient: (eb: Parts, id: string) =>
     jsonObjectFrom(eb.selectFrom('patients').select(IDENTITY_COLUMNS).where('patient_id', '=', id)),
@@ -162,7 +165,8 @@ export const recordParts = {
         .orderBy('substance'),
     ),
 
-  latestResults: (eb: Parts, id: string) =>
+  /** The newest results first, `limit` of them (all when null). */
+  latestResults: (eb: Parts, id: string, limit: number | null) =>
     jsonArrayFrom(
       eb
         .selectFrom('results')
@@ -179,7 +183,7 @@ export const recordParts = {
         ])
         .where('patient_id', '=', id)
         .orderBy('effective_at', 'desc')
-        .limit(LATEST_RESULTS),
+        .$if(limit !== null, (query) => query.limit(limit ?? 0)),
     ),
 
   documents: (eb: Parts, id: string, hidden: readonly DataCategory[]) =>
@@ -239,7 +243,7 @@ export function createSqlRecordReader(db: Kysely<Database>): RecordReader {
           recordParts.conditions(eb, id).as('conditions'),
           recordParts.medications(eb, id, ['active', 'stopped']).as('medications'),
           recordParts.allergies(eb, id).as('allergies'),
-          recordParts.latestResults(eb, id).as('latestResults'),
+          recordParts.latestResults(eb, id, LATEST_RESULTS).as('latestResults'),
           recordParts.documents(eb, id, scope.hiddenCategories).as('documents'),
           recordParts.upcomingAppointments(eb, id, now).as('upcomingAppointments'),
           recordParts.timeline(eb, id, scope.hiddenCategories).as('timeline'),

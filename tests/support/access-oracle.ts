@@ -143,6 +143,8 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
       [`POST /fhir/R4/${type}`, { ...anyone(WRITERS), allowedAuditRows: 2 }],
     ]),
   ),
+  // The whole record in one read of the gate.
+  'GET /fhir/R4/Patient/:id/$everything': anyone(READERS),
 };
 
 /**
@@ -251,6 +253,8 @@ export const NOT_PATIENT_ROUTES: Readonly<Record<string, string>> = {
     'the professional directory (professionals only, as /api/practitioners)',
   'GET /fhir/R4/Organization': 'the professional directory (professionals only, as /api/services)',
   'GET /fhir/R4/Organization/:id': 'the professional directory (professionals only, as /api/services)',
+  'POST /fhir/R4':
+    'a transaction or batch Bundle: each entry goes through its module’s create or update, so through the gate (fhir-bundle tests)',
   'GET /api/admin/rules': 'administration (admin role, no patient)',
   'GET /api/admin/rules/:ruleSetId': 'administration (admin role, no patient)',
   'PUT /api/admin/rules/:ruleSetId': 'administration (admin role, no patient)',

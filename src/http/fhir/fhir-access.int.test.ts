@@ -272,8 +272,18 @@ for (const { dialect, skip } of testDialects()) {
           return path(resource.type);
         }),
       );
+      // transaction and batch at the base URL; operations on instances.
+      const rest = statement.rest?.[0];
+      assert.deepEqual(
+        rest?.interaction?.map((interaction) => interaction.code),
+        ['transaction', 'batch'],
+      );
+      listed.push(`POST ${FHIR_PREFIX}`);
+      for (const resource of rest.resource ?? [])
+        for (const operation of resource.operation ?? [])
+          listed.push(`GET ${FHIR_PREFIX}/${resource.type}/:id/$${operation.name}`);
       const served = relais.http.routeTable
-        .filter((route) => route.method !== 'HEAD' && route.url.startsWith(`${FHIR_PREFIX}/`))
+        .filter((route) => route.method !== 'HEAD' && route.url.startsWith(FHIR_PREFIX))
         .map((route) => `${route.method} ${route.url}`)
         .filter((route) => route !== `GET ${FHIR_PREFIX}/metadata`);
       assert.deepEqual([...listed].sort(), [...served].sort());

@@ -10,6 +10,7 @@ import { originOf, principalOf } from '../authentication.ts';
 import { sendDocument } from '../document-reply.ts';
 import { answersRawBinary, binaryContent } from './binary-reply.ts';
 import { handleFhirError } from './fhir-errors.ts';
+import { registerExchangeRoutes, type FhirExchange } from './fhir-exchange-routes.ts';
 import { fhirBase, sendResource } from './fhir-reply.ts';
 
 export const FHIR_PREFIX = '/fhir/R4';
@@ -25,7 +26,11 @@ type Query = Record<string, string | string[] | undefined>;
  */
 export function fhirPlugin(
   app: FastifyInstance,
-  options: { modules: readonly ResourceModule[]; software: { name: string; version: string } },
+  options: {
+    modules: readonly ResourceModule[];
+    software: { name: string; version: string };
+    exchange: FhirExchange;
+  },
   done: (error?: Error) => void,
 ) {
   app.setErrorHandler(handleFhirError);
@@ -49,7 +54,8 @@ export function fhirPlugin(
   );
   const paths: RegExp[] = [];
   app.addHook('onRoute', (route) => {
-    paths.push(new RegExp(`^${route.url.replace(/:[^/]+/g, '[^/]+')}$`));
+    const literal = route.url.replace(/[$.]/g, '\\$&');
+    paths.push(new RegExp(`^${literal.replace(/:[^/]+/g, '[^/]+')}$`));
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
@@ -83,6 +89,7 @@ export function fhirPlugin(
   );
 
   for (const module of options.modules) registerModule(app, module, caller);
+  registerExchangeRoutes(app, options.modules, options.exchange, caller);
   done();
 }
 
