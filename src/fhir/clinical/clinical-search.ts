@@ -1,10 +1,6 @@
 import type { DateBound } from '../../domain/record/patient-criteria.ts';
-import {
-  isRecordId,
-  type EntryCode,
-  type EntryCriteria,
-  type EntrySortKey,
-} from '../../domain/record/record-entries.ts';
+import { type EntryCode, type EntryCriteria, type EntrySortKey } from '../../domain/record/record-entries.ts';
+import { isUuid } from '../../domain/shared/new-id.ts';
 import { badRequest } from '../fhir-error.ts';
 import { patientOfSearch } from '../search/patient-data-search.ts';
 import type { SearchOccurrence, SearchParamDefinition, SearchRequest } from '../search/search-request.ts';
@@ -104,7 +100,7 @@ export function clinicalCriteriaOf(
         ...of('_id').map((occurrence) =>
           tokens(occurrence)
             .map((token) => token.code)
-            .filter(isRecordId),
+            .filter(isUuid),
         ),
         ...missedConstants.map(() => []),
       ],
