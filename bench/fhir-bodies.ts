@@ -1,11 +1,7 @@
 import type { Patient, Task } from '@medplum/fhirtypes';
 import { FAMILY_NAMES, FEMALE_GIVEN_NAMES } from '../src/demo/demo-catalog.ts';
 import { computeInsKey, INS_OIDS } from '../src/domain/identity/ins.ts';
-import {
-  IDENTIFIER_TYPE_SYSTEM,
-  IDENTITY_RELIABILITY_URL,
-  IDENTITY_STATUS_SYSTEM,
-} from '../src/fhir/fr-core.ts';
+import { fhirPatient } from '../tests/support/fhir-patients.ts';
 
 /**
  * The `index`-th Patient a bench create sends: an FR Core Patient with a qualified identity and a
@@ -14,33 +10,20 @@ import {
  */
 export function benchPatient(index: number, practitionerId: string): Patient {
   const nir13 = `2997799${String(index % 1_000_000).padStart(6, '0')}`;
-  return {
-    resourceType: 'Patient',
-    extension: [
-      {
-        url: IDENTITY_RELIABILITY_URL,
-        extension: [{ url: 'identityStatus', valueCoding: { system: IDENTITY_STATUS_SYSTEM, code: 'QUAL' } }],
-      },
-    ],
-    identifier: [
-      {
-        use: 'official',
-        type: { coding: [{ system: IDENTIFIER_TYPE_SYSTEM, code: 'INS-NIR-TEST' }] },
-        system: `urn:oid:${INS_OIDS['INS-NIR-TEST']}`,
-        value: `${nir13}${computeInsKey(nir13)}`,
-      },
-    ],
-    name: [
-      {
-        use: 'official',
-        family: FAMILY_NAMES[index % FAMILY_NAMES.length] ?? 'Martin',
-        given: [FEMALE_GIVEN_NAMES[index % FEMALE_GIVEN_NAMES.length] ?? 'Marie'],
-      },
-    ],
-    gender: 'female',
-    birthDate: '1999-01-01',
-    generalPractitioner: [{ reference: `Practitioner/${practitionerId}` }],
-  };
+  return fhirPatient(
+    {
+      name: [
+        {
+          use: 'official',
+          family: FAMILY_NAMES[index % FAMILY_NAMES.length] ?? 'Martin',
+          given: [FEMALE_GIVEN_NAMES[index % FEMALE_GIVEN_NAMES.length] ?? 'Marie'],
+        },
+      ],
+      birthDate: '1999-01-01',
+      generalPractitioner: [{ reference: `Practitioner/${practitionerId}` }],
+    },
+    { matricule: `${nir13}${computeInsKey(nir13)}`, oid: INS_OIDS['INS-NIR-TEST'] },
+  );
 }
 
 /** A coordination task about one of the caller's patients, held by the caller. */

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DirectoryFinder } from '../domain/directory/directory-criteria.ts';
 import type { AnyOf, NameWords } from '../domain/record/patient-criteria.ts';
 import type { Database } from './database-schema.ts';
@@ -25,6 +25,27 @@ function anyOf(column: string, values: AnyOf<string>): RawBuilder<boolean> {
     : sql<boolean>`${sql.ref(column)} in (${sql.join(values)})`;
 }
 
+/**
+ * The total of the rows `matching` selects, and the page asked for: `ordered` selects and orders
+ * them, `itemOf` makes each an item.
+ */
+async function pageOf<DB, TB extends keyof DB, O, Row, Item>(
+  matching: SelectQueryBuilder<DB, TB, O>,
+  ordered: (query: SelectQueryBuilder<DB, TB, O>) => SelectQueryBuilder<DB, TB, Row>,
+  page: { readonly offset: number; readonly count: number },
+  itemOf: (row: Row) => Item,
+): Promise<{ total: number; items: Item[] }> {
+  const [counted, rows] = await Promise.all([
+    // Kysely cannot infer a selection over generic tables: the count is what it says.
+    matching
+      .select((eb) => eb.fn.countAll<string>().as('total'))
+      .$castTo<{ total: string }>()
+      .executeTakeFirst(),
+    ordered(matching).offset(page.offset).limit(page.count).execute(),
+  ]);
+  return { total: Number(counted?.total ?? 0), items: rows.map(itemOf) };
+}
+
 /** The directory searched by criteria: the total, and the page asked for, by name then id. */
 export function createSqlDirectoryFinder(db: Kysely<Database>): DirectoryFinder {
   return {
@@ -41,20 +62,11 @@ export function createSqlDirectoryFinder(db: Kysely<Database>): DirectoryFinder 
           ...criteria.givens.map((alternatives) => anyWords(alternatives, sql.ref('p.given_name'))),
         ]);
       });
-      const [counted, rows] = await Promise.all([
-        matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirst(),
-        matching
-          .selectAll('p')
-          .orderBy('p.family_name')
-          .orderBy('p.given_name')
-          .orderBy('p.id')
-          .offset(criteria.offset)
-          .limit(criteria.count)
-          .execute(),
-      ]);
-      return {
-        total: Number(counted?.total ?? 0),
-        items: rows.map((row) => ({
+      return pageOf(
+        matching,
+        (query) => query.selectAll('p').orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id'),
+        criteria,
+        (row) => ({
           id: row.id,
           rpps: row.rpps,
           familyName: row.family_name,
@@ -62,8 +74,8 @@ export function createSqlDirectoryFinder(db: Kysely<Database>): DirectoryFinder 
           profession: row.profession,
           specialty: row.specialty,
           organizationId: row.organization_id,
-        })),
-      };
+        }),
+      );
     },
 
     async organizations(criteria) {
@@ -78,27 +90,19 @@ export function createSqlDirectoryFinder(db: Kysely<Database>): DirectoryFinder 
             ...criteria.names.map((alternatives) => anyWords(alternatives, sql.ref('o.name'))),
           ]),
         );
-      const [counted, rows] = await Promise.all([
-        matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirst(),
-        matching
-          .selectAll('o')
-          .orderBy('o.name')
-          .orderBy('o.id')
-          .offset(criteria.offset)
-          .limit(criteria.count)
-          .execute(),
-      ]);
-      return {
-        total: Number(counted?.total ?? 0),
-        items: rows.map((row) => ({
+      return pageOf(
+        matching,
+        (query) => query.selectAll('o').orderBy('o.name').orderBy('o.id'),
+        criteria,
+        (row) => ({
           id: row.id,
           kind: row.kind,
           name: row.name,
           finess: row.finess,
           parentId: row.parent_id,
           specialty: row.specialty,
-        })),
-      };
+        }),
+      );
     },
   };
 }

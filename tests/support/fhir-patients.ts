@@ -6,9 +6,14 @@ import {
 } from '../../src/fhir/fr-core.ts';
 import { fictionalIns } from './factories.ts';
 
-/** An FR Core Patient with a qualified identity and a fresh fictional INS (test OID), with overrides. */
-export function fhirPatient(overrides: Partial<Patient> = {}): Patient {
-  const ins = fictionalIns('female');
+/**
+ * An FR Core Patient with a qualified identity and an INS (by default a fresh fictional one, test
+ * OID), with overrides.
+ */
+export function fhirPatient(
+  overrides: Partial<Patient> = {},
+  ins: { readonly matricule: string; readonly oid: string } = fictionalIns('female'),
+): Patient {
   return {
     resourceType: 'Patient',
     extension: [

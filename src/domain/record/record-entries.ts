@@ -2,6 +2,7 @@ import type { PatientAccess, RequestOrigin } from '../access/patient-access-serv
 import type { PatientScope } from '../access/patient-scope.ts';
 import type { Principal } from '../access/principal.ts';
 import { DomainError } from '../shared/domain-error.ts';
+import { isUuid } from '../shared/new-id.ts';
 import type { Allergy, Condition, LabResult, Medication } from './coordination-record.ts';
 import type { AnyOf, DateBound } from './patient-criteria.ts';
 
@@ -68,11 +69,6 @@ export interface RecordEntryFinder {
   ): Promise<EntryPage<K>>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Entry and patient ids are UUIDs: anything else names nothing (and never reaches the store). */
-export const isRecordId = (id: string) => UUID.test(id);
-
 /**
  * A patient's problems, treatments, allergies and results one by one: read by id and searched, each
  * through the access gate, whose audit row names the patient (a search is a read of that patient's
@@ -91,7 +87,7 @@ export function createRecordEntryService(deps: { access: PatientAccess; finder: 
       entryId: string,
       origin: RequestOrigin,
     ): Promise<{ patientId: string; stored: StoredEntry<K> }> {
-      const patientId = isRecordId(entryId) ? await finder.patientOf(kind, entryId) : undefined;
+      const patientId = isUuid(entryId) ? await finder.patientOf(kind, entryId) : undefined;
       if (patientId === undefined) throw new DomainError('not-found', `no ${kind} with id ${entryId}`);
       const page = await access.read(principal, patientId, purposeOf(kind), origin, (scope) =>
         finder.find(scope, kind, { ...NO_CRITERIA, ids: [[entryId]], count: 1 }),
@@ -109,7 +105,7 @@ export function createRecordEntryService(deps: { access: PatientAccess; finder: 
       criteria: EntryCriteria,
       origin: RequestOrigin,
     ): Promise<EntryPage<K>> {
-      if (!isRecordId(patientId)) throw new DomainError('not-found', `no patient with id ${patientId}`);
+      if (!isUuid(patientId)) throw new DomainError('not-found', `no patient with id ${patientId}`);
       return access.read(principal, patientId, purposeOf(kind), origin, (scope) =>
         finder.find(scope, kind, criteria),
       );

@@ -1,7 +1,6 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { ClinicalEntry } from '../../domain/record/clinical-entry.ts';
 import {
-  isRecordId,
   type RecordEntryKind,
   type RecordEntryOf,
   type RecordEntryService,
@@ -9,6 +8,7 @@ import {
 } from '../../domain/record/record-entries.ts';
 import type { RecordService } from '../../domain/record/record-service.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
+import { isUuid } from '../../domain/shared/new-id.ts';
 import { existingMatch } from '../conditional-create.ts';
 import { FhirError, unprocessable } from '../fhir-error.ts';
 import { refusalIssues } from '../mappers/fhir-mapping.ts';
@@ -77,7 +77,7 @@ export function clinicalModule<R extends Resource, K extends RecordEntryKind>(
       const invalid = validateFhirResource(resource);
       if (invalid.length > 0) throw new FhirError(400, invalid);
       const { patientId, entry } = readEntry(spec.fromFhir, resource);
-      if (!isRecordId(patientId)) throw new DomainError('not-found', `no patient with id ${patientId}`);
+      if (!isUuid(patientId)) throw new DomainError('not-found', `no patient with id ${patientId}`);
       if (ifNoneExist !== undefined) {
         const existing = await existingMatch(ifNoneExist, searchParams, (request) => search(caller, request));
         if (existing !== undefined) return { resource: existing, created: false };

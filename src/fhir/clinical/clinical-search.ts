@@ -1,11 +1,8 @@
 import type { DateBound } from '../../domain/record/patient-criteria.ts';
-import {
-  isRecordId,
-  type EntryCode,
-  type EntryCriteria,
-  type EntrySortKey,
-} from '../../domain/record/record-entries.ts';
+import { type EntryCode, type EntryCriteria, type EntrySortKey } from '../../domain/record/record-entries.ts';
+import { isUuid } from '../../domain/shared/new-id.ts';
 import { badRequest } from '../fhir-error.ts';
+import { patientOfSearch } from '../search/patient-data-search.ts';
 import type { SearchOccurrence, SearchParamDefinition, SearchRequest } from '../search/search-request.ts';
 import { parseDateBounds, parseToken, type TokenValue } from '../search/search-values.ts';
 
@@ -77,10 +74,6 @@ export function clinicalSortable(spec: ClinicalSearchSpec): string[] {
   return spec.date === undefined ? ['_lastUpdated', '_id'] : [spec.date.name, '_lastUpdated', '_id'];
 }
 
-// A reference to a patient: `Patient/<id>`, an absolute URL ending so, or (for `patient`) the bare id.
-const PATIENT_REFERENCE = /^(?:.*\/)?Patient\/([A-Za-z0-9.-]{1,64})$/;
-const BARE_ID = /^[A-Za-z0-9.-]{1,64}$/;
-
 /**
  * A clinical search as the patient searched and domain criteria. Refused with 400: no patient (Relais
  * searches one record at a time, through its access check), two different patients, a subject that
@@ -100,14 +93,14 @@ export function clinicalCriteriaOf(
   );
   const status = spec.status;
   return {
-    patientId: patientOf(spec, request),
+    patientId: patientOfSearch(request, spec.type),
     criteria: {
       ids: [
         // Ids that cannot name an entry stay in the criterion and match nothing.
         ...of('_id').map((occurrence) =>
           tokens(occurrence)
             .map((token) => token.code)
-            .filter(isRecordId),
+            .filter(isUuid),
         ),
         ...missedConstants.map(() => []),
       ],
@@ -155,28 +148,4 @@ function dateBounds(occurrence: SearchOccurrence, instant: boolean): DateBound[]
   if (values.length > 1)
     throw badRequest(`'${name}' takes one date per parameter (repeat it to give a range)`, name);
   return parseDateBounds(name, values[0] ?? '', instant);
-}
-
-function patientOf(spec: ClinicalSearchSpec, request: SearchRequest): string {
-  const ids = new Set(
-    request.occurrences
-      .filter((occurrence) => (spec.patientParams as readonly string[]).includes(occurrence.name))
-      .flatMap(({ name, values }) =>
-        values.map((value) => {
-          const id = PATIENT_REFERENCE.exec(value)?.[1] ?? (BARE_ID.test(value) ? value : undefined);
-          if (id === undefined)
-            throw badRequest(`'${name}' must name a patient as Patient/<id>, got '${value}'`, name);
-          return id;
-        }),
-      ),
-  );
-  const [patientId, ...others] = ids;
-  if (patientId === undefined)
-    throw badRequest(
-      `a ${spec.type} search needs patient=<id>: Relais searches one patient's record at a time`,
-      'patient',
-    );
-  if (others.length > 0)
-    throw badRequest(`a ${spec.type} search names one patient, not ${ids.size}`, 'patient');
-  return patientId;
 }

@@ -3,7 +3,7 @@ import type { PathwayService } from '../../domain/pathways/pathway-service.ts';
 import { carePlanToFhir } from '../mappers/care-plan-mapper.ts';
 import type { ResourceModule } from '../resource-module.ts';
 import { searchList } from '../search/list-search.ts';
-import { requiredPatientId } from '../search/patient-parameter.ts';
+import { patientOfSearch } from '../search/patient-data-search.ts';
 import type { SearchParamDefinition } from '../search/search-request.ts';
 
 const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
@@ -22,7 +22,7 @@ export function carePlanModule(pathways: PathwayService): ResourceModule<CarePla
     searchParams: SEARCH_PARAMS,
     sortable: [],
     async search({ principal, origin }, request) {
-      const patientId = requiredPatientId(request, 'CarePlan');
+      const patientId = patientOfSearch(request, 'CarePlan');
       const enrolments = await pathways.patientPathways(principal, patientId, origin);
       return searchList(enrolments.map(carePlanToFhir), request, {
         status: { type: 'token', values: (plan) => [plan.status] },

@@ -3,7 +3,7 @@ import type { SharingService } from '../../domain/sharing/sharing-service.ts';
 import { consentToFhir } from '../mappers/consent-mapper.ts';
 import type { ResourceModule } from '../resource-module.ts';
 import { searchList } from '../search/list-search.ts';
-import { requiredPatientId } from '../search/patient-parameter.ts';
+import { patientOfSearch } from '../search/patient-data-search.ts';
 import type { SearchParamDefinition } from '../search/search-request.ts';
 
 const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
@@ -22,7 +22,7 @@ export function consentModule(sharing: SharingService): ResourceModule<Consent> 
     searchParams: SEARCH_PARAMS,
     sortable: [],
     async search({ principal, origin }, request) {
-      const patientId = requiredPatientId(request, 'Consent');
+      const patientId = patientOfSearch(request, 'Consent');
       const choices = await sharing.list(principal, patientId, origin);
       return searchList(
         choices.map((choice) => consentToFhir(patientId, choice)),

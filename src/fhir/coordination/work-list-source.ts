@@ -1,7 +1,8 @@
 import type { Principal } from '../../domain/access/principal.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
 import { badRequest } from '../fhir-error.ts';
-import { idOfReference, singleValue } from '../search/list-search.ts';
+import { singleValue } from '../search/list-search.ts';
+import { parseReference } from '../search/search-references.ts';
 import type { SearchRequest } from '../search/search-request.ts';
 
 /**
@@ -31,13 +32,13 @@ export function workListSourceOf(
 ): WorkListSource {
   const patient = singleValue(request, names.patient);
   if (patient !== undefined)
-    return { kind: 'patient', patientId: idOfReference(names.patient[0] ?? '', patient, 'Patient') };
+    return { kind: 'patient', patientId: parseReference(names.patient[0] ?? '', patient, 'Patient') };
   const own = (name: string, kind: 'requested-by-me' | 'owned-by-me'): WorkListSource | undefined => {
     const value = singleValue(request, [name]);
     if (value === undefined) return undefined;
     if (principal.kind !== 'professional')
       throw new DomainError('forbidden', 'only professionals have referrals and tasks of their own');
-    if (idOfReference(name, value, 'Practitioner') !== principal.practitionerId)
+    if (parseReference(name, value, 'Practitioner') !== principal.practitionerId)
       throw badRequest(
         `without '${names.patient[0] ?? ''}', '${name}' lists your own only: ${name}=Practitioner/<your id>`,
         name,

@@ -2,22 +2,17 @@ import type { Encounter } from '@medplum/fhirtypes';
 import type { RecordPartService } from '../../domain/record/record-part-service.ts';
 import type { Stay } from '../../domain/stays/stay.ts';
 import { encounterToFhir } from '../mappers/encounter-mapper.ts';
+import { recordPartModule } from '../record-part-module.ts';
 import type { ResourceModule } from '../resource-module.ts';
 import {
   byCode,
   byCoding,
-  byId,
   byInstant,
   byPeriod,
-  patientOfSearch,
-  patientParams,
-  searchWithin,
   type PatientDataParam,
 } from '../search/patient-data-search.ts';
 
 const SEARCH_PARAMS: readonly PatientDataParam<Encounter>[] = [
-  ...patientParams<Encounter>('Encounter', ['patient', 'subject']),
-  { name: '_id', type: 'token', documentation: 'the logical id', matches: byId },
   {
     name: 'status',
     type: 'token',
@@ -66,16 +61,12 @@ const encounterOf = (stay: Stay): Encounter => ({
  * patient through the patient gate; for professionals, as the record's stay pages.
  */
 export function encounterModule(parts: RecordPartService): ResourceModule<Encounter> {
-  return {
+  return recordPartModule<Encounter>({
     type: 'Encounter',
-    searchParams: SEARCH_PARAMS,
-    sortable: [],
-    async read({ principal, origin }, id) {
-      return encounterOf(await parts.stay(principal, id, origin));
-    },
-    async search({ principal, origin }, request) {
-      const stays = await parts.stays(principal, patientOfSearch(request, 'Encounter'), origin);
-      return searchWithin(stays.map(encounterOf), request, SEARCH_PARAMS);
-    },
-  };
+    patientParams: ['patient', 'subject'],
+    params: SEARCH_PARAMS,
+    read: async ({ principal, origin }, id) => encounterOf(await parts.stay(principal, id, origin)),
+    list: async ({ principal, origin }, patientId) =>
+      (await parts.stays(principal, patientId, origin)).map(encounterOf),
+  });
 }

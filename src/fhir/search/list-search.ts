@@ -68,11 +68,3 @@ export function singleValue(request: SearchRequest, names: readonly string[]): s
     throw badRequest(`give one value of ${names.join(' or ')}`, names[0]);
   return first.values[0];
 }
-
-/** The id a reference search value names (`Type/id` or a bare id); 400 when it names another type. */
-export function idOfReference(name: string, value: string, type: string): string {
-  const slash = value.lastIndexOf('/');
-  if (slash < 0) return value;
-  if (value.slice(0, slash) !== type) throw badRequest(`'${name}' must name a ${type} (${type}/<id>)`, name);
-  return value.slice(slash + 1);
-}

@@ -390,9 +390,9 @@ for (const { dialect, skip } of testDialects()) {
         [`/Observation?patient=${mine}&category=laboratory`, /'category' is not supported/],
         [`/AllergyIntolerance?patient=${mine}&code=x`, /'code' is not supported/],
         [`/AllergyIntolerance?subject=Patient/${mine}`, /'subject' is not supported/],
-        ['/Condition?code=E11', /needs patient=/],
+        ['/Condition?code=E11', /must name one patient/],
         [`/Condition?patient=${mine}&patient=${theirs}`, /one patient/],
-        [`/Condition?subject=Group/1`, /must name a patient/],
+        [`/Condition?subject=Group/1`, /must name a Patient/],
         [`/Observation?patient=${mine}&date=1/1/2025`, /must be a date/],
         [`/MedicationStatement?patient=${mine}&_sort=name`, /cannot sort by 'name'/],
       ] as const) {

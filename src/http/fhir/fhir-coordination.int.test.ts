@@ -196,7 +196,7 @@ for (const { dialect, skip } of testDialects()) {
       for (const type of ['CarePlan', 'Consent']) {
         await get<OperationOutcome>(`/${type}?patient=${patientId}`, outsider, 403);
         const across = await get<OperationOutcome>(`/${type}?status=active`, gp, 400);
-        assert.match(across.issue[0]?.diagnostics ?? '', /names the patient/);
+        assert.match(across.issue[0]?.diagnostics ?? '', /must name one patient/);
       }
     });
 

@@ -10,7 +10,7 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import type { Relais } from '../../app.ts';
-import { validateFhirResource } from '../../fhir/fhir-validator.ts';
+import { assertValidR4 as assertValid } from '../../fhir/mappers/mapper-test-support.ts';
 import { auditRowsAfter, lastAuditSeq } from '../../../tests/support/audit-rows.ts';
 import {
   bearer,
@@ -79,10 +79,6 @@ const gp = {
   specialty: 'general_practice',
   organizationId: practice.id,
 };
-
-function assertValid(resource: Resource) {
-  assert.deepEqual(validateFhirResource(resource), [], `${resource.resourceType} validates against R4`);
-}
 
 for (const { dialect, skip } of testDialects()) {
   describe(`FHIR directory (Practitioner, PractitionerRole, Organization) on ${dialect}`, { skip }, () => {

@@ -12,7 +12,7 @@ import type {
 } from '@medplum/fhirtypes';
 import type { Relais } from '../../app.ts';
 import type { ClinicalEntry } from '../../domain/record/clinical-entry.ts';
-import { validateFhirResource } from '../../fhir/fhir-validator.ts';
+import { assertValidR4 as assertValid } from '../../fhir/mappers/mapper-test-support.ts';
 import { auditRowsAfter, lastAuditSeq } from '../../../tests/support/audit-rows.ts';
 import {
   bearer,
@@ -49,10 +49,6 @@ const appointment = (startsAt: string, reason: string): ClinicalEntry => ({
   reason,
   instructions: null,
 });
-
-function assertValid(resource: Resource) {
-  assert.deepEqual(validateFhirResource(resource), [], `${resource.resourceType} validates against R4`);
-}
 
 for (const { dialect, skip } of testDialects()) {
   describe(`FHIR CareTeam, Encounter, DocumentReference, Binary, Appointment on ${dialect}`, { skip }, () => {
