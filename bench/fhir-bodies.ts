@@ -36,7 +36,7 @@ export function benchTask(index: number, patientId: string, practitionerId: stri
     priority: 'routine',
     description: `Rappeler le patient pour le bilan (${index})`,
     for: { reference: `Patient/${patientId}` },
-    requester: practitioner,
+    // The requester is the caller: Relais records who created the task, not what a body says.
     owner: practitioner,
   };
 }
