@@ -9,11 +9,7 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { computeInsKey, INS_OIDS } from '../src/domain/identity/ins.ts';
-import {
-  IDENTIFIER_TYPE_SYSTEM,
-  IDENTITY_RELIABILITY_URL,
-  IDENTITY_STATUS_SYSTEM,
-} from '../src/fhir/fr-core.ts';
+import { fhirPatient } from '../tests/support/fhir-patients.ts';
 
 /**
  * Fictional synthetic patient records as FHIR R4 transaction Bundles, for tests, the demo and the
@@ -34,32 +30,20 @@ export function syntheticPatientBundle(index: number): Bundle {
   const patientUrl = urnOf(index, 0);
   const subject = { reference: patientUrl };
 
-  const patient: Patient = {
-    resourceType: 'Patient',
-    extension: [
-      {
-        url: IDENTITY_RELIABILITY_URL,
-        extension: [{ url: 'identityStatus', valueCoding: { system: IDENTITY_STATUS_SYSTEM, code: 'QUAL' } }],
-      },
-    ],
-    identifier: [
-      {
-        use: 'official',
-        type: { coding: [{ system: IDENTIFIER_TYPE_SYSTEM, code: 'INS-NIR-TEST' }] },
-        system: `urn:oid:${INS_OIDS['INS-NIR-TEST']}`,
-        value: `${nir13}${computeInsKey(nir13)}`,
-      },
-    ],
-    name: [
-      {
-        use: 'official',
-        family: pick(FAMILY_NAMES),
-        given: [pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES, 1)],
-      },
-    ],
-    gender: sex,
-    birthDate,
-  };
+  const patient: Patient = fhirPatient(
+    {
+      name: [
+        {
+          use: 'official',
+          family: pick(FAMILY_NAMES),
+          given: [pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES, 1)],
+        },
+      ],
+      gender: sex,
+      birthDate,
+    },
+    { matricule: `${nir13}${computeInsKey(nir13)}`, oid: INS_OIDS['INS-NIR-TEST'] },
+  );
 
   // Three steps through the problem (and medication) lists never land on one entry twice.
   const conditions = [0, 1, 2].map((n): Condition => {
