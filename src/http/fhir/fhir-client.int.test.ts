@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Bundle, Patient } from '@medplum/fhirtypes';
 import { Client, RESPONSE_KEY, type FhirResource } from 'fhir-kit-client';
 import type { Relais } from '../../app.ts';
+import { syntheticPatientBundle } from '../../../bench/synthetic-bundles.ts';
 import { createProfessional } from '../../../tests/support/factories.ts';
 import { fhirPatient, insToken } from '../../../tests/support/fhir-patients.ts';
 import { testDialects } from '../../../tests/support/test-database.ts';
@@ -131,6 +132,29 @@ for (const { dialect, skip } of testDialects()) {
       const first = await as<Patient>(client.vread({ resourceType: 'Patient', id, version: '1' }));
       assert.equal(first.meta?.versionId, '1');
       assert.equal(first.telecom, undefined);
+    });
+
+    test('a transaction Bundle, then $everything of the patient it created', async () => {
+      const bundle = syntheticPatientBundle(4242);
+      const response = await as<Bundle>(client.transaction({ body: bundle as unknown as FhirResource }));
+      assert.equal(response.type, 'transaction-response');
+      assert.deepEqual(
+        response.entry?.map((entry) => entry.response?.status.split(' ')[0]),
+        bundle.entry?.map(() => '201'),
+      );
+      const patientId = /^Patient\/([^/]+)/.exec(response.entry?.[0]?.response?.location ?? '')?.[1];
+      assert.ok(patientId !== undefined);
+
+      const everything = await as<Bundle>(
+        client.operation({ name: '$everything', resourceType: 'Patient', id: patientId, method: 'GET' }),
+      );
+      const count = (entries: readonly { resource?: { resourceType: string } }[] | undefined) =>
+        Object.entries(Object.groupBy(entries ?? [], (entry) => entry.resource?.resourceType ?? 'none')).map(
+          ([type, items]) => [type, items?.length ?? 0] as const,
+        );
+      const sent = new Map(count(bundle.entry));
+      const got = new Map(count(everything.entry));
+      for (const [type, n] of sent) assert.equal(got.get(type), n, `every ${type} sent is in $everything`);
     });
   });
 }
