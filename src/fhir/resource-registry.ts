@@ -21,6 +21,7 @@ import { serviceRequestModule } from './coordination/service-request-module.ts';
 import { taskModule } from './coordination/task-module.ts';
 import type { ClinicalDependencies } from './clinical/clinical-module.ts';
 import { clinicalModules } from './clinical/clinical-modules.ts';
+import { planDefinitionModule } from './pathways/plan-definition-module.ts';
 import { patientModule } from './patient/patient-module.ts';
 import type { ResourceModule } from './resource-module.ts';
 
@@ -54,6 +55,7 @@ export function fhirResourceModules(deps: FhirModuleDependencies): readonly Reso
     served(serviceRequestModule(deps.referralReads)),
     served(taskModule(deps)),
     served(carePlanModule(deps.pathways)),
+    served(planDefinitionModule(deps.pathways)),
     served(consentModule(deps.sharing)),
     ...clinicalModules(deps),
   ];

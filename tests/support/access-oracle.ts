@@ -251,6 +251,9 @@ export const NOT_PATIENT_ROUTES: Readonly<Record<string, string>> = {
   'GET /fhir/R4/PractitionerRole': 'the professional directory (professionals only, as /api/practitioners)',
   'GET /fhir/R4/PractitionerRole/:id':
     'the professional directory (professionals only, as /api/practitioners)',
+  'GET /fhir/R4/PlanDefinition': 'the care-pathway templates (professionals only, as /api/pathway-templates)',
+  'GET /fhir/R4/PlanDefinition/:id':
+    'the care-pathway templates (professionals only, as /api/pathway-templates)',
   'GET /fhir/R4/Organization': 'the professional directory (professionals only, as /api/services)',
   'GET /fhir/R4/Organization/:id': 'the professional directory (professionals only, as /api/services)',
   'POST /fhir/R4':

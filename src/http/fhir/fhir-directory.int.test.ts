@@ -5,6 +5,7 @@ import type {
   Bundle,
   OperationOutcome,
   Organization,
+  PlanDefinition,
   Practitioner,
   PractitionerRole,
   Resource,
@@ -263,6 +264,23 @@ for (const { dialect, skip } of testDialects()) {
         assert.equal((await get(url)).statusCode, 200, `a professional: ${url}`);
       }
       assert.deepEqual(await auditRowsAfter(relais, seq), []);
+    });
+
+    test('the care-pathway templates are PlanDefinitions, for professionals, as /api/pathway-templates', async () => {
+      const api = await relais.http.inject({ url: '/api/pathway-templates', headers: bearer(token) });
+      const templates = api.json<{ items: { id: string; steps: unknown[] }[] }>().items;
+      const all = await search<PlanDefinition>('/PlanDefinition');
+      assert.equal(all.total, templates.length);
+      assert.deepEqual([...all.ids].sort(), templates.map((template) => template.id).sort());
+      const [first] = templates;
+      assert.ok(first !== undefined);
+      const read = await get(`/PlanDefinition/${first.id}`);
+      assert.equal(read.statusCode, 200, read.body);
+      assert.equal(read.json<PlanDefinition>().action?.length, first.steps.length);
+      assert.deepEqual((await search(`/PlanDefinition?name=${first.id}`)).ids, [first.id]);
+      assert.equal((await get('/PlanDefinition/no-such-pathway')).statusCode, 404);
+      const patient = await createPatientAccount(relais, await createPatient(relais, [gp.id]));
+      assert.equal((await get('/PlanDefinition', patient.token)).statusCode, 403);
     });
   });
 }
