@@ -6,7 +6,9 @@ import { inflateSync } from 'node:zlib';
  */
 export function pdfText(bytes: Uint8Array): string {
   const raw = Buffer.from(bytes).toString('latin1');
-  const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((match) => {
+  // pdfkit ends a stream's data with exactly "\n": taking a "\r" as part of the delimiter would cut
+  // a compressed stream whose last byte is 0x0d (one in 256) and lose that page's text.
+  const streams = [...raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)].map((match) => {
     const body = Buffer.from(match[1] ?? '', 'latin1');
     try {
       return inflateSync(body).toString('latin1');
