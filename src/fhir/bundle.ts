@@ -9,19 +9,26 @@ export function etagOf(resource: Resource): string | undefined {
 
 /**
  * A searchset page with its links: `self` the page asked for, `next` and `previous` the pages around
- * it (offset paging, the query's own parameters kept).
+ * it (offset paging, the query's own parameters kept), then the resources its `_include`s led to.
  */
 export function searchsetBundle(
-  typeUrl: string,
+  baseUrl: string,
+  type: string,
   query: URLSearchParams,
   request: SearchRequest,
   page: { total: number; resources: readonly Resource[] },
+  included: readonly Resource[] = [],
 ): Bundle {
+  const entry = (mode: 'match' | 'include') => (resource: Resource) => ({
+    fullUrl: `${baseUrl}/${resource.resourceType}/${resource.id ?? ''}`,
+    resource,
+    search: { mode },
+  });
   const pageUrl = (offset: number) => {
     const params = new URLSearchParams(query);
     params.set('_count', String(request.count));
     params.set('_offset', String(offset));
-    return `${typeUrl}?${params.toString()}`;
+    return `${baseUrl}/${type}?${params.toString()}`;
   };
   const link: BundleLink[] = [{ relation: 'self', url: pageUrl(request.offset) }];
   if (request.count > 0 && request.offset + request.count < page.total)
@@ -33,11 +40,7 @@ export function searchsetBundle(
     type: 'searchset',
     total: page.total,
     link,
-    entry: page.resources.map((resource) => ({
-      fullUrl: `${typeUrl}/${resource.id ?? ''}`,
-      resource,
-      search: { mode: 'match' },
-    })),
+    entry: [...page.resources.map(entry('match')), ...included.map(entry('include'))],
   };
 }
 

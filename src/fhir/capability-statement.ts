@@ -57,6 +57,9 @@ export function capabilityStatement(
             conditionalCreate: module.create !== undefined,
             conditionalUpdate: false,
             conditionalDelete: 'not-supported' as const,
+            ...(module.includes === undefined
+              ? {}
+              : { searchInclude: module.includes.map(({ param }) => `${module.type}:${param}`) }),
             searchParam: module.searchParams.map(({ name, type, documentation }) => ({
               name,
               type,

@@ -1,4 +1,4 @@
-import type { Resource } from '@medplum/fhirtypes';
+import type { Reference, Resource } from '@medplum/fhirtypes';
 import type { FhirCaller, ResourceModule } from './resource-module.ts';
 import {
   byId,
@@ -7,12 +7,17 @@ import {
   searchWithin,
   type PatientDataParam,
 } from './search/patient-data-search.ts';
+import { patientIncludes, type IncludeDefinition } from './search/search-includes.ts';
 
 /** What a type of a patient's record parts (care team, documents, stays, appointments) serves. */
 export interface RecordPartModuleSpec<R extends Resource> {
   readonly type: R['resourceType'];
   /** The parameters naming the patient, as R4 defines them for the type. */
   readonly patientParams: readonly ('patient' | 'subject')[];
+  /** Where a resource names its patient (what `_include=Type:patient` follows). */
+  readonly patientOf: (resource: R) => Reference | undefined;
+  /** The `_include`s beyond the patient. */
+  readonly includes?: readonly IncludeDefinition<R>[];
   /** What `_id` is, when more than the logical id. */
   readonly idDocumentation?: string;
   /** The other search parameters, each with how a resource matches it. */
@@ -37,6 +42,7 @@ export function recordPartModule<R extends Resource>(spec: RecordPartModuleSpec<
     type: spec.type,
     searchParams,
     sortable: [],
+    includes: [...patientIncludes(spec.patientParams, spec.patientOf), ...(spec.includes ?? [])],
     read: spec.read,
     async search(caller, request) {
       const resources = await spec.list(caller, patientOfSearch(request, spec.type));

@@ -1,6 +1,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { RequestOrigin } from '../domain/access/patient-access-service.ts';
 import type { Principal } from '../domain/access/principal.ts';
+import type { IncludeDefinition } from './search/search-includes.ts';
 import type { SearchParamDefinition, SearchRequest } from './search/search-request.ts';
 
 /** The R4 interactions a module may serve (CapabilityStatement.rest.resource.interaction codes). */
@@ -38,6 +39,8 @@ export interface ResourceModule<R extends Resource = Resource> {
   readonly searchParams: readonly SearchParamDefinition[];
   /** The search parameters `_sort` accepts. */
   readonly sortable: readonly string[];
+  /** The `_include`s its search serves (`Type:param`). */
+  readonly includes?: readonly IncludeDefinition<R>[];
   readonly read?: (caller: FhirCaller, id: string) => Promise<R>;
   readonly vread?: (caller: FhirCaller, id: string, versionId: string) => Promise<R>;
   readonly history?: (caller: FhirCaller, id: string) => Promise<readonly R[]>;

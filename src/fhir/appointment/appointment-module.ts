@@ -13,6 +13,9 @@ export function appointmentModule(parts: RecordPartService): ResourceModule<Appo
   return recordPartModule<Appointment>({
     type: 'Appointment',
     patientParams: ['patient'],
+    patientOf: (appointment) =>
+      appointment.participant.find((participant) => participant.actor?.reference?.startsWith('Patient/'))
+        ?.actor,
     params: [
       {
         name: 'status',

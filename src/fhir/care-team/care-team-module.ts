@@ -4,6 +4,7 @@ import { careTeamToFhir } from '../mappers/care-team-mapper.ts';
 import { recordPartModule } from '../record-part-module.ts';
 import type { FhirCaller, ResourceModule } from '../resource-module.ts';
 import { byCode } from '../search/patient-data-search.ts';
+import { DIRECTORY_TARGETS } from '../search/search-includes.ts';
 
 /**
  * CareTeam: the patient's care team (équipe de soins) as one longitudinal team whose id is the
@@ -15,6 +16,14 @@ export function careTeamModule(parts: RecordPartService): ResourceModule<CareTea
   return recordPartModule<CareTeam>({
     type: 'CareTeam',
     patientParams: ['patient', 'subject'],
+    patientOf: (team) => team.subject,
+    includes: [
+      {
+        param: 'participant',
+        targets: DIRECTORY_TARGETS,
+        references: (team) => (team.participant ?? []).map((participant) => participant.member),
+      },
+    ],
     idDocumentation: "the logical id (the patient's: one team per patient)",
     params: [
       {

@@ -1,4 +1,4 @@
-import type { Resource } from '@medplum/fhirtypes';
+import type { Reference, Resource } from '@medplum/fhirtypes';
 import type { ClinicalEntry } from '../../domain/record/clinical-entry.ts';
 import {
   type RecordEntryKind,
@@ -14,6 +14,7 @@ import { FhirError, unprocessable } from '../fhir-error.ts';
 import { refusalIssues } from '../mappers/fhir-mapping.ts';
 import { validateFhirResource } from '../fhir-validator.ts';
 import type { FhirCaller, ResourceModule } from '../resource-module.ts';
+import { patientIncludes } from '../search/search-includes.ts';
 import type { SearchRequest } from '../search/search-request.ts';
 import {
   clinicalCriteriaOf,
@@ -33,6 +34,8 @@ export interface ClinicalSpec<R extends Resource, K extends RecordEntryKind> ext
   readonly type: R['resourceType'];
   readonly kind: K;
   readonly toFhir: (patientId: string, entry: RecordEntryOf[K]) => R;
+  /** Where the resource names its patient (what `_include=Type:patient` follows). */
+  readonly patientOf: (resource: R) => Reference | undefined;
   /** Refuses (`invalid-input` naming the FHIR path) what the record cannot hold. */
   readonly fromFhir: (resource: R) => { patientId: string; entry: ClinicalEntry };
 }
@@ -70,6 +73,7 @@ export function clinicalModule<R extends Resource, K extends RecordEntryKind>(
     documentation: DOCUMENTATION,
     searchParams,
     sortable: clinicalSortable(spec),
+    includes: patientIncludes(spec.patientParams, spec.patientOf),
     read,
     search,
 

@@ -4,6 +4,7 @@ import { carePlanToFhir } from '../mappers/care-plan-mapper.ts';
 import type { ResourceModule } from '../resource-module.ts';
 import { searchList } from '../search/list-search.ts';
 import { patientOfSearch } from '../search/patient-data-search.ts';
+import { patientIncludes } from '../search/search-includes.ts';
 import type { SearchParamDefinition } from '../search/search-request.ts';
 
 const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
@@ -21,6 +22,7 @@ export function carePlanModule(pathways: PathwayService): ResourceModule<CarePla
     type: 'CarePlan',
     searchParams: SEARCH_PARAMS,
     sortable: [],
+    includes: patientIncludes(['patient', 'subject'], (plan) => plan.subject),
     async search({ principal, origin }, request) {
       const patientId = patientOfSearch(request, 'CarePlan');
       const enrolments = await pathways.patientPathways(principal, patientId, origin);

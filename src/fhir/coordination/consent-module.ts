@@ -4,6 +4,7 @@ import { consentToFhir } from '../mappers/consent-mapper.ts';
 import type { ResourceModule } from '../resource-module.ts';
 import { searchList } from '../search/list-search.ts';
 import { patientOfSearch } from '../search/patient-data-search.ts';
+import { patientIncludes } from '../search/search-includes.ts';
 import type { SearchParamDefinition } from '../search/search-request.ts';
 
 const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
@@ -21,6 +22,7 @@ export function consentModule(sharing: SharingService): ResourceModule<Consent> 
     type: 'Consent',
     searchParams: SEARCH_PARAMS,
     sortable: [],
+    includes: patientIncludes(['patient'], (consent) => consent.patient),
     async search({ principal, origin }, request) {
       const patientId = patientOfSearch(request, 'Consent');
       const choices = await sharing.list(principal, patientId, origin);

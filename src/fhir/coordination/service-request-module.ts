@@ -2,6 +2,7 @@ import type { ServiceRequest } from '@medplum/fhirtypes';
 import type { ReferralReadService } from '../../domain/referrals/referral-read-service.ts';
 import type { ResourceModule } from '../resource-module.ts';
 import { searchList } from '../search/list-search.ts';
+import { DIRECTORY_TARGETS, patientIncludes } from '../search/search-includes.ts';
 import type { SearchParamDefinition } from '../search/search-request.ts';
 import { referralOrderToFhir, referralsOf } from './referral-lists.ts';
 import { workListSourceOf } from './work-list-source.ts';
@@ -34,6 +35,11 @@ export function serviceRequestModule(reads: ReferralReadService): ResourceModule
     type: 'ServiceRequest',
     searchParams: SEARCH_PARAMS,
     sortable: [],
+    includes: [
+      ...patientIncludes<ServiceRequest>(['patient', 'subject'], (order) => order.subject),
+      { param: 'requester', targets: ['Practitioner'], references: (order) => [order.requester] },
+      { param: 'performer', targets: DIRECTORY_TARGETS, references: (order) => order.performer ?? [] },
+    ],
 
     async read({ principal, origin }, id) {
       return referralOrderToFhir((await reads.readReferral(principal, id, origin)).referral);

@@ -10,6 +10,7 @@ import { validateFhirResource } from '../fhir-validator.ts';
 import { coordinationTaskToFhir, newTaskFromFhir } from '../mappers/coordination-task-mapper.ts';
 import type { FhirCaller, ResourceModule } from '../resource-module.ts';
 import { searchList } from '../search/list-search.ts';
+import { DIRECTORY_TARGETS, patientIncludes } from '../search/search-includes.ts';
 import type { SearchParamDefinition } from '../search/search-request.ts';
 import { referralFulfilmentToFhir, referralsOf } from './referral-lists.ts';
 import { workListSourceOf, type WorkListSource } from './work-list-source.ts';
@@ -60,6 +61,12 @@ export function taskModule(deps: {
     type: 'Task',
     searchParams: SEARCH_PARAMS,
     sortable: [],
+    includes: [
+      ...patientIncludes<Task>(['patient', 'subject'], (task) => task.for),
+      { param: 'owner', targets: DIRECTORY_TARGETS, references: (task) => [task.owner] },
+      { param: 'requester', targets: ['Practitioner'], references: (task) => [task.requester] },
+      { param: 'focus', targets: ['ServiceRequest'], references: (task) => [task.focus] },
+    ],
 
     async read({ principal, origin }, id) {
       if (!isUuid(id)) throw new DomainError('not-found', `no Task with id '${id}'`);

@@ -13,6 +13,10 @@ export function practitionerRoleModule(directory: DirectoryReader): ResourceModu
     type: 'PractitionerRole',
     searchParams: PRACTITIONER_ROLE_SEARCH_PARAMS,
     sortable: [],
+    includes: [
+      { param: 'practitioner', targets: ['Practitioner'], references: (role) => [role.practitioner] },
+      { param: 'organization', targets: ['Organization'], references: (role) => [role.organization] },
+    ],
     async read({ principal }, id) {
       return practitionerRoleToFhir(await directory.readPractitioner(principal, id));
     },

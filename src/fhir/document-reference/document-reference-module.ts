@@ -14,6 +14,7 @@ export function documentReferenceModule(parts: RecordPartService): ResourceModul
   return recordPartModule<DocumentReference>({
     type: 'DocumentReference',
     patientParams: ['patient', 'subject'],
+    patientOf: (document) => document.subject,
     params: [
       {
         name: 'status',

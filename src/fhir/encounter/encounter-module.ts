@@ -64,6 +64,14 @@ export function encounterModule(parts: RecordPartService): ResourceModule<Encoun
   return recordPartModule<Encounter>({
     type: 'Encounter',
     patientParams: ['patient', 'subject'],
+    patientOf: (encounter) => encounter.subject,
+    includes: [
+      {
+        param: 'service-provider',
+        targets: ['Organization'],
+        references: (encounter) => [encounter.serviceProvider],
+      },
+    ],
     params: SEARCH_PARAMS,
     read: async ({ principal, origin }, id) => encounterOf(await parts.stay(principal, id, origin)),
     list: async ({ principal, origin }, patientId) =>

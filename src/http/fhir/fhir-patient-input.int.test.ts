@@ -193,7 +193,7 @@ for (const { dialect, skip } of testDialects()) {
       await refused(
         { method: 'GET', url: '/fhir/R4/Patient?_include=Patient:organization' },
         400,
-        /'_include' is not supported/,
+        /_include 'Patient:organization' is not supported here/,
       );
     });
   });

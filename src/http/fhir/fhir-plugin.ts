@@ -5,6 +5,8 @@ import { capabilityStatement } from '../../fhir/capability-statement.ts';
 import { badRequest, FhirError, issue } from '../../fhir/fhir-error.ts';
 import { operationOutcome } from '../../fhir/operation-outcome.ts';
 import type { FhirCaller, ResourceModule } from '../../fhir/resource-module.ts';
+import { includedResources } from '../../fhir/included-resources.ts';
+import { parseIncludes } from '../../fhir/search/search-includes.ts';
 import { parseSearchRequest } from '../../fhir/search/search-request.ts';
 import { originOf, principalOf } from '../authentication.ts';
 import { sendDocument } from '../document-reply.ts';
@@ -88,7 +90,7 @@ export function fhirPlugin(
     ),
   );
 
-  for (const module of options.modules) registerModule(app, module, caller);
+  for (const module of options.modules) registerModule(app, module, options.modules, caller);
   registerExchangeRoutes(app, options.modules, options.exchange, caller);
   done();
 }
@@ -96,6 +98,7 @@ export function fhirPlugin(
 function registerModule(
   app: FastifyInstance,
   module: ResourceModule,
+  modules: readonly ResourceModule[],
   caller: (request: FastifyRequest) => FhirCaller,
 ) {
   const { type } = module;
@@ -117,11 +120,15 @@ function registerModule(
     });
   if (search !== undefined)
     app.get<{ Querystring: Query }>(`/${type}`, async (request, reply) => {
-      const asked = parseSearchRequest(request.query, module.searchParams, module.sortable);
+      const { _include, ...parameters } = request.query;
+      const includes = parseIncludes(_include, type, module.includes ?? []);
+      const asked = parseSearchRequest(parameters, module.searchParams, module.sortable);
       const found = await search(caller(request), asked);
+      const included = await includedResources(found.resources, includes, modules, caller(request));
       const query = new URLSearchParams(request.url.split('?')[1] ?? '');
       for (const paging of ['_count', '_offset']) query.delete(paging);
-      return sendResource(reply, 200, searchsetBundle(`${fhirBase(request)}/${type}`, query, asked, found));
+      const bundle = searchsetBundle(fhirBase(request), type, query, asked, found, included);
+      return sendResource(reply, 200, bundle);
     });
   if (create !== undefined)
     app.post(`/${type}`, async (request, reply) => {
