@@ -249,6 +249,13 @@ for (const { dialect, skip } of testDialects()) {
         /Task\.focus/,
       );
       await refusal(newTask({ intent: 'plan' }), gp, 422, /Task\.intent/);
+      // An element Relais does not keep is located, as the clinical types' are.
+      await refusal(
+        newTask({ identifier: [{ value: 'T-1' }] }),
+        gp,
+        422,
+        /"expression":\["Task\.identifier"\]/,
+      );
       await refusal(newTask({ owner: undefined }), gp, 422, /Task\.owner/);
       await refusal(
         newTask({ owner: { reference: `Practitioner/${randomUUID()}` } }),
