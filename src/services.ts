@@ -260,11 +260,13 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const adt = adtApplierDeps(clock, options.timeZone);
   // The PAM France mapping decides AE before the ACK and applies stored messages to stays after it.
   const adtApplier = signalled(createSqlAdtApplier(db, adt));
+  const recordPartOwners = createSqlRecordPartOwners(db);
   const pathways = createPathwayService({
     access,
     audit,
     catalog: pathwayCatalog,
     store: signalled(createSqlPathwayStore(db)),
+    owners: recordPartOwners,
     worklistReader: createSqlPathwayWorklist(db),
     clock,
     newId,
@@ -330,7 +332,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     /** The record one part at a time (care team, documents, appointments, stays): FHIR reads them so. */
     recordParts: createRecordPartService({
       access,
-      owners: createSqlRecordPartOwners(db),
+      owners: recordPartOwners,
       reader: createSqlRecordPartReader(db),
       readDocument: (...args) => record.readDocument(...args),
     }),
@@ -359,6 +361,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
       access,
       audit,
       store: signalled(createSqlSharingChoices(db)),
+      owners: recordPartOwners,
       clock,
       newId,
     }),

@@ -8,9 +8,11 @@ const TABLE_OF = {
   document: 'documents',
   appointment: 'appointments',
   stay: 'stays',
+  'pathway-enrolment': 'pathway_enrolments',
+  'sharing-choice': 'sharing_choices',
 } as const satisfies Record<RecordPart, keyof Database>;
 
-/** The patient of a part named by id, on the `<table>_by_id` indexes (migration 0023). */
+/** The patient of a part named by id, on the `<table>_by_id` indexes (migrations 0023 and 0025). */
 export function createSqlRecordPartOwners(db: Kysely<Database>): RecordPartOwners {
   return {
     async patientOf(part, id) {

@@ -131,9 +131,12 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
   'GET /fhir/R4/Task/:id': pro(PARTIES),
   'GET /fhir/R4/Task': { ...pro(PRO_READERS), allowedAuditRows: 2 },
   'POST /fhir/R4/Task': pro(WRITERS),
-  // Pathways and sharing choices are searched by patient, read like the record (as on /api).
+  // Pathways and sharing choices are searched by patient, read like the record (as on /api); one
+  // read by its id opens its patient's gate the same way.
   'GET /fhir/R4/CarePlan': anyone(READERS),
   'GET /fhir/R4/Consent': anyone(READERS),
+  'GET /fhir/R4/CarePlan/:id': anyone(READERS),
+  'GET /fhir/R4/Consent/:id': anyone(READERS),
   ...Object.fromEntries(
     ['Condition', 'Observation', 'MedicationStatement', 'AllergyIntolerance'].flatMap((type) => [
       // Reading one entry, or searching one patient's (`?patient=<id>`), is reading the record.

@@ -48,6 +48,8 @@ export interface WorldPatient {
   readonly alertId: string;
   readonly enrolmentId: string;
   readonly occurrenceId: string;
+  /** The sharing choice that consents to a professional (FHIR Consent). */
+  readonly choiceId: string;
   readonly stayId: string;
   readonly transitionItemId: string;
   readonly referralId: string;
@@ -293,6 +295,14 @@ async function patientThings(
       .where('enrolment_id', '=', enrolmentId)
       .executeTakeFirstOrThrow()
   ).id;
+  const choiceId = (
+    await db
+      .selectFrom('sharing_choices')
+      .select('id')
+      .where('patient_id', '=', patientId)
+      .where('kind', '=', 'consent')
+      .executeTakeFirstOrThrow()
+  ).id;
   const referral = validBody('referrals', { practitionerId: patient.specialist.practitionerId, patientId });
   const referralId = await created(`/api/patients/${patientId}/referrals`, {
     ...referral,
@@ -332,6 +342,7 @@ async function patientThings(
     alertId,
     enrolmentId,
     occurrenceId,
+    choiceId,
     stayId: stay.id,
     transitionItemId,
     referralId,
@@ -350,6 +361,8 @@ export function fillRoute(url: string, patient: WorldPatient, things: WorldPatie
       .replace(/\/(DocumentReference|Binary)\/:id/, `/$1/${patient.documentId}`)
       .replace(/\/Encounter\/:id/, `/Encounter/${patient.stayId}`)
       .replace(/\/Appointment\/:id/, `/Appointment/${patient.appointmentId}`)
+      .replace(/\/CarePlan\/:id/, `/CarePlan/${patient.enrolmentId}`)
+      .replace(/\/Consent\/:id/, `/Consent/${patient.choiceId}`)
       // A referral is its ServiceRequest; a Task by id is filled with the coordination task.
       .replace(/\/ServiceRequest\/:id/, `/ServiceRequest/${things.referralId}`)
       .replace(/\/Task\/:id/, `/Task/${things.taskId}`)

@@ -19,6 +19,14 @@ export type ClinicalType = (typeof CLINICAL_TYPES)[number];
 export const isClinicalType = (type: string | undefined): type is ClinicalType =>
   (CLINICAL_TYPES as readonly (string | undefined)[]).includes(type);
 
+/** The table a type's entries are kept in. */
+export const ENTRY_TABLE = {
+  Condition: 'conditions',
+  Observation: 'results',
+  MedicationStatement: 'medications',
+  AllergyIntolerance: 'allergies',
+} as const satisfies Record<ClinicalType, string>;
+
 /** The element naming the patient: `patient` on AllergyIntolerance, `subject` on the others. */
 export const patientElementOf = (type: string) => (type === 'AllergyIntolerance' ? 'patient' : 'subject');
 

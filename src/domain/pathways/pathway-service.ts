@@ -2,6 +2,7 @@ import { auditEntryFor, type PatientAccess, type RequestOrigin } from '../access
 import type { PatientScope } from '../access/patient-scope.ts';
 import type { Principal } from '../access/principal.ts';
 import type { AuditTrail } from '../audit/audit-entry.ts';
+import { ownerOf, type RecordPartOwners } from '../record/record-parts.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { NewId } from '../shared/new-id.ts';
@@ -54,12 +55,14 @@ export function createPathwayService(deps: {
   audit: AuditTrail;
   catalog: PathwayCatalog;
   store: PathwayStore;
+  /** Whose an enrolment named by its id alone is (a FHIR read). */
+  owners: RecordPartOwners;
   worklistReader: PathwayWorklistReader;
   clock: Clock;
   newId: NewId;
   timeZone: string;
 }) {
-  const { access, audit, catalog, store, worklistReader, clock, newId, timeZone } = deps;
+  const { access, audit, catalog, store, owners, worklistReader, clock, newId, timeZone } = deps;
   const templateOf = (enrolment: Enrolment) =>
     catalog.version(enrolment.templateId, enrolment.templateVersion);
   const professional = (principal: Principal) => {
@@ -226,6 +229,24 @@ export function createPathwayService(deps: {
     ): Promise<EnrolmentView[]> {
       const scope = await open(principal, patientId, 'read', origin);
       return enrolmentViews(await store.patientPathways(scope), templateOf, clock(), timeZone);
+    },
+
+    /**
+     * One enrolment named by its id alone, with its patient, read through that patient's gate as
+     * their pathways are. Errors: `not-found`, `forbidden`.
+     */
+    async enrolment(
+      principal: Principal,
+      enrolmentId: string,
+      origin: RequestOrigin,
+    ): Promise<{ patientId: string; enrolment: EnrolmentView }> {
+      const patientId = await ownerOf(owners, 'pathway-enrolment', enrolmentId);
+      const scope = await open(principal, patientId, 'read', origin);
+      const views = enrolmentViews(await store.patientPathways(scope), templateOf, clock(), timeZone);
+      const enrolment = views.find((view) => view.enrolment.id === enrolmentId);
+      if (enrolment === undefined)
+        throw new DomainError('not-found', `no pathway enrolment with id ${enrolmentId}`);
+      return { patientId, enrolment };
     },
 
     /**

@@ -3,7 +3,7 @@ import type { PatientScope } from '../access/patient-scope.ts';
 import type { Principal } from '../access/principal.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { isUuid } from '../shared/new-id.ts';
-import type { RecordPart, RecordPartOwners, RecordPartReader } from './record-parts.ts';
+import { ownerOf, type RecordPart, type RecordPartOwners, type RecordPartReader } from './record-parts.ts';
 import type { RecordService } from './record-service.ts';
 
 /**
@@ -31,12 +31,6 @@ export function createRecordPartService(deps: {
     return access.read(principal, patientId, { action: 'read', resource }, origin, readWith);
   };
 
-  /** The patient of a part named by id. Error: `not-found`. */
-  const ownerOf = async (part: RecordPart, id: string): Promise<string> => {
-    const patientId = isUuid(id) ? await owners.patientOf(part, id) : undefined;
-    if (patientId === undefined) throw new DomainError('not-found', `no ${part} with id ${id}`);
-    return patientId;
-  };
   const found = <T>(part: RecordPart, id: string, value: T | undefined): T => {
     if (value === undefined) throw new DomainError('not-found', `no ${part} with id ${id}`);
     return value;
@@ -59,7 +53,7 @@ export function createRecordPartService(deps: {
 
     /** One document's description, with its patient. Errors: `not-found`, `forbidden` (hidden category too). */
     async document(principal: Principal, documentId: string, origin: RequestOrigin) {
-      const patientId = await ownerOf('document', documentId);
+      const patientId = await ownerOf(owners, 'document', documentId);
       const scope = await access.open(principal, patientId, { action: 'read', resource: 'document' }, origin);
       const document = found('document', documentId, await reader.document(scope, documentId));
       await access.requireCategory(scope, document.category, origin);
@@ -68,7 +62,7 @@ export function createRecordPartService(deps: {
 
     /** One document's bytes, as the record's document read gives them. Errors: `not-found`, `forbidden`. */
     async documentContent(principal: Principal, documentId: string, origin: RequestOrigin) {
-      const patientId = await ownerOf('document', documentId);
+      const patientId = await ownerOf(owners, 'document', documentId);
       return deps.readDocument(principal, patientId, documentId, origin);
     },
 
@@ -78,7 +72,7 @@ export function createRecordPartService(deps: {
 
     /** One appointment, with its patient. Errors: `not-found`, `forbidden`. */
     async appointment(principal: Principal, appointmentId: string, origin: RequestOrigin) {
-      const patientId = await ownerOf('appointment', appointmentId);
+      const patientId = await ownerOf(owners, 'appointment', appointmentId);
       const appointment = await read(principal, patientId, 'appointment', origin, (scope) =>
         reader.appointment(scope, appointmentId),
       );
@@ -92,7 +86,7 @@ export function createRecordPartService(deps: {
     /** One stay. Errors: `not-found`, `forbidden` (patients too). */
     async stay(principal: Principal, stayId: string, origin: RequestOrigin) {
       professional(principal);
-      const patientId = await ownerOf('stay', stayId);
+      const patientId = await ownerOf(owners, 'stay', stayId);
       const stay = await read(principal, patientId, 'stay', origin, (scope) => reader.stay(scope, stayId));
       return found('stay', stayId, stay);
     },

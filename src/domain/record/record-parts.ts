@@ -1,4 +1,6 @@
 import type { PatientScope } from '../access/patient-scope.ts';
+import { DomainError } from '../shared/domain-error.ts';
+import { isUuid } from '../shared/new-id.ts';
 import type { Stay } from '../stays/stay.ts';
 import type { Appointment, CareTeamMember, DocumentSummary } from './coordination-record.ts';
 
@@ -11,7 +13,7 @@ export interface AppointmentEntry extends Appointment {
 }
 
 /** The parts of a record that are read on their own, by their id (a FHIR read names no patient). */
-export type RecordPart = 'document' | 'appointment' | 'stay';
+export type RecordPart = 'document' | 'appointment' | 'stay' | 'pathway-enrolment' | 'sharing-choice';
 
 /**
  * Port: the patient a part belongs to. It shows nothing of the part: it only says whose gate to open,
@@ -19,6 +21,16 @@ export type RecordPart = 'document' | 'appointment' | 'stay';
  */
 export interface RecordPartOwners {
   patientOf(part: RecordPart, id: string): Promise<string | undefined>;
+}
+
+/**
+ * The patient of a part named by id, whose gate is then opened. Error: `not-found` (a text that is no
+ * UUID too: it never reaches the uuid columns).
+ */
+export async function ownerOf(owners: RecordPartOwners, part: RecordPart, id: string): Promise<string> {
+  const patientId = isUuid(id) ? await owners.patientOf(part, id) : undefined;
+  if (patientId === undefined) throw new DomainError('not-found', `no ${part} with id ${id}`);
+  return patientId;
 }
 
 /** Port: a patient's record, one part at a time; every method takes the scope the gate handed out. */

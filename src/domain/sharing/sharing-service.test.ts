@@ -79,6 +79,11 @@ function setUp(basis: AccessBasis, options: { context?: SharingContext; stored?:
       },
     },
     store,
+    // The stored choices are the patient's; any other id is nobody's.
+    owners: {
+      patientOf: (_part, id) =>
+        Promise.resolve((options.stored ?? []).some((choice) => choice.id === id) ? PATIENT_ID : undefined),
+    },
     clock: () => NOW,
     newId: () => `id-${String((ids += 1))}`,
   });
@@ -214,5 +219,23 @@ describe('withdrawing a sharing choice', () => {
       refused('conflict', /already withdrawn/),
     );
     assert.deepEqual(withdrawn, []);
+  });
+});
+
+describe('reading a sharing choice by its id alone', () => {
+  const id = '0b5c3f6e-2f4a-4c1e-9a57-5d1f0c7e8a21';
+
+  test('finds its patient, then reads it through that patient’s gate', async () => {
+    const { service, opened } = setUp('care-team', { stored: [view({ id })] });
+    const read = await service.choice(gp, id, ORIGIN);
+    assert.deepEqual([read.patientId, read.choice.id], [PATIENT_ID, id]);
+    assert.deepEqual(opened, ['read sharing-choices']);
+  });
+
+  test('an id that is nobody’s, or no UUID, is not found and opens no gate', async () => {
+    const { service, opened } = setUp('care-team', { stored: [view({ id })] });
+    for (const unknown of ['9d0e5a1b-7c2f-4b8e-8f3a-1e6d2c4b5a90', 'choice-1'])
+      await assert.rejects(service.choice(gp, unknown, ORIGIN), refused('not-found', /no sharing-choice/));
+    assert.deepEqual(opened, []);
   });
 });

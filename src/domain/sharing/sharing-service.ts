@@ -3,6 +3,7 @@ import type { PatientScope } from '../access/patient-scope.ts';
 import type { Principal } from '../access/principal.ts';
 import { requireBasis } from '../access/require-basis.ts';
 import type { AuditTrail } from '../audit/audit-entry.ts';
+import { ownerOf, type RecordPartOwners } from '../record/record-parts.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import type { NewId } from '../shared/new-id.ts';
@@ -22,10 +23,12 @@ export function createSharingService(deps: {
   access: PatientAccess;
   audit: AuditTrail;
   store: SharingChoiceStore;
+  /** Whose a choice named by its id alone is (a FHIR read). */
+  owners: RecordPartOwners;
   clock: Clock;
   newId: NewId;
 }) {
-  const { access, store, clock, newId } = deps;
+  const { access, store, owners, clock, newId } = deps;
 
   /** Opens the patient's choices for a change: the patient themself, or their care team. */
   async function openForChange(principal: Principal, patientId: string, origin: RequestOrigin) {
@@ -44,6 +47,21 @@ export function createSharingService(deps: {
     /** The choices in force, then the withdrawn ones. Errors: `not-found`, `forbidden`. */
     async list(principal: Principal, patientId: string, origin: RequestOrigin): Promise<SharingChoiceView[]> {
       return store.list(await access.open(principal, patientId, READ, origin));
+    },
+
+    /**
+     * One choice named by its id alone, with its patient, read through that patient's gate as the
+     * list is. Errors: `not-found`, `forbidden`.
+     */
+    async choice(
+      principal: Principal,
+      choiceId: string,
+      origin: RequestOrigin,
+    ): Promise<{ patientId: string; choice: SharingChoiceView }> {
+      const patientId = await ownerOf(owners, 'sharing-choice', choiceId);
+      const choice = await store.find(await access.open(principal, patientId, READ, origin), choiceId);
+      if (choice === undefined) throw new DomainError('not-found', `no sharing choice with id ${choiceId}`);
+      return { patientId, choice };
     },
 
     /**

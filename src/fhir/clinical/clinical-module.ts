@@ -10,8 +10,8 @@ import type { RecordService } from '../../domain/record/record-service.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
 import { isUuid } from '../../domain/shared/new-id.ts';
 import { existingMatch } from '../conditional-create.ts';
-import { FhirError, unprocessable } from '../fhir-error.ts';
-import { refusalIssues } from '../mappers/fhir-mapping.ts';
+import { FhirError } from '../fhir-error.ts';
+import { mappedIn } from '../mappers/fhir-mapping.ts';
 import { validateFhirResource } from '../fhir-validator.ts';
 import type { FhirCaller, ResourceModule } from '../resource-module.ts';
 import { patientIncludes } from '../search/search-includes.ts';
@@ -80,7 +80,7 @@ export function clinicalModule<R extends Resource, K extends RecordEntryKind>(
     async create(caller, resource, ifNoneExist) {
       const invalid = validateFhirResource(resource);
       if (invalid.length > 0) throw new FhirError(400, invalid);
-      const { patientId, entry } = readEntry(spec.fromFhir, resource);
+      const { patientId, entry } = mappedIn(() => spec.fromFhir(resource));
       if (!isUuid(patientId)) throw new DomainError('not-found', `no patient with id ${patientId}`);
       if (ifNoneExist !== undefined) {
         const existing = await existingMatch(ifNoneExist, searchParams, (request) => search(caller, request));
@@ -90,15 +90,4 @@ export function clinicalModule<R extends Resource, K extends RecordEntryKind>(
       return { resource: await read(caller, id), created: true };
     },
   };
-}
-
-/** The entry a resource is for the record; 422 with the path of each element the record cannot hold. */
-function readEntry<R extends Resource>(fromFhir: ClinicalSpec<R, RecordEntryKind>['fromFhir'], resource: R) {
-  try {
-    return fromFhir(resource);
-  } catch (error) {
-    const issues = refusalIssues(error);
-    if (issues === undefined) throw error;
-    throw unprocessable(issues);
-  }
 }

@@ -9,13 +9,14 @@ import type { SearchParamDefinition } from '../search/search-request.ts';
 
 const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
   { name: 'patient', type: 'reference', documentation: 'the patient (Patient/<id>), required' },
+  { name: '_id', type: 'token', documentation: 'the logical id (the sharing choice’s)' },
   { name: 'status', type: 'token', documentation: 'active (in force) or inactive (withdrawn)' },
 ];
 
 /**
- * Consent: a patient's sharing choices (objections, restrictions, consents), searched by patient
- * through the patient gate (the record's readers and the patient, as GET
- * /api/patients/{id}/sharing-choices).
+ * Consent: a patient's sharing choices (objections, restrictions, consents), through the patient gate
+ * (the record's readers and the patient, as GET /api/patients/{id}/sharing-choices): read by the
+ * choice's id, or searched by patient.
  */
 export function consentModule(sharing: SharingService): ResourceModule<Consent> {
   return {
@@ -23,13 +24,20 @@ export function consentModule(sharing: SharingService): ResourceModule<Consent> 
     searchParams: SEARCH_PARAMS,
     sortable: [],
     includes: patientIncludes(['patient'], (consent) => consent.patient),
+    async read({ principal, origin }, id) {
+      const { patientId, choice } = await sharing.choice(principal, id, origin);
+      return consentToFhir(patientId, choice);
+    },
     async search({ principal, origin }, request) {
       const patientId = patientOfSearch(request, 'Consent');
       const choices = await sharing.list(principal, patientId, origin);
       return searchList(
         choices.map((choice) => consentToFhir(patientId, choice)),
         request,
-        { status: { type: 'token', values: (consent) => [consent.status] } },
+        {
+          _id: { type: 'token', values: (consent) => [consent.id] },
+          status: { type: 'token', values: (consent) => [consent.status] },
+        },
       );
     },
   };

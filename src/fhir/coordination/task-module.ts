@@ -8,6 +8,7 @@ import type { WorklistService } from '../../domain/tasks/worklist-service.ts';
 import { FhirError, issue } from '../fhir-error.ts';
 import { validateFhirResource } from '../fhir-validator.ts';
 import { coordinationTaskToFhir, newTaskFromFhir } from '../mappers/coordination-task-mapper.ts';
+import { mappedIn } from '../mappers/fhir-mapping.ts';
 import type { FhirCaller, ResourceModule } from '../resource-module.ts';
 import { searchList } from '../search/list-search.ts';
 import { DIRECTORY_TARGETS, patientIncludes } from '../search/search-includes.ts';
@@ -105,7 +106,11 @@ export function taskModule(deps: {
         throw new FhirError(400, [issue('not-supported', 'a conditional create of Task is not supported')]);
       const invalid = validateFhirResource(resource);
       if (invalid.length > 0) throw new FhirError(400, invalid);
-      const created = await tasks.createTask(principal, newTaskFromFhir(resource), origin);
+      const created = await tasks.createTask(
+        principal,
+        mappedIn(() => newTaskFromFhir(resource)),
+        origin,
+      );
       return { resource: coordinationTaskToFhir(created), created: true };
     },
   };

@@ -8,7 +8,7 @@ import type {
 } from '@medplum/fhirtypes';
 import type { DataCategory } from '../../domain/access/data-category.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
-import { issue } from '../fhir-error.ts';
+import { issue, unprocessable } from '../fhir-error.ts';
 import { IDENTIFIER_TYPE_SYSTEM } from '../fr-core.ts';
 
 /** The code systems the domain's codes belong to, as FHIR names them. */
@@ -65,6 +65,17 @@ export function refusalIssues(error: unknown): OperationOutcomeIssue[] | undefin
     const [path = '', ...problem] = detail.split(': ');
     return issue('business-rule', detail, problem.length > 0 ? path : undefined);
   });
+}
+
+/** What a mapper makes of an incoming resource; its refusal is a 422 with the path of each element. */
+export function mappedIn<T>(map: () => T): T {
+  try {
+    return map();
+  } catch (error) {
+    const issues = refusalIssues(error);
+    if (issues === undefined) throw error;
+    throw unprocessable(issues);
+  }
 }
 
 export function reference<K extends ReferencedType>(

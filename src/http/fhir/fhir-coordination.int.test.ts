@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Bundle, OperationOutcome, Resource, ServiceRequest, Task } from '@medplum/fhirtypes';
 import type { Relais } from '../../app.ts';
 import { validateFhirResource } from '../../fhir/fhir-validator.ts';
+import { auditRowsAfter, lastAuditSeq } from '../../../tests/support/audit-rows.ts';
 import { bearer, createPatient, createProfessional } from '../../../tests/support/factories.ts';
 import { validBody } from '../../../tests/support/route-bodies.ts';
 import { testDialects } from '../../../tests/support/test-database.ts';
@@ -169,7 +170,7 @@ for (const { dialect, skip } of testDialects()) {
       assert.deepEqual(idsOf(worklist), [task.id]);
     });
 
-    test('pathways and sharing choices are searched by patient as CarePlan and Consent', async () => {
+    test('pathways and sharing choices are read by id and searched by patient as CarePlan and Consent', async () => {
       for (const [url, payload] of [
         [`/api/patients/${patientId}/pathways`, validBody('pathways', { practitionerId: '', patientId })],
         [
@@ -198,6 +199,31 @@ for (const { dialect, skip } of testDialects()) {
         const across = await get<OperationOutcome>(`/${type}?status=active`, gp, 400);
         assert.match(across.issue[0]?.diagnostics ?? '', /must name one patient/);
       }
+
+      // By id: what the search found, to the same readers; the outsider is refused and audited.
+      for (const [type, found, audited] of [
+        ['CarePlan', plans, 'pathway'],
+        ['Consent', consents, 'sharing-choices'],
+      ] as const) {
+        const id = found.entry?.[0]?.resource?.id ?? '';
+        assert.deepEqual(await get<Resource>(`/${type}/${id}`, nurse), found.entry?.[0]?.resource);
+        const byId = await get<Bundle>(`/${type}?patient=${patientId}&_id=${id}`, gp);
+        assert.deepEqual(idsOf(byId), [id]);
+        assert.equal((await get<Bundle>(`/${type}?patient=${patientId}&_id=${randomUUID()}`, gp)).total, 0);
+        const seq = await lastAuditSeq(relais);
+        const refused = await get<OperationOutcome>(`/${type}/${id}`, outsider, 403);
+        assert.equal(refused.issue[0]?.code, 'forbidden');
+        assert.ok(!JSON.stringify(refused).includes(patientId));
+        const rows = await auditRowsAfter(relais, seq);
+        assert.deepEqual(
+          rows.map((row) => [row.patient_id, row.action, row.resource, row.outcome]),
+          [[patientId, 'read', audited, 'denied']],
+        );
+        for (const unknown of [randomUUID(), 'not-a-uuid']) {
+          const missing = await get<OperationOutcome>(`/${type}/${unknown}`, gp, 404);
+          assert.equal(missing.issue[0]?.code, 'not-found');
+        }
+      }
     });
 
     test('a bad Task is refused with an OperationOutcome and nothing is written', async () => {
@@ -223,6 +249,13 @@ for (const { dialect, skip } of testDialects()) {
         /Task\.focus/,
       );
       await refusal(newTask({ intent: 'plan' }), gp, 422, /Task\.intent/);
+      // An element Relais does not keep is located, as the clinical types' are.
+      await refusal(
+        newTask({ identifier: [{ value: 'T-1' }] }),
+        gp,
+        422,
+        /"expression":\["Task\.identifier"\]/,
+      );
       await refusal(newTask({ owner: undefined }), gp, 422, /Task\.owner/);
       await refusal(
         newTask({ owner: { reference: `Practitioner/${randomUUID()}` } }),
