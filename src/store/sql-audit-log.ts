@@ -26,7 +26,8 @@ export function createSqlAuditLog(db: Kysely<Database>): AuditLogReader {
     if (filter.actions !== null)
       query = filter.actions.length === 0 ? query.where(NONE) : query.where('a.action', 'in', filter.actions);
     if (filter.outcomes !== null)
-      query = filter.outcomes.length === 0 ? query.where(NONE) : query.where('a.outcome', 'in', filter.outcomes);
+      query =
+        filter.outcomes.length === 0 ? query.where(NONE) : query.where('a.outcome', 'in', filter.outcomes);
     if (filter.from !== null) query = query.where('a.at', '>=', filter.from);
     if (filter.before !== null) query = query.where('a.at', '<', filter.before);
     return query;

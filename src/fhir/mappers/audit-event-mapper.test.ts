@@ -53,8 +53,10 @@ describe('AuditEvent mapper', () => {
       role: null,
     });
     assertValidR4(patient);
-    assert.equal(patient.agent[0]?.who?.display, 'camille.d');
-    assert.equal(patient.agent[0]?.name, undefined);
+    const [own] = patient.agent;
+    assert.ok(own);
+    assert.equal(own.who?.display, 'camille.d');
+    assert.equal(own.name, undefined);
     const anonymous = auditEventToFhir({
       ...read,
       actor: { kind: 'anonymous', accountId: null, login: null, name: null, profession: null },
