@@ -2,7 +2,9 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { DirectoryReader } from '../domain/directory/directory-reader.ts';
 import type { PatientIdentityService } from '../domain/record/patient-identity-service.ts';
 import type { RecordPartService } from '../domain/record/record-part-service.ts';
+import type { AuditLogService } from '../domain/audit/audit-log-service.ts';
 import { appointmentModule } from './appointment/appointment-module.ts';
+import { auditEventModule } from './audit/audit-event-module.ts';
 import { careTeamModule } from './care-team/care-team-module.ts';
 import { organizationModule } from './directory/organization-module.ts';
 import { practitionerModule } from './directory/practitioner-module.ts';
@@ -35,6 +37,7 @@ export interface FhirModuleDependencies extends ClinicalDependencies {
   readonly worklist: WorklistService;
   readonly pathways: PathwayService;
   readonly sharing: SharingService;
+  readonly auditLog: AuditLogService;
 }
 
 /**
@@ -57,6 +60,7 @@ export function fhirResourceModules(deps: FhirModuleDependencies): readonly Reso
     served(carePlanModule(deps.pathways)),
     served(planDefinitionModule(deps.pathways)),
     served(consentModule(deps.sharing)),
+    served(auditEventModule(deps.auditLog)),
     ...clinicalModules(deps),
   ];
 }

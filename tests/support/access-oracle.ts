@@ -259,6 +259,10 @@ export const NOT_PATIENT_ROUTES: Readonly<Record<string, string>> = {
     'the care-pathway templates (professionals only, as /api/pathway-templates)',
   'GET /fhir/R4/Organization': 'the professional directory (professionals only, as /api/services)',
   'GET /fhir/R4/Organization/:id': 'the professional directory (professionals only, as /api/services)',
+  'GET /fhir/R4/AuditEvent':
+    'the DPO audit log as /api/audit (dpo role with TOTP, not the care-team gate: it oversees accesses, it is no care data; reads and refusals audited; tested in fhir-audit-event)',
+  'GET /fhir/R4/AuditEvent/:id':
+    'the DPO audit log as /api/audit (dpo role with TOTP, not the care-team gate: it oversees accesses, it is no care data; reads and refusals audited; tested in fhir-audit-event)',
   'POST /fhir/R4':
     'a transaction or batch Bundle: each entry goes through its module’s create or update, so through the gate (fhir-bundle tests)',
   'GET /api/admin/rules': 'administration (admin role, no patient)',

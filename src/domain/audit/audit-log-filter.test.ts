@@ -30,8 +30,8 @@ test('no filter at all means every entry, first page of the default size', () =>
       patientId: null,
       accountId: null,
       login: null,
-      action: null,
-      outcome: null,
+      actions: null,
+      outcomes: null,
       from: null,
       before: null,
     },
@@ -45,7 +45,7 @@ test('empty and blank values mean "any", as an untouched form sends them', () =>
   const filter = parseAuditLogFilter({ patientId: '', login: '  ', action: '', from: '' }, PARIS);
   assert.equal(filter.patientId, null);
   assert.equal(filter.login, null);
-  assert.equal(filter.action, null);
+  assert.equal(filter.actions, null);
   assert.equal(filter.from, null);
 });
 
@@ -63,8 +63,8 @@ test('every filter is read: ids and log-in in lower case, known action and outco
   assert.equal(filter.patientId, PATIENT);
   assert.equal(filter.accountId, PATIENT);
   assert.equal(filter.login, 'dr.martin');
-  assert.equal(filter.action, 'break-glass');
-  assert.equal(filter.outcome, 'denied');
+  assert.deepEqual(filter.actions, ['break-glass']);
+  assert.deepEqual(filter.outcomes, ['denied']);
   assert.equal(
     describeAuditLogFilter(filter),
     `patientId=${PATIENT}, accountId=${PATIENT}, login=dr.martin, action=break-glass, outcome=denied`,
@@ -159,4 +159,9 @@ test('the page: a cursor is a sequence number, the limit 1 to 200', () => {
       problemsOf(() => parseAuditLogPage({ cursor }, PARIS)),
       ['cursor is not one this API returned'],
     );
+});
+
+test('several actions or outcomes (as FHIR asks) are described as a list, an empty one as none', () => {
+  const filter = { ...parseAuditLogFilter({}, PARIS), actions: ['read', 'export'] as const, outcomes: [] };
+  assert.equal(describeAuditLogFilter(filter), 'action=read,export, outcome=none');
 });

@@ -33,13 +33,14 @@ export interface AuditLogPageQuery extends AuditLogQuery {
   readonly limit?: string | undefined;
 }
 
-/** Which audit entries the DPO wants; null means any. */
+/** Which audit entries the DPO wants; null means any (an empty list: none). */
 export interface AuditLogFilter {
   readonly patientId: string | null;
   readonly accountId: string | null;
   readonly login: string | null;
-  readonly action: AuditEntry['action'] | null;
-  readonly outcome: AuditEntry['outcome'] | null;
+  /** Any of these actions (FHIR asks for several at once: R is a read or an export). */
+  readonly actions: readonly AuditEntry['action'][] | null;
+  readonly outcomes: readonly AuditEntry['outcome'][] | null;
   /** Entries at or after this instant. */
   readonly from: Date | null;
   /** Entries strictly before this instant. */
@@ -77,7 +78,7 @@ export function parseAuditLogPage(query: AuditLogPageQuery, timeZone: string): A
   const problems: string[] = [];
   const filter = readFilter(query, timeZone, problems);
   const cursor = given(query.cursor);
-  if (cursor !== null && !SEQ.test(cursor)) problems.push('cursor is not one this API returned');
+  if (cursor !== null && !isAuditSeq(cursor)) problems.push('cursor is not one this API returned');
   const limitText = given(query.limit);
   const limit = limitText === null ? DEFAULT_AUDIT_PAGE : Number(limitText);
   if (!/^\d{1,3}$/.test(limitText ?? '1') || limit < 1 || limit > MAX_AUDIT_PAGE)
@@ -86,18 +87,29 @@ export function parseAuditLogPage(query: AuditLogPageQuery, timeZone: string): A
   return { filter, beforeSeq: cursor, limit };
 }
 
+/** Whether `text` is an audit sequence number as this API shows them (a positive bigint). */
+export function isAuditSeq(text: string): boolean {
+  return SEQ.test(text);
+}
+
 /** The filters in words, for the audit entry that records the DPO's own reading. */
 export function describeAuditLogFilter(filter: AuditLogFilter): string {
   const parts = [
     ['patientId', filter.patientId],
     ['accountId', filter.accountId],
     ['login', filter.login],
-    ['action', filter.action],
-    ['outcome', filter.outcome],
+    ['action', listed(filter.actions)],
+    ['outcome', listed(filter.outcomes)],
     ['from', filter.from?.toISOString() ?? null],
     ['before', filter.before?.toISOString() ?? null],
   ].flatMap(([name, value]) => (value === null ? [] : [`${name}=${value}`]));
   return parts.length === 0 ? 'no filter' : parts.join(', ');
+}
+
+/** A list filter in words: its values, comma-separated ("none" for an empty list). */
+function listed(values: readonly string[] | null): string | null {
+  if (values === null) return null;
+  return values.length === 0 ? 'none' : values.join(',');
 }
 
 function readFilter(query: AuditLogQuery, timeZone: string, problems: string[]): AuditLogFilter {
@@ -127,8 +139,8 @@ function readFilter(query: AuditLogQuery, timeZone: string, problems: string[]):
     accountId,
     // Log-ins are kept in lower case (the log-in itself is case-insensitive).
     login: login !== null && login.length <= LOGIN_MAX ? login.toLowerCase() : null,
-    action,
-    outcome,
+    actions: action === null ? null : [action],
+    outcomes: outcome === null ? null : [outcome],
     from,
     before,
   };

@@ -5,6 +5,8 @@ import type { Clock } from '../shared/clock.ts';
 import type { AuditEntry, AuditTrail } from './audit-entry.ts';
 import {
   describeAuditLogFilter,
+  isAuditSeq,
+  MAX_AUDIT_PAGE,
   parseAuditLogFilter,
   parseAuditLogPage,
   type AuditLogFilter,
@@ -38,6 +40,12 @@ export interface AuditLogRow {
 export interface AuditLogReader {
   /** At most `limit` entries matching `filter`, older than `beforeSeq` when given, by seq descending. */
   page(filter: AuditLogFilter, beforeSeq: string | null, limit: number): Promise<readonly AuditLogRow[]>;
+  /** At most `limit` entries matching `filter`, by seq descending, the first `offset` of them skipped. */
+  slice(filter: AuditLogFilter, offset: number, limit: number): Promise<readonly AuditLogRow[]>;
+  /** How many entries match `filter`. */
+  count(filter: AuditLogFilter): Promise<number>;
+  /** The entry with this sequence number, if there is one. */
+  entry(seq: string): Promise<AuditLogRow | undefined>;
 }
 
 export interface AuditLogPage {
@@ -45,10 +53,35 @@ export interface AuditLogPage {
   readonly nextCursor: string | null;
 }
 
+/** Where a search page starts among the matching entries (newest first) and how many it holds. */
+export interface AuditLogWindow {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** A search page: how many entries match in all, and the page's. */
+export interface AuditLogSearchResult {
+  readonly total: number;
+  readonly items: readonly AuditLogRow[];
+}
+
 /** The DPO's view of the audit trail: filter, page, export. Reading it is audited like any access. */
 export interface AuditLogService {
   /** A page of entries, newest first. Errors: `forbidden` (not a DPO), `invalid-input` (filters). */
   list(principal: Principal, query: AuditLogPageQuery, origin: RequestOrigin): Promise<AuditLogPage>;
+  /**
+   * The entries matching `filter` in a window by position, with how many match in all (the paging
+   * of FHIR: `_offset`, `_count`, `total`). Errors: `forbidden` (not a DPO), `invalid-input` (the
+   * window: offset a whole number, limit 0 to MAX_AUDIT_PAGE).
+   */
+  search(
+    principal: Principal,
+    filter: AuditLogFilter,
+    window: AuditLogWindow,
+    origin: RequestOrigin,
+  ): Promise<AuditLogSearchResult>;
+  /** One entry by its sequence number. Errors: `forbidden` (not a DPO), `not-found`. */
+  entry(principal: Principal, seq: string, origin: RequestOrigin): Promise<AuditLogRow>;
   /**
    * Every matching entry, newest first, read batch by batch as the caller consumes them (nothing is
    * held in memory). Checked and audited before the first row. Errors: as `list`.
@@ -82,14 +115,14 @@ export function createAuditLogService(deps: {
     throw new DomainError('forbidden', reason);
   };
 
-  /** The DPO's reading, with its filters, goes to the trail before any row leaves. */
+  /** The DPO's reading, with its filters (or the entry read), goes to the trail before any row leaves. */
   const recordReading = (
     principal: Principal,
     action: 'read' | 'export',
-    filter: AuditLogFilter,
+    what: string,
     origin: RequestOrigin,
   ) => {
-    const reason = `DPO review of the audit log (${describeAuditLogFilter(filter)})`;
+    const reason = `DPO review of the audit log (${what})`;
     const allowed = { outcome: 'allowed', reason, role: 'dpo' } as const;
     return deps.audit.append([
       auditEntryFor(principal, null, { action, ...AUDIT_LOG }, origin, deps.clock(), allowed),
@@ -100,20 +133,55 @@ export function createAuditLogService(deps: {
     async list(principal, query, origin) {
       await requireDpo(principal, 'read', origin);
       const { filter, beforeSeq, limit } = parseAuditLogPage(query, deps.timeZone);
-      await recordReading(principal, 'read', filter, origin);
+      await recordReading(principal, 'read', describeAuditLogFilter(filter), origin);
       // One row more than asked tells whether another page follows.
       const rows = await deps.reader.page(filter, beforeSeq, limit + 1);
       const items = rows.slice(0, limit);
       return { items, nextCursor: rows.length > limit ? (items.at(-1)?.seq ?? null) : null };
     },
 
+    async search(principal, filter, window, origin) {
+      await requireDpo(principal, 'read', origin);
+      checkWindow(window);
+      await recordReading(principal, 'read', describeAuditLogFilter(filter), origin);
+      const total = await deps.reader.count(filter);
+      // A page of none (FHIR `_count=0`) asks for the total only.
+      const items =
+        window.limit === 0 || window.offset >= total
+          ? []
+          : await deps.reader.slice(filter, window.offset, window.limit);
+      return { total, items };
+    },
+
+    async entry(principal, seq, origin) {
+      await requireDpo(principal, 'read', origin);
+      const notFound = new DomainError('not-found', `no audit entry '${seq}'`);
+      // Only a sequence number can name an entry; anything else names none (and reads nothing).
+      if (!isAuditSeq(seq)) throw notFound;
+      await recordReading(principal, 'read', `entry ${seq}`, origin);
+      const row = await deps.reader.entry(seq);
+      if (row === undefined) throw notFound;
+      return row;
+    },
+
     async export(principal, query, origin) {
       await requireDpo(principal, 'export', origin);
       const filter = parseAuditLogFilter(query, deps.timeZone);
-      await recordReading(principal, 'export', filter, origin);
+      await recordReading(principal, 'export', describeAuditLogFilter(filter), origin);
       return exportRows(deps.reader, filter);
     },
   };
+}
+
+function checkWindow({ offset, limit }: AuditLogWindow): void {
+  const problems = [
+    ...(Number.isSafeInteger(offset) && offset >= 0 ? [] : ['offset must be a whole number']),
+    ...(Number.isInteger(limit) && limit >= 0 && limit <= MAX_AUDIT_PAGE
+      ? []
+      : [`limit must be a whole number from 0 to ${MAX_AUDIT_PAGE}`]),
+  ];
+  if (problems.length > 0)
+    throw new DomainError('invalid-input', `invalid audit log page: ${problems.join('; ')}`, problems);
 }
 
 async function* exportRows(reader: AuditLogReader, filter: AuditLogFilter): AsyncIterable<AuditLogRow> {

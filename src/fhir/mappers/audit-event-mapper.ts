@@ -1,9 +1,13 @@
 import type { AuditEvent } from '@medplum/fhirtypes';
 import type { AuditEntry } from '../../domain/audit/audit-entry.ts';
+import { AUDIT_ACTIONS } from '../../domain/audit/audit-log-filter.ts';
+import type { AuditLogRow } from '../../domain/audit/audit-log-service.ts';
 import { concept, reference } from './fhir-mapping.ts';
 
 const EVENT_TYPE = 'http://terminology.hl7.org/CodeSystem/audit-event-type';
 const DICOM = 'http://dicom.nema.org/resources/ontology/DCM';
+/** Accounts have no FHIR resource: the agent names one by its id as a URI (`urn:uuid:<id>`). */
+export const URI_SYSTEM = 'urn:ietf:rfc:3986';
 
 /** A read or an export reads; a search, a log-in or an emergency access runs something; a write updates. */
 const ACTION: Readonly<Record<AuditEntry['action'], NonNullable<AuditEvent['action']>>> = {
@@ -15,15 +19,25 @@ const ACTION: Readonly<Record<AuditEntry['action'], NonNullable<AuditEvent['acti
   write: 'U',
 };
 
+/** The action codes of R4 that stand for each of the trail's actions (the inverse of the table above). */
+export function auditActionsOf(code: NonNullable<AuditEvent['action']>): AuditEntry['action'][] {
+  return AUDIT_ACTIONS.filter((action) => ACTION[action] === code);
+}
+
 /**
- * One access record of the audit trail as an AuditEvent: what was done (a log-in as DICOM "User
- * Authentication", an emergency access with the purpose "emergency treatment"), when, the outcome
- * (a refusal is a minor failure: the request was turned down, nothing broke) and why, who (the
- * account as an alternative id, their role in the care team, their address) and what was touched (the kind of data, the patient).
+ * One access record of the audit trail, as the DPO reads it, as an AuditEvent (its id the entry's
+ * sequence number): what was done (a log-in as DICOM "User Authentication", an emergency access with
+ * the purpose "emergency treatment"), when, the outcome (a refusal is a minor failure: the request was
+ * turned down, nothing broke) and why, who (the account by its id, its log-in as the alternative id
+ * R4 keeps for the authentication system's user id, the practitioner's name, their role in the care
+ * team, their address) and what was touched (the kind of data, the patient).
  */
-export function auditEventToFhir(entry: AuditEntry): AuditEvent {
+export function auditEventToFhir(entry: AuditLogRow): AuditEvent {
+  const { actor } = entry;
+  const shownAs = actor.name ?? actor.login;
   return {
     resourceType: 'AuditEvent',
+    id: entry.seq,
     type:
       entry.action === 'login'
         ? { system: DICOM, code: '110114', display: 'User Authentication' }
@@ -41,9 +55,18 @@ export function auditEventToFhir(entry: AuditEntry): AuditEvent {
       : {}),
     agent: [
       {
-        type: { text: entry.actorKind },
-        ...(entry.actorRole === null ? {} : { role: [{ text: entry.actorRole }] }),
-        ...(entry.accountId === null ? {} : { altId: entry.accountId }),
+        type: { text: actor.kind },
+        ...(entry.role === null ? {} : { role: [{ text: entry.role }] }),
+        ...(actor.accountId === null
+          ? {}
+          : {
+              who: {
+                identifier: { system: URI_SYSTEM, value: `urn:uuid:${actor.accountId}` },
+                ...(shownAs === null ? {} : { display: shownAs }),
+              },
+            }),
+        ...(actor.login === null ? {} : { altId: actor.login }),
+        ...(actor.name === null ? {} : { name: actor.name }),
         requestor: true,
         ...(entry.clientAddress === null
           ? {}
