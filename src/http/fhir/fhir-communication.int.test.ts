@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import type { Bundle, Communication, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  CapabilityStatement,
+  Communication,
+  OperationOutcome,
+  Resource,
+} from '@medplum/fhirtypes';
 import type { Relais } from '../../app.ts';
 import { validateFhirResource } from '../../fhir/fhir-validator.ts';
 import { COMMUNICATION_CATEGORY } from '../../fhir/mappers/communication-mapper.ts';
@@ -243,6 +249,25 @@ for (const { dialect, skip } of testDialects()) {
         assert.deepEqual(read.basedOn, [{ reference: `Task/${taskId}` }]);
         await get<OperationOutcome>(`/Communication/${String(commentId)}`, outsider, 403);
         await get<OperationOutcome>(`/Communication?based-on=Task/${taskId}`, outsider, 403);
+      });
+
+      test('the CapabilityStatement lists Communication: read, search by based-on, create', async () => {
+        const response = await relais.http.inject({ url: `${FHIR_PREFIX}/metadata` });
+        const served = response
+          .json<CapabilityStatement>()
+          .rest?.[0]?.resource?.find((resource) => resource.type === 'Communication');
+        assert.deepEqual(served?.interaction?.map((interaction) => interaction.code).sort(), [
+          'create',
+          'read',
+          'search-type',
+        ]);
+        assert.deepEqual(served?.searchParam?.map((param) => param.name).sort(), [
+          'based-on',
+          'category',
+          'sender',
+          'sent',
+        ]);
+        assert.match(served?.documentation ?? '', /based-on/);
       });
 
       test('bad searches are 400 naming the parameter', async () => {
