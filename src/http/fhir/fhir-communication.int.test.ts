@@ -256,18 +256,19 @@ for (const { dialect, skip } of testDialects()) {
         const served = response
           .json<CapabilityStatement>()
           .rest?.[0]?.resource?.find((resource) => resource.type === 'Communication');
-        assert.deepEqual(served?.interaction?.map((interaction) => interaction.code).sort(), [
+        assert.ok(served !== undefined, 'Communication is not listed');
+        assert.deepEqual(served.interaction?.map((interaction) => interaction.code).sort(), [
           'create',
           'read',
           'search-type',
         ]);
-        assert.deepEqual(served?.searchParam?.map((param) => param.name).sort(), [
+        assert.deepEqual(served.searchParam?.map((param) => param.name).sort(), [
           'based-on',
           'category',
           'sender',
           'sent',
         ]);
-        assert.match(served?.documentation ?? '', /based-on/);
+        assert.match(served.documentation ?? '', /based-on/);
       });
 
       test('bad searches are 400 naming the parameter', async () => {
