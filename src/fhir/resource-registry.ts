@@ -15,9 +15,11 @@ import { encounterModule } from './encounter/encounter-module.ts';
 import type { PathwayService } from '../domain/pathways/pathway-service.ts';
 import type { SharingService } from '../domain/sharing/sharing-service.ts';
 import type { ReferralReadService } from '../domain/referrals/referral-read-service.ts';
+import type { ReferralService } from '../domain/referrals/referral-service.ts';
 import type { TaskService } from '../domain/tasks/task-service.ts';
 import type { WorklistService } from '../domain/tasks/worklist-service.ts';
 import { carePlanModule } from './coordination/care-plan-module.ts';
+import { communicationModule } from './coordination/communication-module.ts';
 import { consentModule } from './coordination/consent-module.ts';
 import { serviceRequestModule } from './coordination/service-request-module.ts';
 import { taskModule } from './coordination/task-module.ts';
@@ -33,6 +35,7 @@ export interface FhirModuleDependencies extends ClinicalDependencies {
   readonly directoryReader: DirectoryReader;
   readonly recordParts: RecordPartService;
   readonly referralReads: ReferralReadService;
+  readonly referrals: ReferralService;
   readonly tasks: TaskService;
   readonly worklist: WorklistService;
   readonly pathways: PathwayService;
@@ -57,6 +60,7 @@ export function fhirResourceModules(deps: FhirModuleDependencies): readonly Reso
     served(appointmentModule(deps.recordParts)),
     served(serviceRequestModule(deps.referralReads)),
     served(taskModule(deps)),
+    served(communicationModule(deps)),
     served(carePlanModule(deps.pathways)),
     served(planDefinitionModule(deps.pathways)),
     served(consentModule(deps.sharing)),

@@ -25,6 +25,15 @@ export function createSqlReferralReader(db: Kysely<Database>): ReferralReader {
       .execute();
 
   return {
+    async messageReferral(messageId) {
+      const row = await db
+        .selectFrom('referral_messages')
+        .select('referral_id')
+        .where('id', '=', messageId)
+        .executeTakeFirst();
+      return row?.referral_id;
+    },
+
     async detail(scope) {
       const row = await selectReferralViews(db)
         .where('r.patient_id', '=', scope.patientId)
@@ -59,7 +68,15 @@ export function createSqlReferralReader(db: Kysely<Database>): ReferralReader {
         db
           .selectFrom('referral_messages as m')
           .innerJoin('practitioners as author', 'author.id', 'm.author_practitioner_id')
-          .select(['m.id', 'm.kind', 'm.body', 'm.created_at', 'author.given_name', 'author.family_name'])
+          .select([
+            'm.id',
+            'm.kind',
+            'm.author_practitioner_id',
+            'm.body',
+            'm.created_at',
+            'author.given_name',
+            'author.family_name',
+          ])
           .where('m.patient_id', '=', referral.patientId)
           .where('m.referral_id', '=', referral.id)
           .orderBy('m.created_at')
@@ -78,6 +95,7 @@ export function createSqlReferralReader(db: Kysely<Database>): ReferralReader {
         messages: messages.map((m) => ({
           id: m.id,
           kind: m.kind,
+          authorPractitionerId: m.author_practitioner_id,
           authorName: `${m.given_name} ${m.family_name}`,
           text: m.body,
           at: m.created_at,

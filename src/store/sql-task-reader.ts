@@ -10,6 +10,15 @@ import { selectTaskViews, taskViewOf } from './sql-task-views.ts';
 /** Reads tasks for display: one task, a patient's open tasks, worklists and their counts. */
 export function createSqlTaskReader(db: Kysely<Database>): TaskReader {
   return {
+    async commentTask(commentId) {
+      const row = await db
+        .selectFrom('task_comments')
+        .select('task_id')
+        .where('id', '=', commentId)
+        .executeTakeFirst();
+      return row?.task_id;
+    },
+
     async detail(taskId, practitionerId, on) {
       const [row, comments] = await Promise.all([
         selectTaskViews(db, practitionerId, isoDate(on)).where('t.id', '=', taskId).executeTakeFirst(),

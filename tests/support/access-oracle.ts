@@ -131,6 +131,11 @@ export const PATIENT_ROUTES: Readonly<Record<string, RouteExpectation>> = {
   'GET /fhir/R4/Task/:id': pro(PARTIES),
   'GET /fhir/R4/Task': { ...pro(PRO_READERS), allowedAuditRows: 2 },
   'POST /fhir/R4/Task': pro(WRITERS),
+  // Messages follow their referral or task: read, searched (based-on the task) and written by its
+  // parties through its gate; a create reads the task, comments, and reads the comment back.
+  'GET /fhir/R4/Communication/:id': pro(PARTIES),
+  'GET /fhir/R4/Communication': pro(PARTIES),
+  'POST /fhir/R4/Communication': { ...pro(PARTIES), allowedAuditRows: 3 },
   // Pathways and sharing choices are searched by patient, read like the record (as on /api); one
   // read by its id opens its patient's gate the same way.
   'GET /fhir/R4/CarePlan': anyone(READERS),

@@ -54,6 +54,8 @@ export interface WorldPatient {
   readonly transitionItemId: string;
   readonly referralId: string;
   readonly taskId: string;
+  /** A comment on the task, for FHIR Communication/<id>. */
+  readonly commentId: string;
   /** A problem, treatment, allergy and result, by FHIR type (Condition…), for the FHIR routes. */
   readonly entryIds: Readonly<Record<ClinicalType, string>>;
 }
@@ -312,6 +314,7 @@ async function patientThings(
     '/api/tasks',
     validBody('tasks', { practitionerId: gp.practitionerId, patientId }) ?? {},
   );
+  const commentId = await created(`/api/tasks/${taskId}/comments`, { text: 'x' });
   // A task for the team's nurses too, which the objected nurses' worklists must not show.
   await created('/api/tasks', {
     ...validBody('tasks', { practitionerId: gp.practitionerId, patientId }),
@@ -347,6 +350,7 @@ async function patientThings(
     transitionItemId,
     referralId,
     taskId,
+    commentId,
   };
 }
 
@@ -366,6 +370,9 @@ export function fillRoute(url: string, patient: WorldPatient, things: WorldPatie
       // A referral is its ServiceRequest; a Task by id is filled with the coordination task.
       .replace(/\/ServiceRequest\/:id/, `/ServiceRequest/${things.referralId}`)
       .replace(/\/Task\/:id/, `/Task/${things.taskId}`)
+      // A task's comment is a Communication; the search and the create name the task it is based on.
+      .replace(/\/Communication\/:id/, `/Communication/${things.commentId}`)
+      .replace(/^\/fhir\/R4\/Communication$/, `$&?based-on=Task/${things.taskId}`)
       // A search of one patient's data names them (a create at that path ignores it).
       .replace(
         /^\/fhir\/R4\/(CareTeam|DocumentReference|Encounter|Appointment|ServiceRequest|Task|CarePlan|Consent)$/,

@@ -116,6 +116,15 @@ export async function requestBody(
   // The search and the create share a path: fillRoute names the patient searched, a create ignores it.
   const clinical = /^\/fhir\/R4\/(\w+)(?:\?|$)/.exec(url)?.[1];
   if (isClinicalType(clinical)) return { ...clinicalResource(clinical, context.patientId) };
+  // A comment on the task the query names (POST /fhir/R4/Communication?based-on=Task/…).
+  const commented = /^\/fhir\/R4\/Communication\?based-on=(Task\/[^&]+)$/.exec(url)?.[1];
+  if (commented !== undefined)
+    return {
+      resourceType: 'Communication',
+      status: 'completed',
+      basedOn: [{ reference: commented }],
+      payload: [{ contentString: 'x' }],
+    };
   const fhirPatient = /^\/fhir\/R4\/Patient\/([^/]+)$/.exec(url);
   if (fhirPatient !== null) return changedFhirPatient(relais, fhirPatient[1] ?? '');
   const transitionItems = /\/stays\/([^/]+)\/transition\/items(\/[^/]+)?$/.exec(url);

@@ -121,6 +121,8 @@ export type OutboxState = 'open' | 'closed' | 'all';
 
 /** Port: reads referrals for display. */
 export interface ReferralReader {
+  /** The referral a question or answer belongs to, so it is opened through the referral gate. */
+  messageReferral(messageId: string): Promise<string | undefined>;
   /** One referral with its attachments, thread and history (the gate opened it). */
   detail(scope: ReferralScope): Promise<ReferralDetailView | undefined>;
   /** An attached or report document's bytes, when it is one of the referral's. */

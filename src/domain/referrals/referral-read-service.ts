@@ -4,6 +4,7 @@ import type { AuditTrail } from '../audit/audit-entry.ts';
 import type { DocumentSummary, LabResult } from '../record/coordination-record.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/domain-error.ts';
+import { isUuid } from '../shared/new-id.ts';
 import { findRepeatedExams, type ExamValidity, type RepeatedExam } from './exam-repeat.ts';
 import {
   encodeInboxCursor,
@@ -73,21 +74,38 @@ export function createReferralReadService(deps: {
     );
   };
 
+  /** One referral with everything its parties may see. Errors: `forbidden`, `not-found`. */
+  const readReferral = async (
+    principal: Principal,
+    referralId: string,
+    origin: RequestOrigin,
+  ): Promise<ReferralDetailView & Pick<ReferralListItem, 'relations' | 'actions'>> => {
+    const opened = await gate.open(principal, referralId, 'read', origin);
+    const detail = await reader.detail(opened.scope);
+    if (detail === undefined) throw new DomainError('not-found', `no referral with id ${referralId}`);
+    return {
+      ...detail,
+      relations: opened.relations,
+      actions: allowedReferralActions(detail.referral, opened.relations),
+    };
+  };
+
   return {
-    /** One referral with everything its parties may see. Errors: `forbidden`, `not-found`. */
-    async readReferral(
-      principal: Principal,
-      referralId: string,
-      origin: RequestOrigin,
-    ): Promise<ReferralDetailView & Pick<ReferralListItem, 'relations' | 'actions'>> {
-      const opened = await gate.open(principal, referralId, 'read', origin);
-      const detail = await reader.detail(opened.scope);
-      if (detail === undefined) throw new DomainError('not-found', `no referral with id ${referralId}`);
-      return {
-        ...detail,
-        relations: opened.relations,
-        actions: allowedReferralActions(detail.referral, opened.relations),
-      };
+    readReferral,
+
+    /**
+     * A question or answer of a referral, by its id alone, with its referral read as readReferral
+     * reads it (the referral gate). Errors: `forbidden`, `not-found` (no such message).
+     */
+    async readMessage(principal: Principal, messageId: string, origin: RequestOrigin) {
+      const referralId = isUuid(messageId) ? await reader.messageReferral(messageId) : undefined;
+      if (referralId === undefined)
+        throw new DomainError('not-found', `no referral message with id ${messageId}`);
+      const detail = await readReferral(principal, referralId, origin);
+      const message = detail.messages.find((candidate) => candidate.id === messageId);
+      if (message === undefined)
+        throw new DomainError('not-found', `no referral message with id ${messageId}`);
+      return { detail, message };
     },
 
     /**

@@ -31,6 +31,7 @@ export interface ReferralView extends StoredReferral {
 export interface ReferralMessageView {
   readonly id: string;
   readonly kind: 'question' | 'answer';
+  readonly authorPractitionerId: string;
   readonly authorName: string;
   readonly text: string;
   readonly at: Date;

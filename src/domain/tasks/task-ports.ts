@@ -61,6 +61,8 @@ export interface TaskFactsSource {
  * care team on `on`.
  */
 export interface TaskReader {
+  /** The task a comment belongs to, so it is opened through the task gate. */
+  commentTask(commentId: string): Promise<string | undefined>;
   detail(taskId: string, practitionerId: string, on: Date): Promise<TaskDetail | undefined>;
   /** The patient's open tasks in worklist order (at most MAX_WORKLIST_LIMIT). */
   patientTasks(scope: PatientScope, practitionerId: string, on: Date): Promise<TaskView[]>;

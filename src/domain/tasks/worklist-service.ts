@@ -3,6 +3,7 @@ import type { Principal } from '../access/principal.ts';
 import type { AuditTrail } from '../audit/audit-entry.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/domain-error.ts';
+import { isUuid } from '../shared/new-id.ts';
 import { requireProfessional, type TaskGate } from './task-gate.ts';
 import { ACTOR_RELATIONS, allowedTaskActions, relationsTo, type TaskRelation } from './task-policy.ts';
 import type { TaskFactsSource, TaskReader } from './task-ports.ts';
@@ -28,20 +29,35 @@ export function createWorklistService(deps: {
 }) {
   const { access, gate, audit, facts, reader, clock } = deps;
 
+  /** One task with its comments and what the reader may do. Errors: `forbidden`, `not-found`. */
+  const readTask = async (
+    principal: Principal,
+    taskId: string,
+    origin: RequestOrigin,
+  ): Promise<TaskListItem & Pick<TaskDetail, 'comments'>> => {
+    const { viewer, at } = await gate.open(principal, taskId, 'read', origin);
+    const detail = await reader.detail(taskId, viewer.practitionerId, at);
+    if (detail === undefined) throw new DomainError('not-found', `no task with id ${taskId}`);
+    return {
+      ...listItem(detail, relationsTo(detail.task, viewer), viewer.practitionerId, bucketBounds(at)),
+      comments: detail.comments,
+    };
+  };
+
   return {
-    /** One task with its comments and what the reader may do. Errors: `forbidden`, `not-found`. */
-    async readTask(
-      principal: Principal,
-      taskId: string,
-      origin: RequestOrigin,
-    ): Promise<TaskListItem & Pick<TaskDetail, 'comments'>> {
-      const { viewer, at } = await gate.open(principal, taskId, 'read', origin);
-      const detail = await reader.detail(taskId, viewer.practitionerId, at);
-      if (detail === undefined) throw new DomainError('not-found', `no task with id ${taskId}`);
-      return {
-        ...listItem(detail, relationsTo(detail.task, viewer), viewer.practitionerId, bucketBounds(at)),
-        comments: detail.comments,
-      };
+    readTask,
+
+    /**
+     * A task's comment, by its id alone, with its task read as readTask reads it (the task gate).
+     * Errors: `forbidden`, `not-found` (no such comment).
+     */
+    async readComment(principal: Principal, commentId: string, origin: RequestOrigin) {
+      const taskId = isUuid(commentId) ? await reader.commentTask(commentId) : undefined;
+      if (taskId === undefined) throw new DomainError('not-found', `no task comment with id ${commentId}`);
+      const detail = await readTask(principal, taskId, origin);
+      const comment = detail.comments.find((candidate) => candidate.id === commentId);
+      if (comment === undefined) throw new DomainError('not-found', `no task comment with id ${commentId}`);
+      return { detail, comment };
     },
 
     /** The patient's open tasks, for the record page. Errors: `forbidden`, `not-found` (patient). */

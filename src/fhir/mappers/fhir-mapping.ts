@@ -44,7 +44,14 @@ export function sensitivityLabel(category: DataCategory): Coding {
 
 /** The resource types a mapper points to. */
 export type ReferencedType =
-  'Patient' | 'Practitioner' | 'Organization' | 'Observation' | 'DocumentReference' | 'ServiceRequest';
+  | 'Patient'
+  | 'Practitioner'
+  | 'Organization'
+  | 'Observation'
+  | 'DocumentReference'
+  | 'ServiceRequest'
+  | 'Task'
+  | 'Communication';
 
 /**
  * Refuses a resource the domain cannot hold. The message and the detail name the FHIR path, so the

@@ -22,6 +22,7 @@ import * as taskCommentPatient from './0022-task-comment-patient.ts';
 import * as recordPartsById from './0023-record-parts-by-id.ts';
 import * as recordEntryIds from './0024-record-entry-ids.ts';
 import * as coordinationById from './0025-coordination-by-id.ts';
+import * as messageIds from './0026-message-ids.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -48,4 +49,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0023-record-parts-by-id': recordPartsById,
   '0024-record-entry-ids': recordEntryIds,
   '0025-coordination-by-id': coordinationById,
+  '0026-message-ids': messageIds,
 };
