@@ -9,7 +9,8 @@ import { createSqlAccessFacts } from '../src/store/sql-access-facts.ts';
 import { createSqlAuditTrail } from '../src/store/sql-audit-trail.ts';
 import { createSqlRecordReader } from '../src/store/sql-record-reader.ts';
 import { busiestGp, listeningUrl, signInForToken } from './bench-http.ts';
-import { loadTestEach, type LoadResult } from './http-load.ts';
+import type { LoadResult } from './http-load.ts';
+import { loadTestEach } from './load-worker.ts';
 import { percentile } from './latency-stats.ts';
 
 /** The access gate alone (or one of its two parts), with one or several callers at once. */
@@ -156,7 +157,12 @@ export async function benchAccess(
   const token = await signInForToken(url, gp.login);
   process.stderr.write('  access: the patient record API\n');
   const record = await loadTestEach(
-    { url, token, seconds: options.seconds, pathOf: () => `/api/patients/${pick()}` },
+    {
+      url,
+      token,
+      seconds: options.seconds,
+      paths: gp.patients.map(({ patientId }) => `/api/patients/${patientId}`),
+    },
     options.loads,
   );
   return { open, overhead, record };

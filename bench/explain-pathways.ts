@@ -12,7 +12,7 @@ import { readConfig } from '../src/config.ts';
 import { seedDemoTerritory, seedSyntheticPatients } from '../src/demo/seed-territory.ts';
 import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { listeningUrl, signInForToken } from './bench-http.ts';
-import { loadTestEach } from './http-load.ts';
+import { loadTestEach } from './load-worker.ts';
 import { benchEvidence, coordinatorWithCaseload, seedOccurrences } from './pathway-bench.ts';
 
 const { values } = parseArgs({
@@ -57,7 +57,7 @@ try {
     { label: '10 connections', connections: 10 },
   ];
   for (const { load, result } of await loadTestEach(
-    { url, token, seconds: Number(values.seconds), pathOf: () => '/api/pathway-worklist?withinDays=14' },
+    { url, token, seconds: Number(values.seconds), paths: ['/api/pathway-worklist?withinDays=14'] },
     loads,
   ))
     console.log(

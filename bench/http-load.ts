@@ -75,14 +75,3 @@ export async function loadTest(options: {
     failures: failures + result.errors + result.timeouts,
   };
 }
-
-/** One load test per load (one client, then N), on the same path. */
-export async function loadTestEach(
-  options: { url: string; token: string; seconds: number; pathOf: () => string },
-  loads: readonly { label: string; connections: number }[],
-): Promise<{ load: string; result: LoadResult }[]> {
-  const measured: { load: string; result: LoadResult }[] = [];
-  for (const { label, connections } of loads)
-    measured.push({ load: label, result: await loadTest({ ...options, connections }) });
-  return measured;
-}

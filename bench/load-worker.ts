@@ -37,6 +37,24 @@ export function loadTestInWorker(load: WorkerLoad): Promise<LoadResult> {
   });
 }
 
+/**
+ * One load test per load (one client, then N), each in a worker thread, GETs of `paths` picked at
+ * random.
+ */
+export async function loadTestEach(
+  options: { url: string; token: string; seconds: number; paths: readonly string[] },
+  loads: readonly { label: string; connections: number }[],
+): Promise<{ load: string; result: LoadResult }[]> {
+  const { paths, ...target } = options;
+  const measured: { load: string; result: LoadResult }[] = [];
+  for (const { label, connections } of loads)
+    measured.push({
+      load: label,
+      result: await loadTestInWorker({ ...target, connections, plan: { kind: 'get', paths } }),
+    });
+  return measured;
+}
+
 if (parentPort !== null) {
   const { url, token, seconds, connections, plan } = workerData as WorkerLoad;
   let next = 0;

@@ -5,7 +5,8 @@ import { PATHWAYS_CONSUMER, startPathwayEvidenceJob } from '../src/jobs/pathway-
 import type { Database } from '../src/store/database-schema.ts';
 import { createSqlJournalFeed } from '../src/store/sql-journal-feed.ts';
 import { listeningUrl, signInForToken } from './bench-http.ts';
-import { loadTestEach, type LoadResult } from './http-load.ts';
+import type { LoadResult } from './http-load.ts';
+import { loadTestEach } from './load-worker.ts';
 
 const DAY = 86_400_000;
 const CASELOAD = 2000;
@@ -85,10 +86,14 @@ export async function benchPathways(
   };
 
   const coordinator = await coordinatorWithCaseload(db, now);
+  // The tables the worklist reads as autovacuum leaves them after the bulk loads above (patients,
+  // care teams, sharing choices), so the load does not race their first vacuum.
+  for (const table of ['patients', 'care_team_members', 'sharing_choices', 'practitioners'])
+    await sql`vacuum (analyze) ${sql.table(table)}`.execute(db);
   const url = await listeningUrl(relais);
   const token = await signInForToken(url, coordinator);
   const worklist = await loadTestEach(
-    { url, token, seconds: options.seconds, pathOf: () => '/api/pathway-worklist?withinDays=14' },
+    { url, token, seconds: options.seconds, paths: ['/api/pathway-worklist?withinDays=14'] },
     options.loads,
   );
   return {

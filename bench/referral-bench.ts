@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Relais } from '../src/app.ts';
 import type { Database } from '../src/store/database-schema.ts';
 import { listeningUrl, signInForToken } from './bench-http.ts';
-import { loadTest, type LoadResult } from './http-load.ts';
+import type { LoadResult } from './http-load.ts';
+import { loadTestInWorker } from './load-worker.ts';
 import { percentile } from './latency-stats.ts';
 
 /**
@@ -140,12 +141,12 @@ export async function benchReferrals(
   ] as const) {
     const token = await signInForToken(url, login);
     for (const { label, connections } of options.loads) {
-      const result = await loadTest({
+      const result = await loadTestInWorker({
         url,
         token,
         seconds: options.seconds,
         connections,
-        pathOf: () => path,
+        plan: { kind: 'get', paths: [path] },
       });
       boxes.push({ scenario: `${scenario} (${options.referrals} referrals)`, load: label, result });
     }

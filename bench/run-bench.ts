@@ -9,7 +9,8 @@ import {
   SYNTHETIC_FIRST_INDEX,
 } from '../src/demo/seed-territory.ts';
 import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
-import { loadTest, type LoadResult } from './http-load.ts';
+import type { LoadResult } from './http-load.ts';
+import { loadTestInWorker } from './load-worker.ts';
 import { busiestGp, listeningUrl, signInForToken } from './bench-http.ts';
 import { benchReferrals, type ReferralBenchResult } from './referral-bench.ts';
 import { benchRules, type RulesBenchResult } from './rules-bench.ts';
@@ -344,20 +345,21 @@ async function measure(
   const sample = gp.patients;
   const url = await listeningUrl(relais);
   const token = await signInForToken(url, gp.login, password);
-  const pick = () =>
-    sample[Math.floor(Math.random() * sample.length)] ?? { patientId: '', familyNameKey: 'xx' };
   console.error(`\n${dialect}: measuring as ${gp.listSize} patients' GP`);
   const scenarios = [
-    { scenario: 'patient record', pathOf: () => `/api/patients/${pick().patientId}` },
+    { scenario: 'patient record', paths: sample.map(({ patientId }) => `/api/patients/${patientId}`) },
     {
       scenario: 'patient search (4-letter prefix)',
-      pathOf: () => `/api/patients?q=${encodeURIComponent(pick().familyNameKey.slice(0, 4))}`,
+      paths: sample.map(
+        ({ familyNameKey }) => `/api/patients?q=${encodeURIComponent(familyNameKey.slice(0, 4))}`,
+      ),
     },
   ];
   const measured: Row[] = [];
-  for (const { scenario, pathOf } of scenarios) {
+  for (const { scenario, paths } of scenarios) {
     for (const { label, connections: clients } of LOADS) {
-      const result = await loadTest({ url, token, seconds, connections: clients, pathOf });
+      const plan = { kind: 'get', paths } as const;
+      const result = await loadTestInWorker({ url, token, seconds, connections: clients, plan });
       measured.push({ dialect, scenario, load: label, result });
     }
   }

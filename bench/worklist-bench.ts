@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Relais } from '../src/app.ts';
 import type { Database } from '../src/store/database-schema.ts';
 import { listeningUrl, signInForToken } from './bench-http.ts';
-import { loadTestEach, type LoadResult } from './http-load.ts';
+import type { LoadResult } from './http-load.ts';
+import { loadTestEach } from './load-worker.ts';
 
 /**
  * The worklist scenario: bulk-inserts `tasks` tasks into an open Relais (after the territory and its
@@ -29,7 +30,7 @@ export async function benchWorklist(
   );
   const url = await listeningUrl(relais);
   const token = await signInForToken(url, busiest.login, options.password);
-  return loadTestEach({ url, token, seconds: options.seconds, pathOf: () => '/api/worklist' }, options.loads);
+  return loadTestEach({ url, token, seconds: options.seconds, paths: ['/api/worklist'] }, options.loads);
 }
 
 /**

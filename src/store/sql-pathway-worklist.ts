@@ -5,6 +5,7 @@ import { isoDate } from '../domain/shared/clock.ts';
 import { activeOn } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 import { occurrenceOf } from './pathway-rows.ts';
+import { preparedAs } from './preparing-client.ts';
 
 /** The roles whose holders see a patient's pathway steps in their worklist: the coordinator and the GP. */
 const CASELOAD_ROLES = ['coordinator', 'medecin_traitant'];
@@ -57,8 +58,9 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
       const page = sql<{ patient_id: string; id: string; n: string }>`(select * from unnest(
         ${keys.map((key) => key.patientId)}::uuid[], ${keys.map((key) => key.occurrenceId)}::uuid[]
       ) with ordinality as k (patient_id, id, n))`;
-      // One statement: the page's rows in full, their patients' names and active care teams.
-      const rows = await db
+      // One statement: the page's rows in full, their patients' names and active care teams. Its
+      // text never varies (the page comes as arrays), so it is prepared: planned once per connection.
+      const query = db
         .selectFrom(page.as('page'))
         .innerJoin('pathway_occurrences as full', (join) =>
           join.onRef('full.patient_id', '=', 'page.patient_id').onRef('full.id', '=', 'page.id'),
@@ -72,7 +74,8 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
         )
         .select(careTeamOf(isoDate(on)).as('care_team'))
         .orderBy('page.n')
-        .execute();
+        .compile();
+      const { rows } = await db.executeQuery(preparedAs('pathway-worklist-rows', query));
       return rows.map((row) => {
         const team = row.care_team;
         return {
