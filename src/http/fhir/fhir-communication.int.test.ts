@@ -9,27 +9,22 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import type { Relais } from '../../app.ts';
-import { validateFhirResource } from '../../fhir/fhir-validator.ts';
 import { COMMUNICATION_CATEGORY } from '../../fhir/mappers/communication-mapper.ts';
-import { bearer, createPatient, createProfessional } from '../../../tests/support/factories.ts';
+import { bearer, createPatient } from '../../../tests/support/factories.ts';
+import {
+  assertValidFhir,
+  startReferralWorld,
+  type Professional,
+  type ReferralWorld,
+} from '../../../tests/support/fhir-referral-world.ts';
 import { validBody } from '../../../tests/support/route-bodies.ts';
 import { testDialects } from '../../../tests/support/test-database.ts';
-import { startTestRelais } from '../../../tests/support/test-relais.ts';
 import { FHIR_PREFIX } from './fhir-plugin.ts';
-
-type Professional = Awaited<ReturnType<typeof createProfessional>>;
 
 interface ReferralDetail {
   readonly status: string;
   readonly version: number;
   readonly messages: readonly { id: string; kind: string; text: string }[];
-}
-
-/** Fails unless the resource, and every resource of a Bundle, is valid R4. */
-function assertValid(resource: Resource): void {
-  assert.deepEqual(validateFhirResource(resource), [], JSON.stringify(resource));
-  if (resource.resourceType === 'Bundle')
-    for (const entry of resource.entry ?? []) if (entry.resource) assertValid(entry.resource);
 }
 
 const communicationsOf = (bundle: Bundle) =>
@@ -51,21 +46,11 @@ for (const { dialect, skip } of testDialects()) {
       let otherPatientId: string;
       let referralId: string;
       let taskId: string;
+      let get: ReferralWorld['get'];
       before(async () => {
-        relais = await startTestRelais(dialect);
-        [gp, nurse, specialist, outsider] = await Promise.all([
-          createProfessional(relais),
-          createProfessional(relais, 'nurse'),
-          createProfessional(relais),
-          createProfessional(relais),
-        ]);
-        patientId = await createPatient(relais, [gp.practitionerId, nurse.practitionerId]);
+        ({ relais, gp, nurse, specialist, outsider, patientId, referralId, get } =
+          await startReferralWorld(dialect));
         otherPatientId = await createPatient(relais, [gp.practitionerId]);
-        referralId = (
-          await rest('POST', `/api/patients/${patientId}/referrals`, gp, 201, {
-            ...validBody('referrals', { practitionerId: specialist.practitionerId, patientId }),
-          })
-        ).id as string;
         taskId = (
           await rest('POST', '/api/tasks', gp, 201, {
             ...validBody('tasks', { practitionerId: nurse.practitionerId, patientId }),
@@ -90,16 +75,6 @@ for (const { dialect, skip } of testDialects()) {
         assert.equal(response.statusCode, status, `${method} ${url}: ${response.body}`);
         return response.json<Record<string, unknown>>();
       }
-      const get = async <R extends Resource>(url: string, who: Professional, status = 200) => {
-        const response = await relais.http.inject({
-          url: `${FHIR_PREFIX}${url}`,
-          headers: bearer(who.token),
-        });
-        assert.equal(response.statusCode, status, `${url}: ${response.body}`);
-        const resource = response.json<R>();
-        assertValid(resource);
-        return resource;
-      };
       const post = async <R extends Resource>(body: unknown, who: Professional, status: number) => {
         const response = await relais.http.inject({
           method: 'POST',
@@ -154,7 +129,7 @@ for (const { dialect, skip } of testDialects()) {
           gp,
           201,
         );
-        assertValid(answer);
+        assertValidFhir(answer);
         assert.equal(answer.payload?.[0]?.contentString, 'Oui, apixaban 5 mg.');
         assert.equal(answer.sender?.reference, `Practitioner/${gp.practitionerId}`);
         assert.deepEqual(answer.inResponseTo, [{ reference: `Communication/${asked.id}` }]);
@@ -234,7 +209,7 @@ for (const { dialect, skip } of testDialects()) {
           nurse,
           201,
         );
-        assertValid(created);
+        assertValidFhir(created);
         assert.equal(created.sender?.reference, `Practitioner/${nurse.practitionerId}`);
         assert.deepEqual(created.subject, { reference: `Patient/${patientId}` });
         const detail = await rest('GET', `/api/tasks/${taskId}`, nurse, 200);

@@ -3,22 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Bundle, OperationOutcome, Resource, ServiceRequest, Task } from '@medplum/fhirtypes';
 import type { Relais } from '../../app.ts';
-import { validateFhirResource } from '../../fhir/fhir-validator.ts';
 import { auditRowsAfter, lastAuditSeq } from '../../../tests/support/audit-rows.ts';
-import { bearer, createPatient, createProfessional } from '../../../tests/support/factories.ts';
+import { bearer } from '../../../tests/support/factories.ts';
 import { validBody } from '../../../tests/support/route-bodies.ts';
+import {
+  assertValidFhir,
+  startReferralWorld,
+  type Professional,
+  type ReferralWorld,
+} from '../../../tests/support/fhir-referral-world.ts';
 import { testDialects } from '../../../tests/support/test-database.ts';
-import { startTestRelais } from '../../../tests/support/test-relais.ts';
 import { FHIR_PREFIX } from './fhir-plugin.ts';
-
-type Professional = Awaited<ReturnType<typeof createProfessional>>;
-
-/** Fails unless the resource, and every resource of a Bundle, is valid R4. */
-function assertValid(resource: Resource): void {
-  assert.deepEqual(validateFhirResource(resource), [], JSON.stringify(resource));
-  if (resource.resourceType === 'Bundle')
-    for (const entry of resource.entry ?? []) if (entry.resource) assertValid(entry.resource);
-}
 
 const idsOf = (bundle: Bundle) => (bundle.entry ?? []).map((entry) => entry.resource?.id);
 
@@ -31,33 +26,13 @@ for (const { dialect, skip } of testDialects()) {
     let outsider: Professional;
     let patientId: string;
     let referralId: string;
+    let get: ReferralWorld['get'];
     before(async () => {
-      relais = await startTestRelais(dialect);
-      [gp, nurse, specialist, outsider] = await Promise.all([
-        createProfessional(relais),
-        createProfessional(relais, 'nurse'),
-        createProfessional(relais),
-        createProfessional(relais),
-      ]);
-      patientId = await createPatient(relais, [gp.practitionerId, nurse.practitionerId]);
-      const sent = await relais.http.inject({
-        method: 'POST',
-        url: `/api/patients/${patientId}/referrals`,
-        headers: bearer(gp.token),
-        payload: validBody('referrals', { practitionerId: specialist.practitionerId, patientId }) ?? {},
-      });
-      assert.equal(sent.statusCode, 201, sent.body);
-      referralId = sent.json<{ id: string }>().id;
+      ({ relais, gp, nurse, specialist, outsider, patientId, referralId, get } =
+        await startReferralWorld(dialect));
     });
     after(() => relais.close());
 
-    const get = async <R extends Resource>(url: string, who: Professional, status = 200) => {
-      const response = await relais.http.inject({ url: `${FHIR_PREFIX}${url}`, headers: bearer(who.token) });
-      assert.equal(response.statusCode, status, `${url}: ${response.body}`);
-      const resource = response.json<R>();
-      assertValid(resource);
-      return resource;
-    };
     const post = (body: unknown, who: Professional) =>
       relais.http.inject({
         method: 'POST',
@@ -149,7 +124,7 @@ for (const { dialect, skip } of testDialects()) {
       const created = await post(newTask(), gp);
       assert.equal(created.statusCode, 201, created.body);
       const task = created.json<Task>();
-      assertValid(task);
+      assertValidFhir(task);
       assert.ok(String(created.headers.location).endsWith(`${FHIR_PREFIX}/Task/${task.id ?? ''}`));
       assert.equal(await taskCount(), before + 1);
       assert.equal(task.status, 'ready');

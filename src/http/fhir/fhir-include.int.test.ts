@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Bundle, CapabilityStatement, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import type { Bundle, CapabilityStatement, OperationOutcome } from '@medplum/fhirtypes';
 import type { Relais } from '../../app.ts';
-import { validateFhirResource } from '../../fhir/fhir-validator.ts';
 import { auditRowsAfter, lastAuditSeq } from '../../../tests/support/audit-rows.ts';
 import { bearer, createPatient, createProfessional } from '../../../tests/support/factories.ts';
 import { validBody } from '../../../tests/support/route-bodies.ts';
+import {
+  startReferralWorld,
+  type Professional,
+  type ReferralWorld,
+} from '../../../tests/support/fhir-referral-world.ts';
 import { testDialects } from '../../../tests/support/test-database.ts';
-import { startTestRelais } from '../../../tests/support/test-relais.ts';
-import { FHIR_PREFIX } from './fhir-plugin.ts';
-
-type Professional = Awaited<ReturnType<typeof createProfessional>>;
 
 /** The entries of a searchset as `mode Type/id`, in order. */
 const entriesOf = (bundle: Bundle) =>
@@ -27,32 +27,11 @@ for (const { dialect, skip } of testDialects()) {
     let specialist: Professional;
     let patientId: string;
     let referralId: string;
+    let get: ReferralWorld['get'];
     before(async () => {
-      relais = await startTestRelais(dialect);
-      [gp, nurse, specialist] = await Promise.all([
-        createProfessional(relais),
-        createProfessional(relais, 'nurse'),
-        createProfessional(relais),
-      ]);
-      patientId = await createPatient(relais, [gp.practitionerId, nurse.practitionerId]);
-      const sent = await relais.http.inject({
-        method: 'POST',
-        url: `/api/patients/${patientId}/referrals`,
-        headers: bearer(gp.token),
-        payload: validBody('referrals', { practitionerId: specialist.practitionerId, patientId }) ?? {},
-      });
-      assert.equal(sent.statusCode, 201, sent.body);
-      referralId = sent.json<{ id: string }>().id;
+      ({ relais, gp, nurse, specialist, patientId, referralId, get } = await startReferralWorld(dialect));
     });
     after(() => relais.close());
-
-    const get = async <R extends Resource>(url: string, who: Professional, status = 200) => {
-      const response = await relais.http.inject({ url: `${FHIR_PREFIX}${url}`, headers: bearer(who.token) });
-      assert.equal(response.statusCode, status, `${url}: ${response.body}`);
-      const resource = response.json<R>();
-      assert.deepEqual(validateFhirResource(resource), [], response.body);
-      return resource;
-    };
 
     test('a search page carries the resources its _includes lead to, each once, after the matches', async () => {
       const team = await get<Bundle>(
