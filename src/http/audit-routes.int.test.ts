@@ -12,8 +12,8 @@ import {
   createPatientAccount,
   createProfessional,
 } from '../../tests/support/factories.ts';
+import { startAuditWorld } from '../../tests/support/audit-world.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
-import { startTestRelais } from '../../tests/support/test-relais.ts';
 
 type Professional = Awaited<ReturnType<typeof createProfessional>>;
 type Insertable = Omit<AuditEntriesTable, 'seq' | 'at'> & { at: Date };
@@ -78,11 +78,7 @@ for (const { dialect, skip } of testDialects()) {
     let outsider: Professional;
     let patientId: string;
     before(async () => {
-      relais = await startTestRelais(dialect);
-      dpo = await createProfessional(relais, 'coordinator', { roles: ['dpo'] });
-      gp = await createProfessional(relais);
-      outsider = await createProfessional(relais, 'nurse');
-      patientId = await createPatient(relais, [gp.practitionerId]);
+      ({ relais, dpo, gp, outsider, patientId } = await startAuditWorld(dialect));
     });
     after(() => relais.close());
 
