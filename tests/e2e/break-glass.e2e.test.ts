@@ -47,6 +47,8 @@ describe('break-the-glass in a real browser', { skip: browserSkipReason() }, () 
     assert.match(await page.getByTestId('record-error').innerText(), /réservé à l’équipe de soins/);
     assert.equal(await page.getByTestId('patient-identity').count(), 0);
     await page.getByTestId('break-glass-start').click();
+    // The duration comes with the emergency-access settings, read after the form opens.
+    await page.getByTestId('break-glass-explanation').filter({ hasText: /dure 4 heures/ }).waitFor();
     assert.match(
       await page.getByTestId('break-glass-explanation').innerText(),
       /dure 4 heures\. Il est tracé, et le patient comme le coordinateur de son équipe de soins en sont avertis/,
