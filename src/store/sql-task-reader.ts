@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isoDate } from '../domain/shared/clock.ts';
 import type { TaskReader } from '../domain/tasks/task-ports.ts';
-import { MAX_WORKLIST_LIMIT } from '../domain/tasks/worklist.ts';
+import { MAX_PATIENT_TASKS, MAX_WORKLIST_LIMIT } from '../domain/tasks/worklist.ts';
 import type { Database } from './database-schema.ts';
 import { notHidden, TASK_CATEGORY } from './hidden-categories.ts';
 import { countWorklist, worklistQuery } from './sql-task-worklist.ts';
@@ -51,16 +51,20 @@ export function createSqlTaskReader(db: Kysely<Database>): TaskReader {
       };
     },
 
-    async patientTasks(scope, practitionerId, on) {
-      const rows = await selectTaskViews(db, practitionerId, isoDate(on))
+    async patientTasks(scope, practitionerId, on, which) {
+      const patientTasks = selectTaskViews(db, practitionerId, isoDate(on))
         .where('t.patient_id', '=', scope.patientId)
-        .where('t.status', 'in', ['todo', 'in_progress'])
-        .where(notHidden(TASK_CATEGORY, scope.hiddenCategories))
-        .orderBy('t.due_sort')
-        .orderBy('t.priority_rank')
-        .orderBy('t.id')
-        .limit(MAX_WORKLIST_LIMIT)
-        .execute();
+        .where(notHidden(TASK_CATEGORY, scope.hiddenCategories));
+      const rows = await (
+        which === 'open'
+          ? patientTasks
+              .where('t.status', 'in', ['todo', 'in_progress'])
+              .orderBy('t.due_sort')
+              .orderBy('t.priority_rank')
+              .orderBy('t.id')
+              .limit(MAX_WORKLIST_LIMIT)
+          : patientTasks.orderBy('t.created_at', 'desc').orderBy('t.id').limit(MAX_PATIENT_TASKS)
+      ).execute();
       return rows.map(taskViewOf);
     },
 

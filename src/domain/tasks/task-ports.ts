@@ -56,6 +56,9 @@ export interface TaskFactsSource {
   describeAssignees(assignees: readonly TaskAssignee[]): Promise<(string | undefined)[]>;
 }
 
+/** A patient's open tasks (the record page), or all of them, closed too (the FHIR Task search). */
+export type PatientTaskSelection = 'open' | 'all';
+
 /**
  * Port: reads tasks for display. Patient names appear only where the practitioner is in the patient's
  * care team on `on`.
@@ -64,8 +67,16 @@ export interface TaskReader {
   /** The task a comment belongs to, so it is opened through the task gate. */
   commentTask(commentId: string): Promise<string | undefined>;
   detail(taskId: string, practitionerId: string, on: Date): Promise<TaskDetail | undefined>;
-  /** The patient's open tasks in worklist order (at most MAX_WORKLIST_LIMIT). */
-  patientTasks(scope: PatientScope, practitionerId: string, on: Date): Promise<TaskView[]>;
+  /**
+   * The patient's open tasks in worklist order (at most MAX_WORKLIST_LIMIT), or with `all` every task
+   * whatever its status, newest first (at most MAX_PATIENT_TASKS).
+   */
+  patientTasks(
+    scope: PatientScope,
+    practitionerId: string,
+    on: Date,
+    which: PatientTaskSelection,
+  ): Promise<TaskView[]>;
   /**
    * The open tasks the practitioner must act on (assignee, role holder, service member, coordinator),
    * in worklist order after the query's cursor: up to `query.limit + 1` rows, so the caller knows

@@ -6,7 +6,7 @@ import { DomainError } from '../shared/domain-error.ts';
 import { isUuid } from '../shared/new-id.ts';
 import { requireProfessional, type TaskGate } from './task-gate.ts';
 import { ACTOR_RELATIONS, allowedTaskActions, relationsTo, type TaskRelation } from './task-policy.ts';
-import type { TaskFactsSource, TaskReader } from './task-ports.ts';
+import type { PatientTaskSelection, TaskFactsSource, TaskReader } from './task-ports.ts';
 import type { TaskDetail, TaskListItem, TaskView, WorklistCount, WorklistPage } from './task-views.ts';
 import {
   BADGE_COUNT_CAP,
@@ -60,18 +60,22 @@ export function createWorklistService(deps: {
       return { detail, comment };
     },
 
-    /** The patient's open tasks, for the record page. Errors: `forbidden`, `not-found` (patient). */
+    /**
+     * The patient's open tasks, for the record page, or all of them (`all`). Errors: `forbidden`,
+     * `not-found` (patient).
+     */
     async patientTasks(
       principal: Principal,
       patientId: string,
       origin: RequestOrigin,
+      which: PatientTaskSelection = 'open',
     ): Promise<TaskListItem[]> {
       const professional = requireProfessional(principal);
       const scope = await access.open(principal, patientId, { action: 'read', resource: 'tasks' }, origin);
       const at = clock();
       const [viewer, views] = await Promise.all([
         facts.viewer(professional.practitionerId, professional.accountId, patientId, at),
-        reader.patientTasks(scope, professional.practitionerId, at),
+        reader.patientTasks(scope, professional.practitionerId, at, which),
       ]);
       const bounds = bucketBounds(at);
       return views.map((view) =>

@@ -13,6 +13,9 @@ export const TERRITORY_TIME_ZONE = 'Europe/Paris';
 export const SOON_DAYS = 7;
 export const DEFAULT_WORKLIST_LIMIT = 50;
 export const MAX_WORKLIST_LIMIT = 100;
+
+/** At most this many of a patient's tasks are listed whatever their status (the FHIR Task search). */
+export const MAX_PATIENT_TASKS = 1000;
 /** The navigation badge counts up to this, then says "99+": the count stays a bounded query. */
 export const BADGE_COUNT_CAP = 99;
 

@@ -20,7 +20,7 @@ const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
   {
     name: 'patient',
     type: 'reference',
-    documentation: 'the patient (Patient/<id>): their referrals and open tasks',
+    documentation: 'the patient (Patient/<id>): their referrals and tasks, of every status',
   },
   { name: 'subject', type: 'reference', documentation: 'the same as patient (Task.for)' },
   {
@@ -48,9 +48,8 @@ const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
  * referral's, like its ServiceRequest) goes through the referral gate; a coordination task (tasks/)
  * through the task gate, and is created here (intent order, for a patient, an owner). Both kinds have
  * UUIDs from the same generator, so a read asks the referrals, then the tasks: an id is never both.
- * A search reads one patient's referrals and open tasks (the patient gate, once for each), or the
- * caller's own: requester (the outbox), owner (the inbox and the worklist); coordination tasks are
- * listed while open, as the domain lists them, and read by id at any status.
+ * A search reads one patient's referrals and tasks of every status (the patient gate, once for each),
+ * or the caller's own: requester (the outbox), owner (the inbox and the worklist, open work only).
  */
 export function taskModule(deps: {
   readonly tasks: TaskService;
@@ -123,7 +122,10 @@ async function coordinationTasksOf(
 ) {
   switch (source.kind) {
     case 'patient':
-      return (await worklist.patientTasks(principal, source.patientId, origin)).map(({ task }) => task);
+      // Every status: a FHIR client filters by status itself (a worklist is open work only).
+      return (await worklist.patientTasks(principal, source.patientId, origin, 'all')).map(
+        ({ task }) => task,
+      );
     case 'owned-by-me': {
       const query = { filters: {}, limit: MAX_WORKLIST_LIMIT, after: null };
       return (await worklist.worklist(principal, query, origin)).items.map(({ task }) => task);

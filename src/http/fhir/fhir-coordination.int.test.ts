@@ -143,6 +143,18 @@ for (const { dialect, skip } of testDialects()) {
       assert.deepEqual([paged.total, idsOf(paged)], [2, [task.id]]);
       const worklist = await get<Bundle>(`/Task?owner=Practitioner/${nurse.practitionerId}`, nurse);
       assert.deepEqual(idsOf(worklist), [task.id]);
+
+      // Done, it leaves the worklist but stays in the patient's tasks, found by its status.
+      const done = await relais.http.inject({
+        method: 'POST',
+        url: `/api/tasks/${task.id ?? ''}/complete`,
+        headers: bearer(nurse.token),
+      });
+      assert.equal(done.statusCode, 204, done.body);
+      assert.equal((await get<Bundle>(`/Task?owner=Practitioner/${nurse.practitionerId}`, nurse)).total, 0);
+      const completed = await get<Bundle>(`/Task?patient=${patientId}&status=completed`, gp);
+      assert.deepEqual(idsOf(completed), [task.id]);
+      assert.equal((await get<Bundle>(`/Task?patient=${patientId}`, gp)).total, 2);
     });
 
     test('pathways and sharing choices are read by id and searched by patient as CarePlan and Consent', async () => {
