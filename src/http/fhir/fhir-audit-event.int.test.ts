@@ -9,7 +9,6 @@ import { auditRowsAfter, lastAuditSeq } from '../../../tests/support/audit-rows.
 import {
   accountIdOf,
   bearer,
-  createPatient,
   createPatientAccount,
   createProfessional,
 } from '../../../tests/support/factories.ts';
