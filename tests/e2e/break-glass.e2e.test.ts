@@ -48,7 +48,10 @@ describe('break-the-glass in a real browser', { skip: browserSkipReason() }, () 
     assert.equal(await page.getByTestId('patient-identity').count(), 0);
     await page.getByTestId('break-glass-start').click();
     // The duration comes with the emergency-access settings, read after the form opens.
-    await page.getByTestId('break-glass-explanation').filter({ hasText: /dure 4 heures/ }).waitFor();
+    await page
+      .getByTestId('break-glass-explanation')
+      .filter({ hasText: /dure 4 heures/ })
+      .waitFor();
     assert.match(
       await page.getByTestId('break-glass-explanation').innerText(),
       /dure 4 heures\. Il est tracé, et le patient comme le coordinateur de son équipe de soins en sont avertis/,
