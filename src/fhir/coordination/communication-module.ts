@@ -12,7 +12,7 @@ import {
   taskCommentToFhir,
   type NewCommunication,
 } from '../mappers/communication-mapper.ts';
-import { refusalIssues } from '../mappers/fhir-mapping.ts';
+import { mappedIn } from '../mappers/fhir-mapping.ts';
 import type { FhirCaller, ResourceModule } from '../resource-module.ts';
 import { searchList, singleValue } from '../search/list-search.ts';
 import type { SearchParamDefinition } from '../search/search-request.ts';
@@ -157,7 +157,7 @@ export function communicationModule(deps: {
         ]);
       const invalid = validateFhirResource(resource);
       if (invalid.length > 0) throw new FhirError(400, invalid);
-      const message = readMessage(resource);
+      const message = mappedIn(() => newCommunicationFromFhir(resource));
       const created =
         message.on === 'referral'
           ? await sendInReferral(caller, message)
@@ -165,17 +165,6 @@ export function communicationModule(deps: {
       return { resource: created, created: true };
     },
   };
-}
-
-/** The message a resource sends; 422 with the path of each element Relais cannot take. */
-function readMessage(resource: Communication): NewCommunication {
-  try {
-    return newCommunicationFromFhir(resource);
-  } catch (error) {
-    const issues = refusalIssues(error);
-    if (issues === undefined) throw error;
-    throw unprocessable(issues);
-  }
 }
 
 /** 422 naming the element at fault, as the mapper's refusals are answered. */

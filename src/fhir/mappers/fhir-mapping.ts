@@ -66,7 +66,7 @@ export function refuse(path: string, problem: string): never {
  * The issues of a mapper's refusal (`refuse`), each pointing at its FHIR path; undefined for any
  * other error.
  */
-export function refusalIssues(error: unknown): OperationOutcomeIssue[] | undefined {
+function refusalIssues(error: unknown): OperationOutcomeIssue[] | undefined {
   if (!(error instanceof DomainError) || error.code !== 'invalid-input') return undefined;
   return error.details.map((detail) => {
     const [path = '', ...problem] = detail.split(': ');
