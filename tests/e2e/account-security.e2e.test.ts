@@ -108,10 +108,12 @@ describe('account security in a real browser', { skip: browserSkipReason() }, ()
     assert.equal(await qr.getAttribute('src'), `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
     const drawn = `(() => { const image = document.querySelector('[data-testid=totp-qr]');
       return image.complete && image.naturalWidth > 0; })()`;
-    assert.equal(await page.evaluate(drawn), true);
+    await page.waitForFunction(drawn);
     await page.screenshot({ path: join(ARTIFACTS, 'totp-enrolment-fr.png'), fullPage: true });
     await page.getByTestId('totp-confirm-input').fill(totpCodeAt(secret, new Date()));
     await page.getByTestId('totp-confirm').click();
+    // The codes are shown once the server has confirmed the code: wait for them, then count.
+    await page.getByTestId('recovery-codes').locator('li').first().waitFor();
     assert.equal(await page.getByTestId('recovery-codes').locator('li').count(), 10);
     await page.getByTestId('totp-on').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'account-security-fr.png'), fullPage: true });
