@@ -4,7 +4,6 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Relais } from '../app.ts';
 import type { AccessLogPage, AuditLogItem, AuditLogPage } from '../contracts/audit-contracts.ts';
-import type { AuditEntriesTable } from '../store/database-schema.ts';
 import {
   accountIdOf,
   bearer,
@@ -12,11 +11,10 @@ import {
   createPatientAccount,
   createProfessional,
 } from '../../tests/support/factories.ts';
-import { startAuditWorld } from '../../tests/support/audit-world.ts';
+import { auditRow, insertAuditRows, startAuditWorld } from '../../tests/support/audit-world.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
 
 type Professional = Awaited<ReturnType<typeof createProfessional>>;
-type Insertable = Omit<AuditEntriesTable, 'seq' | 'at'> & { at: Date };
 
 /** RFC 4180, read back: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -88,22 +86,6 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(response.statusCode, 200, response.body);
       return response.json<AuditLogPage>();
     };
-    /** Entries written straight into the trail, as they would have been on other days. */
-    const insertEntries = (rows: readonly Insertable[]) =>
-      relais.database.db.insertInto('audit_entries').values(rows).execute();
-    const entry = (overrides: Partial<Insertable>): Insertable => ({
-      at: new Date(),
-      account_id: null,
-      actor_kind: 'professional',
-      actor_role: null,
-      patient_id: randomUUID(),
-      action: 'read',
-      resource: 'record',
-      outcome: 'allowed',
-      reason: 'care team member (nurse)',
-      client_address: '10.0.0.7',
-      ...overrides,
-    });
 
     test('a DPO lists the trail, newest first: who, role, patient, what, outcome, why, from where', async () => {
       assert.equal((await get(`/api/patients/${patientId}`, gp.token)).statusCode, 200);
@@ -162,12 +144,12 @@ for (const { dialect, skip } of testDialects()) {
 
     test('a date range takes whole days on the Paris clocks, and instants as given', async () => {
       const subject = randomUUID();
-      await insertEntries([
-        entry({ patient_id: subject, at: new Date('2024-01-09T22:59:59Z'), reason: 'day 9' }),
+      await insertAuditRows(relais, [
+        auditRow({ patient_id: subject, at: new Date('2024-01-09T22:59:59Z'), reason: 'day 9' }),
         // 23:30 UTC on the 10th is already the 11th in Paris (UTC+1).
-        entry({ patient_id: subject, at: new Date('2024-01-10T23:30:00Z'), reason: 'day 11 early' }),
-        entry({ patient_id: subject, at: new Date('2024-01-11T12:00:00Z'), reason: 'day 11 noon' }),
-        entry({ patient_id: subject, at: new Date('2024-01-11T23:00:00Z'), reason: 'day 12' }),
+        auditRow({ patient_id: subject, at: new Date('2024-01-10T23:30:00Z'), reason: 'day 11 early' }),
+        auditRow({ patient_id: subject, at: new Date('2024-01-11T12:00:00Z'), reason: 'day 11 noon' }),
+        auditRow({ patient_id: subject, at: new Date('2024-01-11T23:00:00Z'), reason: 'day 12' }),
       ]);
       const reasons = async (query: Record<string, string>) =>
         (await auditPage({ patientId: subject, ...query })).items.map((item) => item.reason);
@@ -184,8 +166,9 @@ for (const { dialect, skip } of testDialects()) {
 
     test('pages follow each other without gaps or repeats', async () => {
       const subject = randomUUID();
-      await insertEntries(
-        Array.from({ length: 23 }, (_, i) => entry({ patient_id: subject, reason: `entry ${i}` })),
+      await insertAuditRows(
+        relais,
+        Array.from({ length: 23 }, (_, i) => auditRow({ patient_id: subject, reason: `entry ${i}` })),
       );
       const all = await auditPage({ patientId: subject, limit: '200' });
       assert.equal(all.items.length, 23);
@@ -210,10 +193,10 @@ for (const { dialect, skip } of testDialects()) {
 
     test('the CSV export holds the same rows as the list, quoted as RFC 4180 says', async () => {
       const subject = randomUUID();
-      await insertEntries([
-        entry({ patient_id: subject, reason: 'Urgence, "bris de glace"\r\nsuite du motif' }),
-        entry({ patient_id: subject, reason: '=HYPERLINK("http://example.invalid")', outcome: 'denied' }),
-        entry({ patient_id: subject, reason: 'Dossier consulté — équipe', client_address: null }),
+      await insertAuditRows(relais, [
+        auditRow({ patient_id: subject, reason: 'Urgence, "bris de glace"\r\nsuite du motif' }),
+        auditRow({ patient_id: subject, reason: '=HYPERLINK("http://example.invalid")', outcome: 'denied' }),
+        auditRow({ patient_id: subject, reason: 'Dossier consulté — équipe', client_address: null }),
       ]);
       const list = await auditPage({ patientId: subject });
       const response = await get(`/api/audit/export?patientId=${subject}`, dpo.token);
@@ -247,8 +230,9 @@ for (const { dialect, skip } of testDialects()) {
 
       // More rows than one read of the export takes (1000) stream out whole, in the list's order.
       const busy = randomUUID();
-      await insertEntries(
-        Array.from({ length: 1100 }, (_, i) => entry({ patient_id: busy, reason: `n${i}` })),
+      await insertAuditRows(
+        relais,
+        Array.from({ length: 1100 }, (_, i) => auditRow({ patient_id: busy, reason: `n${i}` })),
       );
       const streamed = parseCsv((await get(`/api/audit/export?patientId=${busy}`, dpo.token)).body.slice(1));
       const listed: string[] = [];

@@ -4,7 +4,6 @@ import { after, before, describe, test } from 'node:test';
 import type { AuditEvent, Bundle, CapabilityStatement, OperationOutcome } from '@medplum/fhirtypes';
 import type { Relais } from '../../app.ts';
 import { assertValidR4 as assertValid } from '../../fhir/mappers/mapper-test-support.ts';
-import type { AuditEntriesTable } from '../../store/database-schema.ts';
 import { auditRowsAfter, lastAuditSeq } from '../../../tests/support/audit-rows.ts';
 import {
   accountIdOf,
@@ -12,12 +11,11 @@ import {
   createPatientAccount,
   createProfessional,
 } from '../../../tests/support/factories.ts';
-import { startAuditWorld } from '../../../tests/support/audit-world.ts';
+import { auditRow, insertAuditRows, startAuditWorld } from '../../../tests/support/audit-world.ts';
 import { testDialects } from '../../../tests/support/test-database.ts';
 import { FHIR_PREFIX } from './fhir-plugin.ts';
 
 type Professional = Awaited<ReturnType<typeof createProfessional>>;
-type Insertable = Omit<AuditEntriesTable, 'seq' | 'at'> & { at: Date };
 
 for (const { dialect, skip } of testDialects()) {
   describe(`FHIR AuditEvent on ${dialect}`, { skip }, () => {
@@ -45,22 +43,6 @@ for (const { dialect, skip } of testDialects()) {
     const reasons = (bundle: Bundle<AuditEvent>) => events(bundle).map((event) => event?.outcomeDesc);
     const linkOf = (bundle: Bundle, relation: string) =>
       bundle.link?.find((link) => link.relation === relation)?.url;
-    /** Entries written straight into the trail, as they would have been on other days. */
-    const insertEntries = (rows: readonly Insertable[]) =>
-      relais.database.db.insertInto('audit_entries').values(rows).execute();
-    const entry = (overrides: Partial<Insertable>): Insertable => ({
-      at: new Date(),
-      account_id: null,
-      actor_kind: 'professional',
-      actor_role: null,
-      patient_id: randomUUID(),
-      action: 'read',
-      resource: 'record',
-      outcome: 'allowed',
-      reason: 'care team member (nurse)',
-      client_address: '10.0.0.7',
-      ...overrides,
-    });
 
     test('a DPO searches by patient: who read the record and who was refused, newest first', async () => {
       assert.equal(
@@ -105,8 +87,9 @@ for (const { dialect, skip } of testDialects()) {
 
     test('pages follow their links without gaps or repeats, with the total of all matches', async () => {
       const subject = randomUUID();
-      await insertEntries(
-        Array.from({ length: 7 }, (_, i) => entry({ patient_id: subject, reason: `entry ${i}` })),
+      await insertAuditRows(
+        relais,
+        Array.from({ length: 7 }, (_, i) => auditRow({ patient_id: subject, reason: `entry ${i}` })),
       );
       const first = await search(`patient=${subject}&_count=3`);
       assert.equal(first.total, 7);
@@ -137,11 +120,11 @@ for (const { dialect, skip } of testDialects()) {
 
     test('a DPO searches by date with its prefixes, a date alone being a UTC day', async () => {
       const subject = randomUUID();
-      await insertEntries([
-        entry({ patient_id: subject, at: new Date('2024-01-10T23:59:59Z'), reason: 'day 10' }),
-        entry({ patient_id: subject, at: new Date('2024-01-11T00:00:00Z'), reason: 'day 11 midnight' }),
-        entry({ patient_id: subject, at: new Date('2024-01-11T12:00:00Z'), reason: 'day 11 noon' }),
-        entry({ patient_id: subject, at: new Date('2024-01-12T00:00:00Z'), reason: 'day 12' }),
+      await insertAuditRows(relais, [
+        auditRow({ patient_id: subject, at: new Date('2024-01-10T23:59:59Z'), reason: 'day 10' }),
+        auditRow({ patient_id: subject, at: new Date('2024-01-11T00:00:00Z'), reason: 'day 11 midnight' }),
+        auditRow({ patient_id: subject, at: new Date('2024-01-11T12:00:00Z'), reason: 'day 11 noon' }),
+        auditRow({ patient_id: subject, at: new Date('2024-01-12T00:00:00Z'), reason: 'day 12' }),
       ]);
       const on = async (dates: string) => {
         const bundle = await search(`patient=${subject}&${dates}`);
@@ -164,12 +147,12 @@ for (const { dialect, skip } of testDialects()) {
     test('action, outcome, agent and altid narrow to what they name', async () => {
       const subject = randomUUID();
       const gpAccount = await accountIdOf(relais, gp.token);
-      await insertEntries([
-        entry({ patient_id: subject, action: 'read', reason: 'read' }),
-        entry({ patient_id: subject, action: 'export', reason: 'export' }),
-        entry({ patient_id: subject, action: 'search', reason: 'search', account_id: gpAccount }),
-        entry({ patient_id: subject, action: 'break-glass', outcome: 'denied', reason: 'refused glass' }),
-        entry({ patient_id: subject, action: 'write', reason: 'write', account_id: gpAccount }),
+      await insertAuditRows(relais, [
+        auditRow({ patient_id: subject, action: 'read', reason: 'read' }),
+        auditRow({ patient_id: subject, action: 'export', reason: 'export' }),
+        auditRow({ patient_id: subject, action: 'search', reason: 'search', account_id: gpAccount }),
+        auditRow({ patient_id: subject, action: 'break-glass', outcome: 'denied', reason: 'refused glass' }),
+        auditRow({ patient_id: subject, action: 'write', reason: 'write', account_id: gpAccount }),
       ]);
       const of = async (query: string) => reasons(await search(`patient=${subject}&${query}`));
       assert.deepEqual(await of('action=R'), ['export', 'read']);
@@ -215,7 +198,7 @@ for (const { dialect, skip } of testDialects()) {
 
     test('a DPO reads one entry by its id, the same as the search gave it; an unknown id is 404', async () => {
       const subject = randomUUID();
-      await insertEntries([entry({ patient_id: subject, reason: 'the one' })]);
+      await insertAuditRows(relais, [auditRow({ patient_id: subject, reason: 'the one' })]);
       const [found] = events(await search(`patient=${subject}`));
       assert.ok(found?.id !== undefined);
       const response = await get(`/AuditEvent/${found.id}`, dpo.token);
