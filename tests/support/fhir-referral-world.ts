@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Resource } from '@medplum/fhirtypes';
 import type { Relais } from '../../src/app.ts';
-import { validateFhirResource } from '../../src/fhir/fhir-validator.ts';
+import { assertValidR4 } from '../../src/fhir/mappers/mapper-test-support.ts';
 import { FHIR_PREFIX } from '../../src/http/fhir/fhir-plugin.ts';
 import { bearer, createPatient, createProfessional } from './factories.ts';
 import { validBody } from './route-bodies.ts';
@@ -63,7 +63,7 @@ export async function startReferralWorld(dialect: Dialect): Promise<ReferralWorl
 
 /** Fails unless the resource, and every resource of a Bundle, is valid R4. */
 export function assertValidFhir(resource: Resource): void {
-  assert.deepEqual(validateFhirResource(resource), [], JSON.stringify(resource));
+  assertValidR4(resource);
   if (resource.resourceType === 'Bundle')
     for (const entry of resource.entry ?? []) if (entry.resource) assertValidFhir(entry.resource);
 }
