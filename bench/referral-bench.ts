@@ -3,7 +3,7 @@ import type { Relais } from '../src/app.ts';
 import type { Database } from '../src/store/database-schema.ts';
 import { listeningUrl, signInForToken } from './bench-http.ts';
 import type { LoadResult } from './http-load.ts';
-import { loadTestInWorker } from './load-worker.ts';
+import { loadTestEach } from './load-worker.ts';
 import { percentile } from './latency-stats.ts';
 
 /**
@@ -140,16 +140,12 @@ export async function benchReferrals(
     ['referral outbox', outboxLogin, '/api/referrals/outbox'],
   ] as const) {
     const token = await signInForToken(url, login);
-    for (const { label, connections } of options.loads) {
-      const result = await loadTestInWorker({
-        url,
-        token,
-        seconds: options.seconds,
-        connections,
-        plan: { kind: 'get', paths: [path] },
-      });
-      boxes.push({ scenario: `${scenario} (${options.referrals} referrals)`, load: label, result });
-    }
+    const measured = await loadTestEach(
+      { url, token, seconds: options.seconds, paths: [path] },
+      options.loads,
+    );
+    for (const { load, result } of measured)
+      boxes.push({ scenario: `${scenario} (${options.referrals} referrals)`, load, result });
   }
   const sweep = relais.services.referralSlaSweep;
   const firstStarted = performance.now();

@@ -10,7 +10,7 @@ import {
 } from '../src/demo/seed-territory.ts';
 import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import type { LoadResult } from './http-load.ts';
-import { loadTestInWorker } from './load-worker.ts';
+import { loadTestEach } from './load-worker.ts';
 import { busiestGp, listeningUrl, signInForToken } from './bench-http.ts';
 import { benchReferrals, type ReferralBenchResult } from './referral-bench.ts';
 import { benchRules, type RulesBenchResult } from './rules-bench.ts';
@@ -356,13 +356,9 @@ async function measure(
     },
   ];
   const measured: Row[] = [];
-  for (const { scenario, paths } of scenarios) {
-    for (const { label, connections: clients } of LOADS) {
-      const plan = { kind: 'get', paths } as const;
-      const result = await loadTestInWorker({ url, token, seconds, connections: clients, plan });
-      measured.push({ dialect, scenario, load: label, result });
-    }
-  }
+  for (const { scenario, paths } of scenarios)
+    for (const { load, result } of await loadTestEach({ url, token, seconds, paths }, LOADS))
+      measured.push({ dialect, scenario, load, result });
   return measured;
 }
 
