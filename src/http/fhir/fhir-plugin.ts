@@ -123,8 +123,9 @@ function registerModule(
       const { _include, ...parameters } = request.query;
       const includes = parseIncludes(_include, type, module.includes ?? []);
       const asked = parseSearchRequest(parameters, module.searchParams, module.sortable);
-      const found = await search(caller(request), asked);
-      const included = await includedResources(found.resources, includes, modules, caller(request));
+      const asker = caller(request);
+      const found = await search(asker, asked);
+      const included = await includedResources(found.resources, includes, modules, asker);
       const query = new URLSearchParams(request.url.split('?')[1] ?? '');
       for (const paging of ['_count', '_offset']) query.delete(paging);
       const bundle = searchsetBundle(fhirBase(request), type, query, asked, found, included);
