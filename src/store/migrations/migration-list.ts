@@ -23,6 +23,7 @@ import * as recordPartsById from './0023-record-parts-by-id.ts';
 import * as recordEntryIds from './0024-record-entry-ids.ts';
 import * as coordinationById from './0025-coordination-by-id.ts';
 import * as messageIds from './0026-message-ids.ts';
+import * as journalWriteCost from './0027-journal-write-cost.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -50,4 +51,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0024-record-entry-ids': recordEntryIds,
   '0025-coordination-by-id': coordinationById,
   '0026-message-ids': messageIds,
+  '0027-journal-write-cost': journalWriteCost,
 };
