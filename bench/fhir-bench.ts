@@ -7,7 +7,7 @@ import { FHIR_JSON } from '../src/http/fhir/fhir-reply.ts';
 import { busiestGp, listeningUrl, signInForToken } from './bench-http.ts';
 import { benchPatient, benchTask } from './fhir-bodies.ts';
 import type { LoadResult } from './http-load.ts';
-import { loadTestInWorker, type LoadPlan } from './load-worker.ts';
+import { loadTestInWorker, WARM_UP_SECONDS, type LoadPlan } from './load-worker.ts';
 
 /** One FHIR scenario under load, next to the bare route that answers the same JSON (its ceiling). */
 export interface FhirBenchRow {
@@ -27,8 +27,6 @@ export interface FhirBenchRow {
 
 const FHIR = '/fhir/R4';
 const NOT_SERVED = 'not served (not in the CapabilityStatement)';
-/** Each measured run follows a warm-up of the same requests (JIT, prepared statements, caches). */
-const WARM_UP_SECONDS = 3;
 /** Bodies made for a create run: more than the fastest run can send, so every create is distinct. */
 const CREATES_PER_SECOND_BOUND = 5000;
 /** Where the bench's import bundles start, away from the seeded synthetic patients' indexes. */

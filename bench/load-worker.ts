@@ -37,20 +37,25 @@ export function loadTestInWorker(load: WorkerLoad): Promise<LoadResult> {
   });
 }
 
+/** A measured run follows a warm-up of the same requests (JIT, prepared statements, caches). */
+export const WARM_UP_SECONDS = 3;
+
 /**
  * One load test per load (one client, then N), each in a worker thread, GETs of `paths` picked at
- * random.
+ * random, after a warm-up of the same requests that is not measured.
  */
 export async function loadTestEach(
   options: { url: string; token: string; seconds: number; paths: readonly string[] },
   loads: readonly { label: string; connections: number }[],
 ): Promise<{ load: string; result: LoadResult }[]> {
   const { paths, ...target } = options;
+  const plan = { kind: 'get', paths } as const;
+  await loadTestInWorker({ ...target, seconds: WARM_UP_SECONDS, connections: 1, plan });
   const measured: { load: string; result: LoadResult }[] = [];
   for (const { label, connections } of loads)
     measured.push({
       load: label,
-      result: await loadTestInWorker({ ...target, connections, plan: { kind: 'get', paths } }),
+      result: await loadTestInWorker({ ...target, connections, plan }),
     });
   return measured;
 }
