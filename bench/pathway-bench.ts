@@ -7,6 +7,7 @@ import { createSqlJournalFeed } from '../src/store/sql-journal-feed.ts';
 import { listeningUrl, signInForToken } from './bench-http.ts';
 import type { LoadResult } from './http-load.ts';
 import { loadTestEach } from './load-worker.ts';
+import { settleAfterBulkLoad } from './settle.ts';
 
 const DAY = 86_400_000;
 const CASELOAD = 2000;
@@ -86,9 +87,7 @@ export async function benchPathways(
   };
 
   const coordinator = await coordinatorWithCaseload(db, now);
-  // The database as autovacuum leaves it after the bulk loads above (every table was just filled, which
-  // sets off its insert threshold), so the load does not race those first vacuums.
-  await sql`vacuum (analyze)`.execute(db);
+  await settleAfterBulkLoad(db);
   const url = await listeningUrl(relais);
   const token = await signInForToken(url, coordinator);
   const worklist = await loadTestEach(

@@ -19,6 +19,7 @@ import { benchWorklist } from './worklist-bench.ts';
 import { benchAdt, type AdtBenchResult } from './adt-bench.ts';
 import { benchAccess, type AccessBenchResult } from './access-bench.ts';
 import { benchFhir, type FhirBenchRow } from './fhir-bench.ts';
+import { settleAfterBulkLoad } from './settle.ts';
 
 const { values } = parseArgs({
   options: {
@@ -98,11 +99,13 @@ for (const dialect of ownSeeding.includes(values.only) ? [] : dialects) {
       },
     });
     const elapsed = (performance.now() - started) / 1000;
+    const loadAfter = loadavg()[0] ?? 0;
+    await settleAfterBulkLoad(relais.database.db);
     seeding.push({
       dialect,
       perSecond: patients / elapsed,
       seconds: elapsed,
-      load: [loadBefore, loadavg()[0] ?? 0],
+      load: [loadBefore, loadAfter],
     });
     if (runs('api')) {
       rows.push(...(await measure(relais, dialect, territory.professionals, territory.password)));
@@ -177,6 +180,7 @@ for (const dialect of runs('access') ? (values['access-db'].split(',') as Dialec
       batchSize,
       now,
     });
+    await settleAfterBulkLoad(relais.database.db);
     const loadBefore = loadavg()[0] ?? 0;
     const result = await benchAccess(relais, { seconds, callers: [1, connections], loads: LOADS });
     accessRows.push({ dialect, result, load: [loadBefore, loadavg()[0] ?? 0] });
@@ -204,6 +208,7 @@ if (runs('fhir')) {
         now,
         firstIndex: SYNTHETIC_FIRST_INDEX + seeded,
       });
+      await settleAfterBulkLoad(relais.database.db);
       seeded = size;
       fhirRows.push(
         ...(await benchFhir(relais, {
