@@ -8,6 +8,8 @@ import type { Principal } from './principal.ts';
 const GP: Principal = { kind: 'professional', accountId: 'a-gp', practitionerId: 'pr-gp', roles: [] };
 const READ = { action: 'read', resource: 'record' } as const;
 const ORIGIN = { clientAddress: '127.0.0.1' };
+/** Patient ids are UUIDs: the gate refuses any other text before it asks anything. */
+const PATIENT = '0190f0a0-0000-7000-8000-000000000001';
 
 /** A gate whose audit trail makes each append wait until the test calls `flush` (or `fail`). */
 function setUp(roles: string[]) {
@@ -42,7 +44,7 @@ describe('PatientAccess.read', () => {
     const { access, steps, appended, flush } = setUp(['medecin_traitant']);
     let answered = false;
     const reading = access
-      .read(GP, 'p-1', READ, ORIGIN, (scope) => {
+      .read(GP, PATIENT, READ, ORIGIN, (scope) => {
         steps.push(`read ${scope.patientId}`);
         return Promise.resolve('the record');
       })
@@ -51,7 +53,7 @@ describe('PatientAccess.read', () => {
         return data;
       });
     await turn();
-    assert.deepEqual(steps, ['audit started', 'read p-1']);
+    assert.deepEqual(steps, ['audit started', `read ${PATIENT}`]);
     assert.equal(answered, false, 'no data before its audit row is durable');
     flush();
     assert.equal(await reading, 'the record');
@@ -60,7 +62,7 @@ describe('PatientAccess.read', () => {
 
   it('gives nothing when the audit row cannot be written', async () => {
     const { access, fail } = setUp(['medecin_traitant']);
-    const reading = access.read(GP, 'p-1', READ, ORIGIN, () => Promise.resolve('the record'));
+    const reading = access.read(GP, PATIENT, READ, ORIGIN, () => Promise.resolve('the record'));
     await turn();
     fail(new Error('disk full'));
     await assert.rejects(reading, /disk full/);
@@ -68,7 +70,7 @@ describe('PatientAccess.read', () => {
 
   it('refuses without reading, once the denial is audited', async () => {
     const { access, steps, appended, flush } = setUp([]);
-    const reading = access.read(GP, 'p-1', READ, ORIGIN, () => {
+    const reading = access.read(GP, PATIENT, READ, ORIGIN, () => {
       steps.push('read');
       return Promise.resolve('the record');
     });

@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditTrail } from '../audit/audit-entry.ts';
 import { DomainError } from '../shared/domain-error.ts';
+import { isUuid } from '../shared/new-id.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DataCategory } from './data-category.ts';
 import {
@@ -61,6 +62,9 @@ export function createPatientAccess(deps: {
   clock: Clock;
 }): PatientAccess {
   const read: PatientAccess['read'] = async (principal, patientId, purpose, origin, readWith) => {
+    // A text that names no patient is refused before it reaches the uuid columns (nor is it audited:
+    // there is no patient to record it against).
+    if (!isUuid(patientId)) throw new DomainError('not-found', `no patient with id ${patientId}`);
     const now = deps.clock();
     const facts: AccessFacts =
       principal.kind === 'professional'

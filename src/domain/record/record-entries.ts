@@ -105,7 +105,6 @@ export function createRecordEntryService(deps: { access: PatientAccess; finder: 
       criteria: EntryCriteria,
       origin: RequestOrigin,
     ): Promise<EntryPage<K>> {
-      if (!isUuid(patientId)) throw new DomainError('not-found', `no patient with id ${patientId}`);
       return access.read(principal, patientId, purposeOf(kind), origin, (scope) =>
         finder.find(scope, kind, criteria),
       );

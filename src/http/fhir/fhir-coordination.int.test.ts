@@ -76,6 +76,11 @@ for (const { dialect, skip } of testDialects()) {
       await get<OperationOutcome>(`/Task/${referralId}`, outsider, 403);
       await get<OperationOutcome>(`/ServiceRequest/${randomUUID()}`, gp, 404);
       await get<OperationOutcome>('/Task/not-a-uuid', gp, 404);
+      // A patient reference that is no id at all is an unknown patient, whichever list is searched.
+      for (const type of ['ServiceRequest', 'Task']) {
+        const unknown = await get<OperationOutcome>(`/${type}?patient=Patient/not-a-uuid`, gp, 404);
+        assert.match(unknown.issue[0]?.diagnostics ?? '', /no patient with id not-a-uuid/);
+      }
     });
 
     test('referrals are searched by patient, or as one’s own outbox and inbox; nothing else', async () => {
