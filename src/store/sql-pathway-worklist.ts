@@ -72,7 +72,7 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
             'patient_name',
           ),
         )
-        .select(careTeamOf(isoDate(on)).as('care_team'))
+        .select(actorsOf(isoDate(on)).as('care_team'))
         .orderBy('page.n')
         .compile();
       const { rows } = await db.executeQuery(preparedAs('pathway-worklist-rows', query));
@@ -137,12 +137,15 @@ const actorOf = ({ practitionerId, name, organizationId }: TeamMember): Actor =>
   organizationId,
 });
 
-/** The active care team of the page row's patient, with names and organisations, as a JSON array. */
-function careTeamOf(today: string): RawBuilder<TeamMember[]> {
+/**
+ * Those of the page row's patient's active care team who may have to act on its step (the holders of
+ * its role, the coordinators), with names and organisations, as a JSON array.
+ */
+function actorsOf(today: string): RawBuilder<TeamMember[]> {
   return sql<
     TeamMember[]
   >`(select coalesce(json_agg(json_build_object('role', m.role, 'practitionerId', pr.id,
       'name', pr.given_name || ' ' || pr.family_name, 'organizationId', pr.organization_id)), '[]')
     from care_team_members m join practitioners pr on pr.id = m.practitioner_id
-    where m.patient_id = page.patient_id and ${activeOn('m', today)})`;
+    where m.patient_id = page.patient_id and m.role in ("full".role, 'coordinator') and ${activeOn('m', today)})`;
 }
