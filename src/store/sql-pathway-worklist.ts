@@ -7,6 +7,9 @@ import type { Database } from './database-schema.ts';
 import { occurrenceOf } from './pathway-rows.ts';
 import { preparedAs } from './preparing-client.ts';
 
+/** The worklist's optional filters, each of which adds a condition to the page statement. */
+const FILTERS = ['templateId', 'stepId', 'role', 'practitionerId', 'organizationId'] as const;
+
 /** The roles whose holders see a patient's pathway steps in their worklist: the coordinator and the GP. */
 const CASELOAD_ROLES = ['coordinator', 'medecin_traitant'];
 
@@ -44,13 +47,18 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
         scan = scan.where(mustActFilter(sql`pr.id = ${query.practitionerId}`, today));
       if (query.organizationId !== undefined)
         scan = scan.where(mustActFilter(sql`pr.organization_id = ${query.organizationId}`, today));
-      const keys = await scan
+      const page = scan
         .orderBy(sql`o.late_at <= ${on}`, 'desc')
         .orderBy('o.due_at')
         .orderBy('o.id')
         .limit(query.limit)
-        .execute();
-      return keys.map((key) => ({ patientId: key.patient_id, occurrenceId: key.id }));
+        .compile();
+      // Its text varies only with the filters given: one prepared statement per combination of them.
+      const filters = FILTERS.filter((filter) => query[filter] !== undefined).map(
+        (filter) => `-${filter.toLowerCase()}`,
+      );
+      const { rows } = await db.executeQuery(preparedAs(`pathway-worklist-page${filters.join('')}`, page));
+      return rows.map((key) => ({ patientId: key.patient_id, occurrenceId: key.id }));
     },
 
     async worklistRows(keys, on) {
