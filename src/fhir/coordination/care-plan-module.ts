@@ -6,6 +6,7 @@ import { searchList } from '../search/list-search.ts';
 import { patientOfSearch } from '../search/patient-data-search.ts';
 import { patientIncludes } from '../search/search-includes.ts';
 import type { SearchParamDefinition } from '../search/search-request.ts';
+import { requiredCodes } from '../required-codes.ts';
 
 const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
   { name: 'patient', type: 'reference', documentation: 'the patient (Patient/<id>), required' },
@@ -32,7 +33,11 @@ export function carePlanModule(pathways: PathwayService): ResourceModule<CarePla
       const enrolments = await pathways.patientPathways(principal, patientId, origin);
       return searchList(enrolments.map(carePlanToFhir), request, {
         _id: { type: 'token', values: (plan) => [plan.id] },
-        status: { type: 'token', values: (plan) => [plan.status] },
+        status: {
+          type: 'token',
+          values: (plan) => [plan.status],
+          codes: requiredCodes('http://hl7.org/fhir/ValueSet/request-status'),
+        },
       });
     },
   };

@@ -6,6 +6,7 @@ import { searchList } from '../search/list-search.ts';
 import { patientOfSearch } from '../search/patient-data-search.ts';
 import { patientIncludes } from '../search/search-includes.ts';
 import type { SearchParamDefinition } from '../search/search-request.ts';
+import { requiredCodes } from '../required-codes.ts';
 
 const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
   { name: 'patient', type: 'reference', documentation: 'the patient (Patient/<id>), required' },
@@ -36,7 +37,11 @@ export function consentModule(sharing: SharingService): ResourceModule<Consent> 
         request,
         {
           _id: { type: 'token', values: (consent) => [consent.id] },
-          status: { type: 'token', values: (consent) => [consent.status] },
+          status: {
+            type: 'token',
+            values: (consent) => [consent.status],
+            codes: requiredCodes('http://hl7.org/fhir/ValueSet/consent-state-codes'),
+          },
         },
       );
     },

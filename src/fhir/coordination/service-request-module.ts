@@ -6,6 +6,7 @@ import { DIRECTORY_TARGETS, patientIncludes } from '../search/search-includes.ts
 import type { SearchParamDefinition } from '../search/search-request.ts';
 import { referralOrderToFhir, referralsOf } from './referral-lists.ts';
 import { workListSourceOf } from './work-list-source.ts';
+import { requiredCodes } from '../required-codes.ts';
 
 const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
   { name: 'patient', type: 'reference', documentation: 'the patient (Patient/<id>): their referrals' },
@@ -54,7 +55,11 @@ export function serviceRequestModule(reads: ReferralReadService): ResourceModule
       });
       const referrals = await referralsOf(reads, caller, source);
       return searchList(referrals.map(referralOrderToFhir), request, {
-        status: { type: 'token', values: (order) => [order.status] },
+        status: {
+          type: 'token',
+          values: (order) => [order.status],
+          codes: requiredCodes('http://hl7.org/fhir/ValueSet/request-status'),
+        },
         requester: { type: 'reference', values: (order) => [order.requester?.reference] },
         performer: {
           type: 'reference',

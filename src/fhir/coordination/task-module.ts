@@ -15,6 +15,7 @@ import { DIRECTORY_TARGETS, patientIncludes } from '../search/search-includes.ts
 import type { SearchParamDefinition } from '../search/search-request.ts';
 import { referralFulfilmentToFhir, referralsOf } from './referral-lists.ts';
 import { workListSourceOf, type WorkListSource } from './work-list-source.ts';
+import { requiredCodes } from '../required-codes.ts';
 
 const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
   {
@@ -90,7 +91,11 @@ export function taskModule(deps: {
       const coordination = await coordinationTasksOf(worklist, caller, source);
       const found = [...referrals.map(referralFulfilmentToFhir), ...coordination.map(coordinationTaskToFhir)];
       return searchList(found, request, {
-        status: { type: 'token', values: (task) => [task.status] },
+        status: {
+          type: 'token',
+          values: (task) => [task.status],
+          codes: requiredCodes('http://hl7.org/fhir/ValueSet/task-status'),
+        },
         owner: { type: 'reference', values: (task) => [task.owner?.reference] },
         requester: { type: 'reference', values: (task) => [task.requester?.reference] },
         'authored-on': { type: 'date', values: (task) => [task.authoredOn] },

@@ -5,6 +5,7 @@ import { planDefinitionToFhir } from '../mappers/plan-definition-mapper.ts';
 import type { ResourceModule } from '../resource-module.ts';
 import { searchList } from '../search/list-search.ts';
 import type { SearchParamDefinition } from '../search/search-request.ts';
+import { requiredCodes } from '../required-codes.ts';
 
 const SEARCH_PARAMS: readonly SearchParamDefinition[] = [
   { name: '_id', type: 'token', documentation: 'the template id (e.g. dt2-adulte-suivi)' },
@@ -34,7 +35,11 @@ export function planDefinitionModule(pathways: PathwayService): ResourceModule<P
         searchList(all(principal), request, {
           _id: { type: 'token', values: (plan) => [plan.id] },
           name: { type: 'token', values: (plan) => [plan.name] },
-          status: { type: 'token', values: (plan) => [plan.status] },
+          status: {
+            type: 'token',
+            values: (plan) => [plan.status],
+            codes: requiredCodes('http://hl7.org/fhir/ValueSet/publication-status'),
+          },
         }),
       );
     },

@@ -8,6 +8,8 @@ import { parseDateBounds, parseToken } from './search-values.ts';
 export interface ListFilter<R extends Resource> {
   readonly type: 'token' | 'reference' | 'date';
   readonly values: (resource: R) => readonly (string | undefined)[];
+  /** For a token bound to a required value set (a status): the only codes a search may ask for. */
+  readonly codes?: ReadonlySet<string>;
 }
 
 /**
@@ -24,7 +26,7 @@ export function searchList<R extends Resource>(
   const tests = request.occurrences.flatMap((occurrence) => {
     const filter = filters[occurrence.name];
     if (filter === undefined) return [];
-    const matchers = occurrence.values.map((value) => matcherOf(occurrence.name, filter.type, value));
+    const matchers = occurrence.values.map((value) => matcherOf(occurrence.name, filter, value));
     return [
       (resource: R) =>
         filter.values(resource).some((held) => held !== undefined && matchers.some((match) => match(held))),
@@ -34,14 +36,17 @@ export function searchList<R extends Resource>(
   return { total: found.length, resources: found.slice(request.offset, request.offset + request.count) };
 }
 
-function matcherOf(
+function matcherOf<R extends Resource>(
   name: string,
-  type: ListFilter<Resource>['type'],
+  { type, codes }: ListFilter<R>,
   value: string,
 ): (held: string) => boolean {
   switch (type) {
     case 'token': {
       const { code } = parseToken(name, value);
+      // A code outside a required value set is a client's mistake, not a search that finds nothing.
+      if (codes !== undefined && !codes.has(code))
+        throw badRequest(`'${code}' is not a ${name} code (one of ${[...codes].join(', ')})`, name);
       return (held) => held === code;
     }
     case 'reference':

@@ -111,6 +111,12 @@ for (const { dialect, skip } of testDialects()) {
 
       const refused = await get<OperationOutcome>(`/ServiceRequest?patient=${patientId}`, outsider, 403);
       assert.ok(!JSON.stringify(refused).includes(referralId));
+      // A status outside the element's required value set is refused, never read as "none match".
+      for (const type of ['ServiceRequest', 'Task']) {
+        const unknown = await get<OperationOutcome>(`/${type}?patient=${patientId}&status=nonsense`, gp, 400);
+        assert.match(unknown.issue[0]?.diagnostics ?? '', /'nonsense' is not a status code \(one of draft, /);
+        assert.deepEqual(unknown.issue[0]?.expression, ['status']);
+      }
       const acrossPatients = await get<OperationOutcome>('/ServiceRequest?status=active', gp, 400);
       assert.match(acrossPatients.issue[0]?.diagnostics ?? '', /names the patient/);
       const someoneElses = await get<OperationOutcome>(
