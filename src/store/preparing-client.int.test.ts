@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { openDatabase } from './database.ts';
+import { preparedPerShape } from './preparing-client.ts';
 import { createIsolatedDatabase, TEST_PG_URL_ENV } from '../../tests/support/postgres-server.ts';
 
 const serverUrl = process.env[TEST_PG_URL_ENV];
@@ -31,6 +32,31 @@ describe(
             rows.map((row) => row.name),
             ['test-twice'],
           );
+        });
+      } finally {
+        await database.close();
+      }
+    });
+
+    it('statements of one family prepared per shape get a name each, the same name for the same text', async () => {
+      const database = await openDatabase({
+        kind: 'postgres',
+        url: await createIsolatedDatabase(serverUrl ?? ''),
+      });
+      const shaped = (text: string, value: number) =>
+        preparedPerShape<{ n: number }>('test-shape', CompiledQuery.raw(text, [value]));
+      try {
+        await database.db.connection().execute(async (connection) => {
+          for (const value of [1, 2]) {
+            const plus = await connection.executeQuery(shaped('select $1::int + 1 as n', value));
+            const times = await connection.executeQuery(shaped('select $1::int * 3 as n', value));
+            assert.deepEqual([plus.rows, times.rows], [[{ n: value + 1 }], [{ n: value * 3 }]]);
+          }
+          const { rows } = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(
+            connection,
+          );
+          assert.equal(rows.length, 2);
+          assert.ok(rows.every((row) => /^test-shape-[0-9a-f]{16}$/.test(row.name)));
         });
       } finally {
         await database.close();

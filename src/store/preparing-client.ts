@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { CompiledQuery } from 'kysely';
 
@@ -26,4 +27,14 @@ export class PreparingClient extends pg.Client {
  */
 export function preparedAs<R>(name: string, query: CompiledQuery<R>): CompiledQuery<R> {
   return { ...query, sql: `/* prepared: ${name} */ ${query.sql}` };
+}
+
+/**
+ * Like `preparedAs`, for a statement whose text takes a few shapes (e.g. one per combination of
+ * optional filters): each shape is its own prepared statement, named `family` plus a digest of its
+ * text, so a name can never stand for two texts.
+ */
+export function preparedPerShape<R>(family: string, query: CompiledQuery<R>): CompiledQuery<R> {
+  const shape = createHash('sha256').update(query.sql).digest('hex').slice(0, 16);
+  return preparedAs(`${family}-${shape}`, query);
 }

@@ -5,10 +5,7 @@ import { isoDate } from '../domain/shared/clock.ts';
 import { activeOn } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 import { occurrenceOf } from './pathway-rows.ts';
-import { preparedAs } from './preparing-client.ts';
-
-/** The worklist's optional filters, each of which adds a condition to the page statement. */
-const FILTERS = ['templateId', 'stepId', 'role', 'practitionerId', 'organizationId'] as const;
+import { preparedAs, preparedPerShape } from './preparing-client.ts';
 
 /** The roles whose holders see a patient's pathway steps in their worklist: the coordinator and the GP. */
 const CASELOAD_ROLES = ['coordinator', 'medecin_traitant'];
@@ -54,10 +51,7 @@ export function createSqlPathwayWorklist(db: Kysely<Database>): PathwayWorklistR
         .limit(query.limit)
         .compile();
       // Its text varies only with the filters given: one prepared statement per combination of them.
-      const filters = FILTERS.filter((filter) => query[filter] !== undefined).map(
-        (filter) => `-${filter.toLowerCase()}`,
-      );
-      const { rows } = await db.executeQuery(preparedAs(`pathway-worklist-page${filters.join('')}`, page));
+      const { rows } = await db.executeQuery(preparedPerShape('pathway-worklist-page', page));
       return rows.map((key) => ({ patientId: key.patient_id, occurrenceId: key.id }));
     },
 
