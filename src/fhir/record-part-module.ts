@@ -2,9 +2,10 @@ import type { Reference, Resource } from '@medplum/fhirtypes';
 import type { FhirCaller, ResourceModule } from './resource-module.ts';
 import {
   byId,
+  matcherOf,
+  pageOf,
   patientOfSearch,
   patientParams,
-  searchWithin,
   type PatientDataParam,
 } from './search/patient-data-search.ts';
 import { patientIncludes, type IncludeDefinition } from './search/search-includes.ts';
@@ -45,8 +46,9 @@ export function recordPartModule<R extends Resource>(spec: RecordPartModuleSpec<
     includes: [...patientIncludes(spec.patientParams, spec.patientOf), ...(spec.includes ?? [])],
     read: spec.read,
     async search(caller, request) {
-      const resources = await spec.list(caller, patientOfSearch(request, spec.type));
-      return searchWithin(resources, request, searchParams);
+      const patientId = patientOfSearch(request, spec.type);
+      const matching = matcherOf(request, searchParams);
+      return pageOf(await spec.list(caller, patientId), request, matching);
     },
   };
 }

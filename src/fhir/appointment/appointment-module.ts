@@ -21,7 +21,10 @@ export function appointmentModule(parts: RecordPartService): ResourceModule<Appo
         name: 'status',
         type: 'token',
         documentation: 'booked, fulfilled, cancelled or noshow',
-        matches: byCode((appointment) => appointment.status),
+        matches: byCode(
+          'http://hl7.org/fhir/ValueSet/appointmentstatus',
+          (appointment) => appointment.status,
+        ),
       },
       {
         name: 'date',

@@ -30,7 +30,7 @@ export function careTeamModule(parts: RecordPartService): ResourceModule<CareTea
         name: 'status',
         type: 'token',
         documentation: 'active (the team lists running memberships only)',
-        matches: byCode((team) => team.status),
+        matches: byCode('http://hl7.org/fhir/ValueSet/care-team-status', (team) => team.status),
       },
     ],
     read: teamOf,

@@ -20,7 +20,10 @@ export function documentReferenceModule(parts: RecordPartService): ResourceModul
         name: 'status',
         type: 'token',
         documentation: 'current (the record keeps current documents only)',
-        matches: byCode((document) => document.status),
+        matches: byCode(
+          'http://hl7.org/fhir/ValueSet/document-reference-status',
+          (document) => document.status,
+        ),
       },
       {
         name: 'type',

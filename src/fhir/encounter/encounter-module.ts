@@ -17,7 +17,7 @@ const SEARCH_PARAMS: readonly PatientDataParam<Encounter>[] = [
     name: 'status',
     type: 'token',
     documentation: 'in-progress (admitted), finished (discharged), cancelled',
-    matches: byCode((encounter) => encounter.status),
+    matches: byCode('http://hl7.org/fhir/ValueSet/encounter-status', (encounter) => encounter.status),
   },
   {
     name: 'class',

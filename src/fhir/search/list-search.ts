@@ -2,7 +2,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { badRequest } from '../fhir-error.ts';
 import type { SearchResult } from '../resource-module.ts';
 import type { SearchRequest } from './search-request.ts';
-import { parseDateBounds, parseToken } from './search-values.ts';
+import { parseDateBounds, parseRequiredCode, parseToken } from './search-values.ts';
 
 /** How a parameter reads a resource already in hand: the kind of match and the values it looks at. */
 export interface ListFilter<R extends Resource> {
@@ -43,10 +43,7 @@ function matcherOf<R extends Resource>(
 ): (held: string) => boolean {
   switch (type) {
     case 'token': {
-      const { code } = parseToken(name, value);
-      // A code outside a required value set is a client's mistake, not a search that finds nothing.
-      if (codes !== undefined && !codes.has(code))
-        throw badRequest(`'${code}' is not a ${name} code (one of ${[...codes].join(', ')})`, name);
+      const code = codes === undefined ? parseToken(name, value).code : parseRequiredCode(name, value, codes);
       return (held) => held === code;
     }
     case 'reference':

@@ -1,10 +1,11 @@
 import type { Coding, Period, Resource } from '@medplum/fhirtypes';
 import type { DateBound } from '../../domain/record/patient-criteria.ts';
 import { badRequest } from '../fhir-error.ts';
+import { requiredCodes } from '../required-codes.ts';
 import type { SearchResult } from '../resource-module.ts';
 import { parseReference } from './search-references.ts';
 import type { SearchParamDefinition, SearchRequest } from './search-request.ts';
-import { parseDateBounds, parseToken } from './search-values.ts';
+import { parseDateBounds, parseRequiredCode, parseToken } from './search-values.ts';
 
 /**
  * Searches of one patient's data (their care team, documents, stays, appointments): the patient is
@@ -18,8 +19,11 @@ export interface PatientDataParam<R> extends SearchParamDefinition {
   readonly matches?: Matcher<R>;
 }
 
-/** Whether a resource matches one value of a search parameter. */
-export type Matcher<R> = (resource: R, value: string, name: string) => boolean;
+/**
+ * How a resource matches one value of a search parameter: the value is read (and refused with a 400
+ * when malformed) once, before any resource is looked at, so a search of an empty list refuses it too.
+ */
+export type Matcher<R> = (value: string, name: string) => (resource: R) => boolean;
 
 /** The reference parameters that name the patient, as R4 defines them for a type. */
 export const patientParams = <R>(type: string, names: readonly ('patient' | 'subject')[]) =>
@@ -45,54 +49,72 @@ export function patientOfSearch(request: SearchRequest, type: string): string {
 }
 
 /**
- * The page of `resources` (one patient's, in their order) that match every parameter of the request
- * but the patient's: each occurrence by any of its values. The total counts them all.
+ * The matching of every parameter of the request but the patient's: each occurrence by any of its
+ * values. Built before the patient's resources are read, so that a bad value is refused first.
  */
-export function searchWithin<R extends Resource>(
-  resources: readonly R[],
+export function matcherOf<R>(
   request: SearchRequest,
   params: readonly PatientDataParam<R>[],
+): (resource: R) => boolean {
+  const tests = request.occurrences.flatMap(({ name, values }) => {
+    const matches = params.find((param) => param.name === name)?.matches;
+    if (matches === undefined) return [];
+    const accepts = values.map((value) => matches(value, name));
+    return [(resource: R) => accepts.some((accept) => accept(resource))];
+  });
+  return (resource) => tests.every((test) => test(resource));
+}
+
+/** The page of `resources` (one patient's, in their order) that `matching` accepts; the total counts them all. */
+export function pageOf<R extends Resource>(
+  resources: readonly R[],
+  request: SearchRequest,
+  matching: (resource: R) => boolean,
 ): SearchResult<R> {
-  const matching = resources.filter((resource) =>
-    request.occurrences.every(({ name, values }) => {
-      const matches = params.find((param) => param.name === name)?.matches;
-      return matches === undefined || values.some((value) => matches(resource, value, name));
-    }),
-  );
-  return {
-    total: matching.length,
-    resources: matching.slice(request.offset, request.offset + request.count),
-  };
+  const found = resources.filter(matching);
+  return { total: found.length, resources: found.slice(request.offset, request.offset + request.count) };
 }
 
 /** `_id`: the logical id. */
-export const byId: Matcher<Resource> = (resource, value, name) =>
-  parseToken(name, value).code === resource.id;
+export const byId: Matcher<Resource> = (value, name) => {
+  const { code } = parseToken(name, value);
+  return (resource) => resource.id === code;
+};
 
-/** A token on a `code` element (a status): its code; a system, when given, is not checked. */
+/**
+ * A token on a `code` element bound to a required value set (a status): its code, one of the set's; a
+ * system, when given, is not checked.
+ */
 export const byCode =
-  <R>(code: (resource: R) => string | undefined): Matcher<R> =>
-  (resource, value, name) =>
-    parseToken(name, value).code === code(resource);
+  <R>(valueSetUrl: string, code: (resource: R) => string | undefined): Matcher<R> =>
+  (value, name) => {
+    const wanted = parseRequiredCode(name, value, requiredCodes(valueSetUrl));
+    return (resource) => code(resource) === wanted;
+  };
 
 /** A token on codings: the code, in the system given (`|code`: no system; `code`: any). */
 export const byCoding =
   <R>(codings: (resource: R) => readonly Coding[]): Matcher<R> =>
-  (resource, value, name) => {
+  (value, name) => {
     const { system, code } = parseToken(name, value);
-    return codings(resource).some(
-      (coding) =>
-        coding.code === code &&
-        (system === undefined || (system === null ? coding.system === undefined : coding.system === system)),
-    );
+    return (resource) =>
+      codings(resource).some(
+        (coding) =>
+          coding.code === code &&
+          (system === undefined ||
+            (system === null ? coding.system === undefined : coding.system === system)),
+      );
   };
 
 /** A date on an instant (dateTime) element, with the prefixes of `parseDateBounds`. */
 export const byInstant =
   <R>(instant: (resource: R) => string | undefined): Matcher<R> =>
-  (resource, value, name) => {
-    const at = instant(resource);
-    return at !== undefined && parseDateBounds(name, value, true).every((bound) => holds(at, bound));
+  (value, name) => {
+    const bounds = parseDateBounds(name, value, true);
+    return (resource) => {
+      const at = instant(resource);
+      return at !== undefined && bounds.every((bound) => holds(at, bound));
+    };
   };
 
 /**
@@ -101,14 +123,17 @@ export const byInstant =
  */
 export const byPeriod =
   <R>(period: (resource: R) => Period | undefined): Matcher<R> =>
-  (resource, value, name) => {
-    const { start, end } = period(resource) ?? {};
-    if (start === undefined) return false;
-    return parseDateBounds(name, value, true).every((bound) =>
-      bound.comparator === 'lt' || bound.comparator === 'le'
-        ? holds(start, bound)
-        : end === undefined || holds(end, bound),
-    );
+  (value, name) => {
+    const bounds = parseDateBounds(name, value, true);
+    return (resource) => {
+      const { start, end } = period(resource) ?? {};
+      if (start === undefined) return false;
+      return bounds.every((bound) =>
+        bound.comparator === 'lt' || bound.comparator === 'le'
+          ? holds(start, bound)
+          : end === undefined || holds(end, bound),
+      );
+    };
   };
 
 function holds(at: string, bound: DateBound): boolean {

@@ -18,6 +18,17 @@ export function parseToken(name: string, text: string): TokenValue {
   return { system: system === '' ? null : system, code };
 }
 
+/**
+ * The code of a token on an element bound to a required value set (a status): a code outside it is a
+ * client's mistake, not a search that finds nothing, so it is refused with the codes it may be.
+ */
+export function parseRequiredCode(name: string, text: string, codes: ReadonlySet<string>): string {
+  const { code } = parseToken(name, text);
+  if (!codes.has(code))
+    throw badRequest(`'${code}' is not a ${name} code (one of ${[...codes].join(', ')})`, name);
+  return code;
+}
+
 /** A string search value as the words that must start a name (accents, case and punctuation aside). */
 export function parseNameWords(name: string, value: string): NameWords {
   const words = nameKey(value)

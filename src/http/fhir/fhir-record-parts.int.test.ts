@@ -368,6 +368,26 @@ for (const { dialect, skip } of testDialects()) {
       assert.match(crossPatient.issue[0]?.diagnostics ?? '', /must name one patient/);
     });
 
+    test('a status outside R4’s required value set is refused, even for a patient with nothing to match', async () => {
+      // A bare patient: no stay, document or appointment, so no resource is ever looked at.
+      const barePatientId = await createPatient(relais, [gp.practitionerId]);
+      for (const [type, allowed] of [
+        ['Encounter', 'in-progress'],
+        ['DocumentReference', 'current'],
+        ['Appointment', 'booked'],
+        ['CareTeam', 'active'],
+      ] as const) {
+        const outcome = await refused(`/${type}?patient=${barePatientId}&status=nonsense`, gp.token, 400);
+        assert.deepEqual(outcome.issue[0]?.expression, ['status'], type);
+        assert.match(
+          outcome.issue[0].diagnostics ?? '',
+          new RegExp(`'nonsense' is not a status code.*${allowed}`),
+        );
+      }
+      const badDate = await refused(`/Encounter?patient=${barePatientId}&date=2026-13`, gp.token, 400);
+      assert.deepEqual(badDate.issue[0]?.expression, ['date']);
+    });
+
     test('the CapabilityStatement lists the new types with their search parameters', async () => {
       const response = await get('/metadata', null);
       const resources = response.json<{
