@@ -1,4 +1,5 @@
 import type { Relais } from '../app.ts';
+import { seedDemoPathways } from '../demo/demo-pathways.ts';
 import { seedDemoReferrals } from '../demo/demo-referrals.ts';
 import { seedDemoStays } from '../demo/demo-stays.ts';
 import { DEFAULT_DEMO_SEED, seedDemoTerritory, type DemoLogins } from '../demo/seed-territory.ts';
@@ -11,6 +12,7 @@ export async function seedIfEmpty(relais: Relais, patients: number): Promise<voi
   const logins = await seedDemoTerritory(relais.services, { patients, now });
   await seedDemoReferrals(relais.services, logins, now);
   await seedDemoStays(relais.services, logins, { seed: DEFAULT_DEMO_SEED, now });
+  await seedDemoPathways(relais.services, logins, { seed: DEFAULT_DEMO_SEED, now });
   console.log(
     `Demo territory loaded: ${patients} fictional patients in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
