@@ -37,6 +37,7 @@ import { questionnaireRoutes } from './routes/questionnaire-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { transitionRoutes } from './routes/transition-routes.ts';
+import { encodeTextPayloads } from './encoded-payloads.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 import { loadFhirDefinitions } from '../fhir/fhir-validator.ts';
 import { fhirResourceModules } from '../fhir/resource-registry.ts';
@@ -96,6 +97,7 @@ export async function buildHttpServer(services: Services, options: HttpOptions):
     done();
   });
   applySecurityHeaders(app);
+  encodeTextPayloads(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
