@@ -6,9 +6,14 @@
  * that need it. Dates travel in ISO 8601 (UTC), byte arrays in hex, other objects as JSON.
  */
 export function arrayLiteral(values: readonly unknown[]): string {
+  if (values.length === 0) return '{}';
   const elements = new Array<string>(values.length);
   for (let i = 0; i < values.length; i += 1) elements[i] = element(values[i]);
-  return `{${elements.join(',')}}`;
+  // The braces go on the end elements, so that the join makes the whole text at once: braces put
+  // around its result make a rope, which the driver copies whole when it measures the parameter.
+  elements[0] = `{${elements[0] ?? ''}`;
+  elements[values.length - 1] = `${elements[values.length - 1] ?? ''}}`;
+  return elements.join(',');
 }
 
 /** What makes PostgreSQL's array parser read an unquoted element differently: quote those elements. */
