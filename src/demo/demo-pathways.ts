@@ -2,7 +2,7 @@ import type { PathwayProgress } from '../domain/pathways/pathway-progress-servic
 import type { PathwayService } from '../domain/pathways/pathway-service.ts';
 import { isoDate } from '../domain/shared/clock.ts';
 import { buildPatientRegistration } from './demo-territory.ts';
-import type { DemoTerritory } from './seed-territory.ts';
+import { demoPrincipal, NO_CLIENT, type DemoTerritory } from './seed-territory.ts';
 import { deriveSeed, seededRandom } from './seeded-random.ts';
 
 /** The use cases the demo's pathway enrolments go through: the same as a clinician's and the due scan's. */
@@ -52,7 +52,7 @@ export async function seedDemoPathways(
       // The registration's generator, past what it drew for the patient: the same dates on every seeding.
       const daysAgo = rng.int(STARTED_DAYS_AGO.min, STARTED_DAYS_AGO.max);
       const startOn = isoDate(new Date(options.now.getTime() - daysAgo * DAY_MS));
-      await services.pathways.enrol(principal, patientId, { templateId, startOn }, { clientAddress: null });
+      await services.pathways.enrol(principal, patientId, { templateId, startOn }, NO_CLIENT);
       enrolled += 1;
     }
   }
@@ -61,15 +61,9 @@ export async function seedDemoPathways(
 }
 
 /** The professional who enrols patient `index`: their coordinator, else their médecin traitant. */
-function enrollerOf(
-  territory: Pick<DemoTerritory, 'careTeams' | 'accountOf'>,
-  index: number,
-): { kind: 'professional'; accountId: string; practitionerId: string; roles: [] } | undefined {
+function enrollerOf(territory: Pick<DemoTerritory, 'careTeams' | 'accountOf'>, index: number) {
   const members = territory.careTeams[index]?.members ?? [];
   const member =
     members.find((m) => m.role === 'coordinator') ?? members.find((m) => m.role === 'medecin_traitant');
-  const accountId = member === undefined ? undefined : territory.accountOf.get(member.practitionerId);
-  return member === undefined || accountId === undefined
-    ? undefined
-    : { kind: 'professional', accountId, practitionerId: member.practitionerId, roles: [] };
+  return member === undefined ? undefined : demoPrincipal(territory.accountOf, member.practitionerId);
 }

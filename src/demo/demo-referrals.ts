@@ -4,12 +4,10 @@
  * a télé-expertise waiting for its specialist. They concern the first patients, who have portal
  * accounts, so the portal shows them too.
  */
-import type { Principal } from '../domain/access/principal.ts';
 import type { ReferralService } from '../domain/referrals/referral-service.ts';
 import type { NewReferral, ReferralAction, ReferralTarget } from '../domain/referrals/referral.ts';
-import type { DemoTerritory } from './seed-territory.ts';
+import { demoPrincipal, NO_CLIENT, type DemoTerritory } from './seed-territory.ts';
 
-const NO_CLIENT = { clientAddress: null } as const;
 const DAY_MS = 86_400_000;
 
 /** What seeding referrals needs (any `createServices` result fits). */
@@ -99,12 +97,7 @@ export async function seedDemoReferrals(
   );
   const endocrinologist = practitioners.find((p) => p.specialty === 'endocrinology');
   if (cardiology === undefined || cardiologist === undefined || endocrinologist === undefined) return;
-  const principalOf = (practitionerId: string): Principal | undefined => {
-    const accountId = territory.accountOf.get(practitionerId);
-    return accountId === undefined
-      ? undefined
-      : { kind: 'professional', accountId, practitionerId, roles: [] };
-  };
+  const principalOf = (practitionerId: string) => demoPrincipal(territory.accountOf, practitionerId);
   const targets: Readonly<Record<Plan['to'], ReferralTarget>> = {
     'cardiology-service': { kind: 'service', organizationId: cardiology.id },
     endocrinologist: { kind: 'practitioner', practitionerId: endocrinologist.id },

@@ -4,7 +4,7 @@
  */
 import { isCareTeamRole } from '../domain/care-team/care-team-role.ts';
 import type { TwoFactorService } from '../domain/accounts/two-factor-service.ts';
-import type { AccountRole } from '../domain/access/principal.ts';
+import type { AccountRole, Principal } from '../domain/access/principal.ts';
 import type { DirectoryService } from '../domain/directory/directory-service.ts';
 import type { NewAccount } from '../domain/directory/directory.ts';
 import type { PatientIdentityInput } from '../domain/identity/patient-registration.ts';
@@ -81,7 +81,17 @@ export interface DemoTerritory extends DemoLogins {
 }
 
 const SYSTEM = { kind: 'system' } as const;
-const NO_CLIENT = { clientAddress: null } as const;
+/** The origin of what the demo writes: no client address. */
+export const NO_CLIENT = { clientAddress: null } as const;
+
+/** A demo professional acting through their account (no admin or DPO role); none without an account. */
+export function demoPrincipal(
+  accountOf: ReadonlyMap<string, string>,
+  practitionerId: string,
+): Principal | undefined {
+  const accountId = accountOf.get(practitionerId);
+  return accountId === undefined ? undefined : { kind: 'professional', accountId, practitionerId, roles: [] };
+}
 
 /** Builds and registers the directory (organisations and practitioners, no accounts). */
 export async function seedDirectory(
@@ -233,10 +243,8 @@ async function seedDemoTasks(
   const plan = buildDemoTasks(demo.directory, demo.careTeams, demo.now);
   await services.tasks.createSystemTasks(plan.system);
   for (const { practitionerId, task } of plan.manual) {
-    const accountId = demo.accountOf.get(practitionerId);
-    if (accountId === undefined) continue;
-    const principal = { kind: 'professional', accountId, practitionerId, roles: [] } as const;
-    await services.tasks.createTask(principal, task, NO_CLIENT);
+    const principal = demoPrincipal(demo.accountOf, practitionerId);
+    if (principal !== undefined) await services.tasks.createTask(principal, task, NO_CLIENT);
   }
 }
 

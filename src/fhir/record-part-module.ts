@@ -3,11 +3,11 @@ import type { FhirCaller, ResourceModule } from './resource-module.ts';
 import {
   byId,
   matcherOf,
-  pageOf,
   patientOfSearch,
   patientParams,
   type PatientDataParam,
 } from './search/patient-data-search.ts';
+import { pageOf } from './search/list-search.ts';
 import { patientIncludes, type IncludeDefinition } from './search/search-includes.ts';
 
 /** What a type of a patient's record parts (care team, documents, stays, appointments) serves. */

@@ -32,7 +32,16 @@ export function searchList<R extends Resource>(
         filter.values(resource).some((held) => held !== undefined && matchers.some((match) => match(held))),
     ];
   });
-  const found = resources.filter((resource) => tests.every((test) => test(resource)));
+  return pageOf(resources, request, (resource) => tests.every((test) => test(resource)));
+}
+
+/** The page of `resources` (in their order) that `matching` accepts; the total counts them all. */
+export function pageOf<R extends Resource>(
+  resources: readonly R[],
+  request: SearchRequest,
+  matching: (resource: R) => boolean,
+): SearchResult<R> {
+  const found = resources.filter(matching);
   return { total: found.length, resources: found.slice(request.offset, request.offset + request.count) };
 }
 

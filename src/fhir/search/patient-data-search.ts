@@ -2,7 +2,6 @@ import type { Coding, Period, Resource } from '@medplum/fhirtypes';
 import type { DateBound } from '../../domain/record/patient-criteria.ts';
 import { badRequest } from '../fhir-error.ts';
 import { requiredCodes } from '../required-codes.ts';
-import type { SearchResult } from '../resource-module.ts';
 import { parseReference } from './search-references.ts';
 import type { SearchParamDefinition, SearchRequest } from './search-request.ts';
 import { parseDateBounds, parseRequiredCode, parseToken } from './search-values.ts';
@@ -63,16 +62,6 @@ export function matcherOf<R>(
     return [(resource: R) => accepts.some((accept) => accept(resource))];
   });
   return (resource) => tests.every((test) => test(resource));
-}
-
-/** The page of `resources` (one patient's, in their order) that `matching` accepts; the total counts them all. */
-export function pageOf<R extends Resource>(
-  resources: readonly R[],
-  request: SearchRequest,
-  matching: (resource: R) => boolean,
-): SearchResult<R> {
-  const found = resources.filter(matching);
-  return { total: found.length, resources: found.slice(request.offset, request.offset + request.count) };
 }
 
 /** `_id`: the logical id. */
