@@ -318,6 +318,65 @@ for (const { dialect, skip } of testDialects()) {
       );
     });
 
+    test('an objection takes the patient out of the professional’s searches and their totals', async () => {
+      const serviceId = await createHospitalService(relais, 'cardiology');
+      const { parent_id: hospitalId } = await relais.database.db
+        .selectFrom('organizations')
+        .select('parent_id')
+        .where('id', '=', serviceId)
+        .executeTakeFirstOrThrow();
+      const gp = await createProfessional(relais);
+      const cardiologist = await createProfessional(relais, 'physician', { organizationId: serviceId });
+      const family = `Objecteur${randomUUID().slice(0, 8).replace(/\d/g, 'x')}`;
+      const [kept, objecting] = await Promise.all(
+        ['Anne', 'Bruno'].map((firstGivenName) =>
+          createPatient(relais, [gp.practitionerId, cardiologist.practitionerId], {
+            identity: { birthFamilyName: family, firstGivenName, givenNames: firstGivenName },
+          }),
+        ),
+      );
+      const searched = async (token: string) => {
+        const web = (await call(token, 'GET', `/api/patients?q=${family}`)).json<{
+          items: { patientId: string }[];
+        }>();
+        const fhir = (await call(token, 'GET', `/fhir/R4/Patient?family=${family}`)).json<{
+          total: number;
+          entry?: { resource: { id: string } }[];
+        }>();
+        const ids = (fhir.entry ?? []).map((entry) => entry.resource.id);
+        assert.deepEqual(
+          web.items.map((item) => item.patientId).sort(),
+          [...ids].sort(),
+          'both searches agree',
+        );
+        assert.equal(fhir.total, ids.length, 'the total counts only what is shown');
+        return ids.sort();
+      };
+      const both = [kept, objecting].sort();
+      assert.deepEqual(await searched(cardiologist.token), both);
+
+      const patient = await createPatientAccount(relais, objecting ?? '');
+      const byName = await created(patient.token, '/api/portal/sharing-choices', {
+        kind: 'objection',
+        practitionerId: cardiologist.practitionerId,
+      });
+      assert.deepEqual(await searched(cardiologist.token), [kept], 'an objection by name');
+      assert.deepEqual(await searched(gp.token), both, 'the GP is not affected');
+      await call(patient.token, 'POST', `/api/portal/sharing-choices/${byName}/withdraw`);
+      assert.deepEqual(await searched(cardiologist.token), both, 'withdrawn, the patient is found again');
+
+      await created(patient.token, '/api/portal/sharing-choices', {
+        kind: 'objection',
+        organizationId: hospitalId,
+      });
+      assert.deepEqual(
+        await searched(cardiologist.token),
+        [kept],
+        'an objection to the hospital of their service',
+      );
+      assert.deepEqual(await searched(gp.token), both);
+    });
+
     test('an objection to an organisation blocks its members, its services’ included', async () => {
       const serviceId = await createHospitalService(relais, 'psychiatry');
       const { parent_id: hospitalId } = await relais.database.db

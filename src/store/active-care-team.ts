@@ -17,7 +17,7 @@ export function activeOn(alias: string, today: string): RawBuilder<boolean> {
  * Whether the patient of the care_team_members row under `alias` objects to sharing with its
  * practitioner (see `patientObjectsTo`).
  */
-export function objectionAgainst(alias: string): RawBuilder<boolean> {
+function objectionAgainst(alias: string): RawBuilder<boolean> {
   return patientObjectsTo(sql.ref(`${alias}.patient_id`), sql.ref(`${alias}.practitioner_id`));
 }
 
@@ -32,12 +32,28 @@ export function patientObjectsTo(
 ): RawBuilder<boolean> {
   return sql<boolean>`exists (select 1 from sharing_choices c
     where c.patient_id = ${patient} and c.withdrawn_at is null and c.kind = 'objection'
-      and (c.practitioner_id = ${practitioner}
+      and ${objectionNames(practitioner)})`;
+}
+
+/**
+ * The patients objecting to sharing with the practitioner: the rule of `patientObjectsTo` as a set,
+ * for a search over the practitioner's whole list, which reads it once (migration 0029's indexes)
+ * rather than probing every row's patient.
+ */
+export function patientsObjectingTo(practitionerId: string): RawBuilder<string> {
+  const practitioner = sql`${practitionerId}::uuid`;
+  return sql<string>`select c.patient_id from sharing_choices c
+    where c.withdrawn_at is null and c.kind = 'objection' and ${objectionNames(practitioner)}`;
+}
+
+/** Whether the objection `c` names the practitioner, their organisation or its parent. */
+function objectionNames(practitioner: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`(c.practitioner_id = ${practitioner}
         or c.organization_id in (
           select p.organization_id from practitioners p where p.id = ${practitioner}
           union all
           select o.parent_id from practitioners p join organizations o on o.id = p.organization_id
-            where p.id = ${practitioner})))`;
+            where p.id = ${practitioner}))`;
 }
 
 /**

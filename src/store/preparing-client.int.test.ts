@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompiledQuery, sql } from 'kysely';
 import { openDatabase } from './database.ts';
-import { preparedPerShape } from './preparing-client.ts';
+import { PREPARED_SHAPES_PER_FAMILY, preparedPerShape } from './preparing-client.ts';
 import { createIsolatedDatabase, TEST_PG_URL_ENV } from '../../tests/support/postgres-server.ts';
 
 const serverUrl = process.env[TEST_PG_URL_ENV];
@@ -57,6 +57,30 @@ describe(
           );
           assert.equal(rows.length, 2);
           assert.ok(rows.every((row) => /^test-shape-[0-9a-f]{16}$/.test(row.name)));
+        });
+      } finally {
+        await database.close();
+      }
+    });
+
+    it('a family prepares a bounded number of shapes; the statements of further shapes still run', async () => {
+      const database = await openDatabase({
+        kind: 'postgres',
+        url: await createIsolatedDatabase(serverUrl ?? ''),
+      });
+      const shapes = Array.from({ length: PREPARED_SHAPES_PER_FAMILY + 8 }, (_, index) => index);
+      try {
+        await database.db.connection().execute(async (connection) => {
+          for (const shape of shapes) {
+            const query = CompiledQuery.raw(`select $1::int + ${shape} as n`, [1]);
+            const { rows } = await connection.executeQuery(
+              preparedPerShape<{ n: number }>('test-bound', query),
+            );
+            assert.deepEqual(rows, [{ n: 1 + shape }]);
+          }
+          const { rows } = await sql<{ n: string }>`select count(*) as n from pg_prepared_statements
+            where name like 'test-bound-%'`.execute(connection);
+          assert.equal(Number(rows[0]?.n), PREPARED_SHAPES_PER_FAMILY);
         });
       } finally {
         await database.close();

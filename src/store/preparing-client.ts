@@ -30,11 +30,25 @@ export function preparedAs<R>(name: string, query: CompiledQuery<R>): CompiledQu
 }
 
 /**
+ * How many shapes of one family a process prepares: statements of a rarer shape beyond them run
+ * unprepared, so a client varying its search criteria cannot grow every connection's statements.
+ */
+export const PREPARED_SHAPES_PER_FAMILY = 32;
+
+const shapesByFamily = new Map<string, Set<string>>();
+
+/**
  * Like `preparedAs`, for a statement whose text takes a few shapes (e.g. one per combination of
  * optional filters): each shape is its own prepared statement, named `family` plus a digest of its
- * text, so a name can never stand for two texts.
+ * text, so a name can never stand for two texts; up to `PREPARED_SHAPES_PER_FAMILY` shapes.
  */
 export function preparedPerShape<R>(family: string, query: CompiledQuery<R>): CompiledQuery<R> {
   const shape = createHash('sha256').update(query.sql).digest('hex').slice(0, 16);
+  const shapes = shapesByFamily.get(family) ?? new Set<string>();
+  shapesByFamily.set(family, shapes);
+  if (!shapes.has(shape)) {
+    if (shapes.size >= PREPARED_SHAPES_PER_FAMILY) return query;
+    shapes.add(shape);
+  }
   return preparedAs(`${family}-${shape}`, query);
 }

@@ -1,46 +1,71 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { prefixRange } from '../domain/identity/prefix-range.ts';
 import type { DateBound, PatientCriteria, PatientSortKey } from '../domain/record/patient-criteria.ts';
 import type { VersionedIdentity } from '../domain/record/patient-versions.ts';
 import type { Database } from './database-schema.ts';
 import { identityOfRow } from './patient-identity-columns.ts';
-import { patientsWithinReach, prefixPattern } from './sql-patient-finder.ts';
+import { preparedPerShape } from './preparing-client.ts';
+import { patientsWithinReach } from './sql-patient-finder.ts';
 
-type Patients = ExpressionBuilder<Database & { p: Database['patients'] }, 'p'>;
-type NameKey = 'p.family_name_key' | 'p.used_family_name_key' | 'p.given_name_key';
+/** The name keys as the care-team rows carry them (migration 0006), each with a search index. */
+type NameKey = 'family_name_key' | 'used_family_name_key' | 'given_name_key';
+type Hit = 'm.family_name_key' | 'm.used_family_name_key' | 'm.given_name_key';
 
-const NAME_KEYS: readonly NameKey[] = ['p.family_name_key', 'p.used_family_name_key', 'p.given_name_key'];
-const FAMILY_KEYS: readonly NameKey[] = ['p.family_name_key', 'p.used_family_name_key'];
-const GIVEN_KEYS: readonly NameKey[] = ['p.given_name_key'];
+const NAME_KEYS: readonly NameKey[] = ['family_name_key', 'used_family_name_key', 'given_name_key'];
+const FAMILY_KEYS: readonly NameKey[] = ['family_name_key', 'used_family_name_key'];
+const GIVEN_KEYS: readonly NameKey[] = ['given_name_key'];
 
+/** Where each sort key is read: the care-team row carries the names, the patient the rest. */
 const SORT_COLUMN = {
-  family: 'p.family_name_key',
-  given: 'p.given_name_key',
+  family: 'm.family_name_key',
+  given: 'm.given_name_key',
   birthdate: 'p.birth_date',
   _lastUpdated: 'p.updated_at',
-  _id: 'p.patient_id',
+  _id: 'm.patient_id',
 } as const satisfies Record<PatientSortKey, string>;
+
+/** A care-team row of the reach (`m`) and its patient (`p`), as the criteria read them. */
+type Hits = ExpressionBuilder<
+  Database & { m: Pick<Database['care_team_members'], 'patient_id' | NameKey>; p: Database['patients'] },
+  'm' | 'p'
+>;
 
 const OPERATOR = { eq: '=', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
 
 /**
  * Finds, among the patients within a practitioner's reach only, those meeting every criterion: the
  * total and the page asked for, each with its current identity version. Out-of-reach patients are
- * filtered before anything is counted, so the total never reveals them. The page carries the total
- * (one statement); only a page past the end needs the count on its own.
+ * filtered before anything is counted, so the total never reveals them.
+ *
+ * The matches are counted, ordered and cut on the care-team rows, whose name-key indexes carry every
+ * name key: a name search reads the patients of its page only, unless another criterion or the order
+ * needs the patient's own columns. The statement's text depends only on the criteria's shape (each
+ * word is bound as the bounds of a range), so it is prepared and planned once per connection.
  */
 export function createSqlPatientCriteriaFinder(db: Kysely<Database>) {
   return async function findByCriteria(
     practitionerId: string,
     criteria: PatientCriteria,
   ): Promise<{ total: number; patients: VersionedIdentity[] }> {
-    const matching = db
-      .selectFrom('patients as p')
-      .where('p.patient_id', 'in', reachFor(db, practitionerId, criteria))
-      .where((eb) => eb.and(conditions(eb, criteria)));
-    let page = matching.selectAll('p').select(sql<string>`count(*) over ()`.as('total'));
-    for (const { key, descending } of criteria.sort)
-      page = page.orderBy(SORT_COLUMN[key], descending ? 'desc' : 'asc');
-    const rows = await page.orderBy('p.patient_id').offset(criteria.offset).limit(criteria.count).execute();
+    const matching = matchingHits(db, practitionerId, criteria);
+    let ordered = matching.select(['m.patient_id', sql<string>`count(*) over ()`.as('total')]);
+    criteria.sort.forEach(({ key, descending }, index) => {
+      ordered = ordered
+        .select(sql.ref(SORT_COLUMN[key]).as(`sort${index}`))
+        .orderBy(SORT_COLUMN[key], descending ? 'desc' : 'asc');
+    });
+    const cut = ordered.orderBy('m.patient_id').offset(criteria.offset).limit(criteria.count);
+    let page = db
+      .selectFrom(cut.as('page'))
+      .innerJoin('patients as p', 'p.patient_id', 'page.patient_id')
+      .selectAll('p')
+      .select('page.total');
+    criteria.sort.forEach(({ descending }, index) => {
+      page = page.orderBy(sql.ref(`page.sort${index}`), descending ? 'desc' : 'asc');
+    });
+    const { rows } = await db.executeQuery(
+      preparedPerShape('patient-criteria', page.orderBy('page.patient_id').compile()),
+    );
     const total =
       rows[0] !== undefined
         ? Number(rows[0].total)
@@ -63,14 +88,31 @@ export function createSqlPatientCriteriaFinder(db: Kysely<Database>) {
 }
 
 /**
- * The ids of the patients within reach, narrowed by the first name criterion when there is one: the
- * care-team rows carry the name keys with an index per key and practitioner (migration 0006), so the
- * longest word of each of its alternatives reads a range of those indexes, one branch per key, rather
- * than every patient of the database. The narrowing is only a necessary condition (some word of the
- * matching alternative starts some key): every criterion still filters the patients after it.
+ * The care-team rows (`m`, one per patient) of the patients within reach meeting every criterion,
+ * joined to the patient (`p`) only when a criterion or the order reads the patient's own columns.
+ */
+function matchingHits(db: Kysely<Database>, practitionerId: string, criteria: PatientCriteria) {
+  const needsPatient =
+    criteria.identifiers.length + criteria.birthDates.length + criteria.lastUpdated.length > 0 ||
+    criteria.sort.some(({ key }) => key === 'birthdate' || key === '_lastUpdated');
+  const hits = db.selectFrom(reachFor(db, practitionerId, criteria).as('m'));
+  const withPatient = hits.innerJoin('patients as p', 'p.patient_id', 'm.patient_id');
+  // Without the join, no condition and no sort column below reads `p`.
+  const source = needsPatient ? withPatient : (hits as unknown as typeof withPatient);
+  return source.where((eb) => eb.and(conditions(eb, criteria)));
+}
+
+/**
+ * The care-team rows of the patients within reach, one per patient, narrowed by the first name
+ * criterion when there is one: the longest word of each of its alternatives reads a range of the
+ * name-key indexes, one branch per key, rather than every patient of the practitioner. The narrowing
+ * is only a necessary condition: every criterion still filters the rows after it.
  */
 function reachFor(db: Kysely<Database>, practitionerId: string, criteria: PatientCriteria) {
-  const reach = () => patientsWithinReach(db, practitionerId).clearSelect().select('patient_id');
+  const reach = () =>
+    patientsWithinReach(db, practitionerId)
+      .clearSelect()
+      .select(['patient_id', 'family_name_key', 'used_family_name_key', 'given_name_key']);
   const [narrowing] = [
     ...criteria.names.map((alternatives) => ({ alternatives, keys: NAME_KEYS })),
     ...criteria.families.map((alternatives) => ({ alternatives, keys: FAMILY_KEYS })),
@@ -78,31 +120,34 @@ function reachFor(db: Kysely<Database>, practitionerId: string, criteria: Patien
   ];
   const branches = (narrowing?.alternatives ?? []).flatMap((words) => {
     const driver = words.reduce((longest, word) => (word.length > longest.length ? word : longest), '');
-    return (
-      narrowing?.keys.map((key) => reach().where(CARE_TEAM_KEY[key], 'like', prefixPattern(driver))) ?? []
-    );
+    return narrowing?.keys.map((key) => reach().where(startsWith(key, driver))) ?? [];
   });
   const [first, ...others] = branches;
-  return first === undefined ? reach() : others.reduce((union, branch) => union.union(branch), first);
+  // UNION drops a patient met twice (by two keys, or in two roles): the rows are the patient's keys.
+  return first === undefined
+    ? reach().distinct()
+    : others.reduce((union, branch) => union.union(branch), first);
 }
 
-/** The care-team column that carries each name key of the patient. */
-const CARE_TEAM_KEY = {
-  'p.family_name_key': 'family_name_key',
-  'p.used_family_name_key': 'used_family_name_key',
-  'p.given_name_key': 'given_name_key',
-} as const satisfies Record<NameKey, string>;
+/**
+ * Whether the name key in `column` starts with `word`, as the byte range the text_pattern_ops indexes
+ * read: bound as parameters, unlike a LIKE pattern, it still reads an index range in a generic plan.
+ */
+function startsWith(column: string, word: string): RawBuilder<boolean> {
+  const [from, to] = prefixRange(word);
+  return sql<boolean>`(${sql.ref(column)} ~>=~ ${from} and ${sql.ref(column)} ~<~ ${to})`;
+}
 
-function conditions(eb: Patients, criteria: PatientCriteria) {
+function conditions(eb: Hits, criteria: PatientCriteria) {
   const anyWords = (alternatives: readonly (readonly string[])[], keys: readonly NameKey[]) =>
     eb.or(
       alternatives.map((words) =>
-        eb.and(words.map((word) => eb.or(keys.map((key) => eb(key, 'like', prefixPattern(word)))))),
+        eb.and(words.map((word) => eb.or(keys.map((key) => startsWith(`m.${key}` satisfies Hit, word))))),
       ),
     );
   return [
     // An empty list of values matches nothing (values that can name no patient were dropped).
-    ...criteria.ids.map((ids) => (ids.length === 0 ? eb.lit(false) : eb('p.patient_id', 'in', ids))),
+    ...criteria.ids.map((ids) => (ids.length === 0 ? eb.lit(false) : eb('m.patient_id', 'in', ids))),
     ...criteria.identifiers.map((values) =>
       eb.or(
         values.map(({ oid, matricule }) =>
@@ -120,6 +165,6 @@ function conditions(eb: Patients, criteria: PatientCriteria) {
   ];
 }
 
-function dateBound(eb: Patients, bound: DateBound) {
+function dateBound(eb: Hits, bound: DateBound) {
   return eb('p.updated_at', OPERATOR[bound.comparator], sql<Date>`${bound.value}::timestamptz`);
 }

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { PatientQuery } from '../domain/record/patient-query.ts';
 import type { PatientFinder } from '../domain/record/record-ports.ts';
-import { objectionAgainst } from './active-care-team.ts';
+import { patientsObjectingTo } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
 
 const NAME_KEYS = ['family_name_key', 'used_family_name_key', 'given_name_key'] as const;
@@ -81,7 +81,8 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
 
 /**
  * The practitioner's active care-team rows, i.e. the patients within their reach: a patient who objects
- * to the practitioner is out of it, name included. Every patient search starts here.
+ * to the practitioner is out of it, name included. Every patient search starts here; the objections
+ * are read once per search, as a set (hashed), so a long list costs no probe per row.
  */
 export function patientsWithinReach(db: Kysely<Database>, practitionerId: string) {
   return db
@@ -89,7 +90,7 @@ export function patientsWithinReach(db: Kysely<Database>, practitionerId: string
     .select(['patient_id', 'family_name_key', 'given_name_key'])
     .where('practitioner_id', '=', practitionerId)
     .where('ended_on', 'is', null)
-    .where(sql<boolean>`not ${objectionAgainst('care_team_members')}`);
+    .where(sql<boolean>`patient_id not in (${patientsObjectingTo(practitionerId)})`);
 }
 
 /** A LIKE pattern for "starts with", with LIKE's own wildcards taken literally. */

@@ -170,7 +170,12 @@ for (const { dialect, skip } of testDialects()) {
           },
         }),
         createPatient(relais, [gp.practitionerId], {
-          identity: { birthFamilyName: family, firstGivenName: 'Paul', givenNames: 'Paul' },
+          identity: {
+            birthFamilyName: family,
+            firstGivenName: 'Paul',
+            givenNames: 'Paul',
+            birthDate: '1990-01-02',
+          },
         }),
       ]);
       const search = async (query: string) =>
@@ -183,6 +188,12 @@ for (const { dialect, skip } of testDialects()) {
       assert.deepEqual(await found(`name=paul,${used}`), [married, other].sort(), 'any value');
       assert.deepEqual(await found(`given=eloise&family=${family}`), [married]);
       assert.deepEqual(await found(`name=${encodeURIComponent(`paul ${used}`)}`), [], 'no one has both');
+      const ordered = async (query: string) =>
+        (await search(query)).entry?.map((entry) => entry.resource?.id ?? '') ?? [];
+      assert.deepEqual(await ordered(`name=${family}&_sort=birthdate`), [married, other], 'by birth date');
+      assert.deepEqual(await ordered(`name=${family}&_sort=-birthdate`), [other, married]);
+      assert.deepEqual(await ordered(`name=${family}&_sort=-given`), [other, married], 'by given name');
+      assert.deepEqual(await ordered(`name=${family}&birthdate=ge1985`), [other], 'a name and a birth date');
       const pastTheEnd = await search(`name=${family}&_offset=5`);
       assert.equal(pastTheEnd.total, 2);
       assert.deepEqual(pastTheEnd.entry ?? [], []);

@@ -25,6 +25,7 @@ import * as coordinationById from './0025-coordination-by-id.ts';
 import * as messageIds from './0026-message-ids.ts';
 import * as journalWriteCost from './0027-journal-write-cost.ts';
 import * as entryReferenceChecks from './0028-entry-reference-checks.ts';
+import * as objectionsByAddressee from './0029-objections-by-addressee.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -54,4 +55,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0026-message-ids': messageIds,
   '0027-journal-write-cost': journalWriteCost,
   '0028-entry-reference-checks': entryReferenceChecks,
+  '0029-objections-by-addressee': objectionsByAddressee,
 };
