@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { availableParallelism } from 'node:os';
 import { readConfig } from './config.ts';
 
 test('the urgent follow-up thresholds default to the severe bands and item 9 above 0, and can be set', () => {
@@ -41,4 +42,23 @@ test('a break-the-glass access lasts 4 hours unless RELAIS_BREAK_GLASS_HOURS say
   );
   assert.throws(() => readConfig({ RELAIS_BREAK_GLASS_HOURS: '48' }), /from 1 to 24 whole hours, got 48/);
   assert.throws(() => readConfig({ RELAIS_BREAK_GLASS_HOURS: '4h' }), /must be a whole number/);
+});
+
+test('PostgreSQL gets about two connections per core unless RELAIS_DB_POOL_SIZE says how many', () => {
+  const url = 'postgres://relais@127.0.0.1/relais';
+  assert.deepEqual(readConfig({ DATABASE_URL: url }).database, {
+    kind: 'postgres',
+    url,
+    poolSize: availableParallelism() * 2 + 2,
+  });
+  const sized = readConfig({ DATABASE_URL: url, RELAIS_DB_POOL_SIZE: '12' }).database;
+  assert.equal(sized.kind === 'postgres' && sized.poolSize, 12);
+  assert.throws(
+    () => readConfig({ DATABASE_URL: url, RELAIS_DB_POOL_SIZE: '0' }),
+    /RELAIS_DB_POOL_SIZE must be at least 1, got "0"/,
+  );
+  assert.throws(
+    () => readConfig({ DATABASE_URL: url, RELAIS_DB_POOL_SIZE: 'many' }),
+    /RELAIS_DB_POOL_SIZE must be a whole number/,
+  );
 });

@@ -5,7 +5,7 @@ import {
   DEFAULT_URGENT_THRESHOLDS,
   type UrgentFollowUpThresholds,
 } from './domain/questionnaires/urgent-follow-up.ts';
-import type { DatabaseLocation } from './store/database.ts';
+import { DEFAULT_POOL_SIZE, type DatabaseLocation } from './store/database.ts';
 import { DEFAULT_TRANSITION_POLICY } from './domain/transitions/transition-checklist.ts';
 import type { AccountSecurityPolicy } from './domain/accounts/account-service.ts';
 import { BREAK_GLASS_HOURS, breakGlassHoursProblem } from './domain/emergency-access/break-glass-rules.ts';
@@ -88,7 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelaisConfig {
     port,
     database:
       databaseUrl !== undefined && databaseUrl !== ''
-        ? { kind: 'postgres', url: databaseUrl }
+        ? { kind: 'postgres', url: databaseUrl, poolSize: poolSizeOf(env) }
         : { kind: 'pglite', dataDir: resolve(env.RELAIS_DATA ?? '.relais') },
     webRoot: resolve(import.meta.dirname, '..', 'web', 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
@@ -209,6 +209,13 @@ function timeZoneOf(env: NodeJS.ProcessEnv): string {
   const timeZone = env.RELAIS_TIME_ZONE?.trim() || 'Europe/Paris';
   if (!isKnownTimeZone(timeZone)) throw new Error(`RELAIS_TIME_ZONE "${timeZone}" is not a known time zone`);
   return timeZone;
+}
+
+/** RELAIS_DB_POOL_SIZE: how many connections to PostgreSQL, at least one (the default follows the cores). */
+function poolSizeOf(env: NodeJS.ProcessEnv): number {
+  const size = integer(env, 'RELAIS_DB_POOL_SIZE', DEFAULT_POOL_SIZE);
+  if (size < 1) throw new Error(`RELAIS_DB_POOL_SIZE must be at least 1, got "${env.RELAIS_DB_POOL_SIZE}"`);
+  return size;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

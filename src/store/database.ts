@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg, { type CustomTypesConfig } from 'pg';
@@ -6,7 +7,14 @@ import { PreparingClient } from './preparing-client.ts';
 import { registerUnitOfWork, withUnitsOfWork, type UnitOfWork } from './unit-of-work.ts';
 
 /** Where the data lives: a PostgreSQL server URL, or a PGlite folder (or `memory://`). */
-export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+export type DatabaseLocation =
+  { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string };
+
+/**
+ * Connections to PostgreSQL when none is configured: about two per core (ADR 0016). Past the cores
+ * that run them, more backends do no more work, and each switch between them costs the server CPU.
+ */
+export const DEFAULT_POOL_SIZE = availableParallelism() * 2 + 2;
 
 /** An open database and the way to close it. */
 export interface DatabaseHandle {
@@ -38,7 +46,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: location.url,
-      max: 20,
+      max: location.poolSize ?? DEFAULT_POOL_SIZE,
       types: pgTypes,
       Client: PreparingClient,
     });
