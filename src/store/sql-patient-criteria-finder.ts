@@ -1,8 +1,8 @@
-import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
-import { prefixRange } from '../domain/identity/prefix-range.ts';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DateBound, PatientCriteria, PatientSortKey } from '../domain/record/patient-criteria.ts';
 import type { VersionedIdentity } from '../domain/record/patient-versions.ts';
 import type { Database } from './database-schema.ts';
+import { startsWith } from './name-key-prefix.ts';
 import { identityOfRow } from './patient-identity-columns.ts';
 import { preparedPerShape } from './preparing-client.ts';
 import { patientsWithinReach } from './sql-patient-finder.ts';
@@ -127,15 +127,6 @@ function reachFor(db: Kysely<Database>, practitionerId: string, criteria: Patien
   return first === undefined
     ? reach().distinct()
     : others.reduce((union, branch) => union.union(branch), first);
-}
-
-/**
- * Whether the name key in `column` starts with `word`, as the byte range the text_pattern_ops indexes
- * read: bound as parameters, unlike a LIKE pattern, it still reads an index range in a generic plan.
- */
-function startsWith(column: string, word: string): RawBuilder<boolean> {
-  const [from, to] = prefixRange(word);
-  return sql<boolean>`(${sql.ref(column)} ~>=~ ${from} and ${sql.ref(column)} ~<~ ${to})`;
 }
 
 function conditions(eb: Hits, criteria: PatientCriteria) {

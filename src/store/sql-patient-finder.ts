@@ -3,6 +3,8 @@ import type { PatientQuery } from '../domain/record/patient-query.ts';
 import type { PatientFinder } from '../domain/record/record-ports.ts';
 import { patientsObjectingTo } from './active-care-team.ts';
 import type { Database } from './database-schema.ts';
+import { startsWith } from './name-key-prefix.ts';
+import { preparedPerShape } from './preparing-client.ts';
 
 const NAME_KEYS = ['family_name_key', 'used_family_name_key', 'given_name_key'] as const;
 
@@ -12,6 +14,7 @@ type Members = ExpressionBuilder<Database, 'care_team_members'>;
  * Searches patients within a practitioner's active care teams (objections honoured), so anyone else's
  * patients never appear. Name words are prefixes of the name keys that the care-team rows carry (migration 0006):
  * the most selective word picks entries from the practitioner's name-key indexes, the others filter.
+ * The statement is prepared per shape (one per number of words, and one each for INS and birth date).
  */
 export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
   const withinReach = (practitionerId: string) => patientsWithinReach(db, practitionerId);
@@ -20,11 +23,9 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
     if (query.kind === 'name') {
       const driver = query.words.reduce((longest, word) => (word.length > longest.length ? word : longest));
       const everyWordMatches = (eb: Members) =>
-        eb.and(
-          query.words.map((word) => eb.or(NAME_KEYS.map((key) => eb(key, 'like', prefixPattern(word))))),
-        );
+        eb.and(query.words.map((word) => eb.or(NAME_KEYS.map((key) => startsWith(key, word)))));
       const startingWithDriver = (key: (typeof NAME_KEYS)[number]) =>
-        withinReach(practitionerId).where(key, 'like', prefixPattern(driver)).where(everyWordMatches);
+        withinReach(practitionerId).where(startsWith(key, driver)).where(everyWordMatches);
       // One branch per key, so each reads its own index; UNION also drops a patient met twice.
       return startingWithDriver('family_name_key')
         .union(startingWithDriver('used_family_name_key'))
@@ -50,7 +51,7 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
         .orderBy('r.given_name_key')
         .orderBy('r.patient_id')
         .limit(limit);
-      const rows = await db
+      const page = db
         .selectFrom(firstInReach.as('r'))
         .innerJoin('patients as p', 'p.patient_id', 'r.patient_id')
         .select([
@@ -64,8 +65,8 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
         ])
         .orderBy('r.family_name_key')
         .orderBy('r.given_name_key')
-        .orderBy('r.patient_id')
-        .execute();
+        .orderBy('r.patient_id');
+      const { rows } = await db.executeQuery(preparedPerShape('patient-search', page.compile()));
       return rows.map((row) => ({
         patientId: row.patient_id,
         birthFamilyName: row.birth_family_name,
