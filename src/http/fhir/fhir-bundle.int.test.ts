@@ -85,10 +85,22 @@ for (const { dialect, skip } of testDialects()) {
     test('a transaction creates patients and answers each entry in order, with its location and ETag', async () => {
       const first = fhirPatient();
       const second = fhirPatient({ name: [{ use: 'official', family: 'Transac', given: ['Zoé'] }] });
+      const seq = await lastAuditSeq(relais);
       const response = await post(bundleOf('transaction', [postPatient(first), postPatient(second)]));
       assert.equal(response.statusCode, 200, response.body);
       const answer = response.json<Bundle>();
       assert.equal(answer.type, 'transaction-response');
+      // The accesses the transaction made commit with it: each patient's registration and read-back.
+      const ids = (answer.entry ?? []).map((entry) => entry.response?.location?.split('/')[1]);
+      assert.deepEqual(
+        (await auditRowsAfter(relais, seq)).map((row) => [row.patient_id, row.action, row.outcome]).sort(),
+        ids
+          .flatMap((id) => [
+            [id, 'read', 'allowed'],
+            [id, 'write', 'allowed'],
+          ])
+          .sort(),
+      );
       assert.equal(answer.entry?.length, 2);
       for (const entry of answer.entry ?? []) {
         assert.equal(entry.response?.status, '201 Created');
