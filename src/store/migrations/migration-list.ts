@@ -26,6 +26,7 @@ import * as messageIds from './0026-message-ids.ts';
 import * as journalWriteCost from './0027-journal-write-cost.ts';
 import * as entryReferenceChecks from './0028-entry-reference-checks.ts';
 import * as objectionsByAddressee from './0029-objections-by-addressee.ts';
+import * as staticReferenceChecks from './0030-static-reference-checks.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -56,4 +57,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0027-journal-write-cost': journalWriteCost,
   '0028-entry-reference-checks': entryReferenceChecks,
   '0029-objections-by-addressee': objectionsByAddressee,
+  '0030-static-reference-checks': staticReferenceChecks,
 };
