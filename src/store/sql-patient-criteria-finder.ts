@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import type { DateBound, PatientCriteria, PatientSortKey } from '../domain/record/patient-criteria.ts';
 import type { VersionedIdentity } from '../domain/record/patient-versions.ts';
 import type { Database } from './database-schema.ts';
@@ -103,16 +103,24 @@ function matchingHits(db: Kysely<Database>, practitionerId: string, criteria: Pa
 }
 
 /**
- * The care-team rows of the patients within reach, one per patient, narrowed by the first name
- * criterion when there is one: the longest word of each of its alternatives reads a range of the
- * name-key indexes, one branch per key, rather than every patient of the practitioner. The narrowing
- * is only a necessary condition: every criterion still filters the rows after it.
+ * The care-team rows of the patients within reach, one per patient, narrowed by the most selective
+ * criterion there is: ids, else INS, which name a few patients to look up in the reach; else the first
+ * name criterion, the longest word of each of its alternatives reading a range of the name-key
+ * indexes, one branch per key, rather than every patient of the practitioner. The narrowing is only a
+ * necessary condition: every criterion still filters the rows after it.
  */
 function reachFor(db: Kysely<Database>, practitionerId: string, criteria: PatientCriteria) {
   const reach = () =>
     patientsWithinReach(db, practitionerId)
       .clearSelect()
       .select(['patient_id', 'family_name_key', 'used_family_name_key', 'given_name_key']);
+  const [ids] = criteria.ids.filter((values) => values.length > 0);
+  if (ids !== undefined) return reach().where('patient_id', 'in', ids).distinct();
+  const [identifiers] = criteria.identifiers.filter((values) => values.length > 0);
+  if (identifiers !== undefined) {
+    const holders = db.selectFrom('patients as q').select('q.patient_id').where(holdsIns('q', identifiers));
+    return reach().where('patient_id', 'in', holders).distinct();
+  }
   const [narrowing] = [
     ...criteria.names.map((alternatives) => ({ alternatives, keys: NAME_KEYS })),
     ...criteria.families.map((alternatives) => ({ alternatives, keys: FAMILY_KEYS })),
@@ -129,6 +137,17 @@ function reachFor(db: Kysely<Database>, practitionerId: string, criteria: Patien
     : others.reduce((union, branch) => union.union(branch), first);
 }
 
+/** Whether the patient under `alias` holds one of the INS (under the OID named, or under any). */
+function holdsIns(alias: string, values: PatientCriteria['identifiers'][number]): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const holds = values.map(({ oid, matricule }) =>
+    oid === null
+      ? sql`${column('ins_matricule')} = ${matricule}`
+      : sql`(${column('ins_matricule')} = ${matricule} and ${column('ins_oid')} = ${oid})`,
+  );
+  return holds.length === 0 ? sql<boolean>`false` : sql<boolean>`(${sql.join(holds, sql` or `)})`;
+}
+
 function conditions(eb: Hits, criteria: PatientCriteria) {
   const anyWords = (alternatives: readonly (readonly string[])[], keys: readonly NameKey[]) =>
     eb.or(
@@ -139,15 +158,7 @@ function conditions(eb: Hits, criteria: PatientCriteria) {
   return [
     // An empty list of values matches nothing (values that can name no patient were dropped).
     ...criteria.ids.map((ids) => (ids.length === 0 ? eb.lit(false) : eb('m.patient_id', 'in', ids))),
-    ...criteria.identifiers.map((values) =>
-      eb.or(
-        values.map(({ oid, matricule }) =>
-          oid === null
-            ? eb('p.ins_matricule', '=', matricule)
-            : eb.and([eb('p.ins_matricule', '=', matricule), eb('p.ins_oid', '=', oid)]),
-        ),
-      ),
-    ),
+    ...criteria.identifiers.map((values) => holdsIns('p', values)),
     ...criteria.names.map((alternatives) => anyWords(alternatives, NAME_KEYS)),
     ...criteria.families.map((alternatives) => anyWords(alternatives, FAMILY_KEYS)),
     ...criteria.givens.map((alternatives) => anyWords(alternatives, GIVEN_KEYS)),
