@@ -47,6 +47,16 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(response.statusCode, 200, response.body);
       return response.json<CoordinationRecord>();
     };
+    /** A new service of a hospital, with the hospital's id. */
+    const hospitalService = async (specialty: string) => {
+      const serviceId = await createHospitalService(relais, specialty);
+      const { parent_id: hospitalId } = await relais.database.db
+        .selectFrom('organizations')
+        .select('parent_id')
+        .where('id', '=', serviceId)
+        .executeTakeFirstOrThrow();
+      return { serviceId, hospitalId };
+    };
     const portalChoices = async (token: string) =>
       (await call(token, 'GET', '/api/portal/sharing-choices')).json<SharingChoiceList>().items;
     const sharingEvents = async (patientId: string) =>
@@ -319,12 +329,7 @@ for (const { dialect, skip } of testDialects()) {
     });
 
     test('an objection takes the patient out of the professional’s searches and their totals', async () => {
-      const serviceId = await createHospitalService(relais, 'cardiology');
-      const { parent_id: hospitalId } = await relais.database.db
-        .selectFrom('organizations')
-        .select('parent_id')
-        .where('id', '=', serviceId)
-        .executeTakeFirstOrThrow();
+      const { serviceId, hospitalId } = await hospitalService('cardiology');
       const gp = await createProfessional(relais);
       const cardiologist = await createProfessional(relais, 'physician', { organizationId: serviceId });
       const family = `Objecteur${randomUUID().slice(0, 8).replace(/\d/g, 'x')}`;
@@ -378,12 +383,7 @@ for (const { dialect, skip } of testDialects()) {
     });
 
     test('an objection to an organisation blocks its members, its services’ included', async () => {
-      const serviceId = await createHospitalService(relais, 'psychiatry');
-      const { parent_id: hospitalId } = await relais.database.db
-        .selectFrom('organizations')
-        .select('parent_id')
-        .where('id', '=', serviceId)
-        .executeTakeFirstOrThrow();
+      const { serviceId, hospitalId } = await hospitalService('psychiatry');
       const gp = await createProfessional(relais);
       const psychiatrist = await createProfessional(relais, 'physician', { organizationId: serviceId });
       const colleague = await createProfessional(relais, 'physician', { organizationId: serviceId });
