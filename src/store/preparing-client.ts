@@ -44,8 +44,8 @@ const shapesByFamily = new Map<string, Set<string>>();
  */
 export function preparedPerShape<R>(family: string, query: CompiledQuery<R>): CompiledQuery<R> {
   const shape = createHash('sha256').update(query.sql).digest('hex').slice(0, 16);
-  const shapes = shapesByFamily.get(family) ?? new Set<string>();
-  shapesByFamily.set(family, shapes);
+  let shapes = shapesByFamily.get(family);
+  if (shapes === undefined) shapesByFamily.set(family, (shapes = new Set()));
   if (!shapes.has(shape)) {
     if (shapes.size >= PREPARED_SHAPES_PER_FAMILY) return query;
     shapes.add(shape);

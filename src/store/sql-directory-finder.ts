@@ -3,7 +3,11 @@ import type { DirectoryFinder } from '../domain/directory/directory-criteria.ts'
 import type { AnyOf, NameWords } from '../domain/record/patient-criteria.ts';
 import type { Database } from './database-schema.ts';
 import { searchKey } from './sql-directory-store.ts';
-import { prefixPattern } from './sql-patient-finder.ts';
+
+/** A LIKE pattern for "starts with", with LIKE's own wildcards taken literally. */
+function prefixPattern(word: string): string {
+  return `${word.replace(/[%_\\]/g, '\\$&')}%`;
+}
 
 /** Whether every word starts a word of `name` (its name key), for any of the alternatives. */
 function anyWords(alternatives: AnyOf<NameWords>, name: Expression<string>): RawBuilder<boolean> {

@@ -93,8 +93,3 @@ export function patientsWithinReach(db: Kysely<Database>, practitionerId: string
     .where('ended_on', 'is', null)
     .where(sql<boolean>`patient_id not in (${patientsObjectingTo(practitionerId)})`);
 }
-
-/** A LIKE pattern for "starts with", with LIKE's own wildcards taken literally. */
-export function prefixPattern(word: string): string {
-  return `${word.replace(/[%_\\]/g, '\\$&')}%`;
-}
