@@ -87,6 +87,7 @@ import { unitOfWorkOf } from './store/unit-of-work.ts';
 import { createPatientEverythingService } from './domain/record/patient-everything.ts';
 import { createSqlAccessFacts } from './store/sql-access-facts.ts';
 import { createSqlAccountStore } from './store/sql-account-store.ts';
+import { withSessionCache } from './store/session-cache.ts';
 import { createSqlAdtInbox } from './store/sql-adt-inbox.ts';
 import { createSqlAccessLog } from './store/sql-access-log.ts';
 import { createSqlAuditLog } from './store/sql-audit-log.ts';
@@ -189,7 +190,7 @@ const DEFAULT_ACCOUNT_SECURITY: AccountSecurityPolicy = {
 /** Wires the use cases to their SQL stores and integrations: the one place that knows both sides. */
 export function createServices(db: Kysely<Database>, clock: Clock, options: ServiceOptions) {
   const audit = createSqlAuditTrail(db);
-  const accountStore = createSqlAccountStore(db);
+  const accountStore = withSessionCache(createSqlAccountStore(db));
   // Time-ordered ids keep each table's key indexes written at their right edge (time-ordered-ids.ts).
   const newId = timeOrderedUuid;
   const accessFacts = createSqlAccessFacts(db);
