@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompiledQuery, sql } from 'kysely';
 import { openDatabase } from './database.ts';
-import { PREPARED_SHAPES_PER_FAMILY, preparedPerShape } from './preparing-client.ts';
+import { PREPARED_SHAPES_PER_FAMILY, preparedAs, preparedPerShape } from './preparing-client.ts';
 import { createIsolatedDatabase, TEST_PG_URL_ENV } from '../../tests/support/postgres-server.ts';
 
 const serverUrl = process.env[TEST_PG_URL_ENV];
@@ -81,6 +81,42 @@ describe(
           const { rows } = await sql<{ n: string }>`select count(*) as n from pg_prepared_statements
             where name like 'test-bound-%'`.execute(connection);
           assert.equal(Number(rows[0]?.n), PREPARED_SHAPES_PER_FAMILY);
+        });
+      } finally {
+        await database.close();
+      }
+    });
+    it('a generic statement is planned once, outside a transaction; every other statement as PostgreSQL chooses', async () => {
+      const database = await openDatabase({
+        kind: 'postgres',
+        url: await createIsolatedDatabase(serverUrl ?? ''),
+      });
+      const modeQuery = (value: number) =>
+        CompiledQuery.raw(
+          `select current_setting('plan_cache_mode') as mode from generate_series(1, $1::int) as n where n = $1`,
+          [value],
+        ) as CompiledQuery<{ mode: string }>;
+      try {
+        await database.db.connection().execute(async (connection) => {
+          const modeOf = async (query: CompiledQuery<{ mode: string }>) =>
+            (await connection.executeQuery(query)).rows[0]?.mode;
+          const generic = (value: number) => preparedAs('test-generic', modeQuery(value), 'generic');
+          for (const value of [1, 2, 3, 4, 5, 6, 7, 8])
+            assert.equal(await modeOf(generic(value)), 'force_generic_plan');
+          const { rows } = await sql<{ generic_plans: string; custom_plans: string }>`
+            select generic_plans, custom_plans from pg_prepared_statements where name = 'test-generic'`.execute(
+            connection,
+          );
+          assert.deepEqual(rows, [{ generic_plans: '8', custom_plans: '0' }]);
+
+          assert.equal(await modeOf(modeQuery(1)), 'auto', 'an unnamed statement');
+          await modeOf(generic(1));
+          assert.equal(await modeOf(preparedAs('test-chosen', modeQuery(1))), 'auto', 'a prepared one');
+          await modeOf(generic(1));
+          await sql`begin`.execute(connection);
+          assert.equal(await modeOf(generic(1)), 'auto', 'a generic one inside a transaction');
+          await sql`rollback`.execute(connection);
+          assert.equal(await modeOf(modeQuery(1)), 'auto', 'after the rolled-back transaction');
         });
       } finally {
         await database.close();

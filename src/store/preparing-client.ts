@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { CompiledQuery } from 'kysely';
 
-/** A statement that starts with this comment, e.g. `/* prepared: access-facts *\/`, is prepared by name. */
-const PREPARED_TAG = /^\/\* prepared: ([a-z0-9-]+) \*\//;
+/**
+ * A statement that starts with this comment, e.g. `/* prepared: access-facts *\/`, is prepared by name;
+ * `/* prepared generic: … *\/` also has it planned once, for any values (see PreparingClient).
+ */
+const PREPARED_TAG = /^\/\* prepared( generic)?: ([a-z0-9-]+) \*\//;
 
 /**
  * A node-postgres client that prepares the statements tagged as such once per connection and then
@@ -12,12 +15,34 @@ const PREPARED_TAG = /^\/\* prepared: ([a-z0-9-]+) \*\//;
  * statements stay few whatever other SQL goes through it.
  */
 export class PreparingClient extends pg.Client {
+  /** Whether this connection's plan_cache_mode is force_generic_plan now; only ever outside a transaction. */
+  #generic = false;
+
   override query(...args: unknown[]): never {
     const [text, values] = args;
-    const name = typeof text === 'string' ? PREPARED_TAG.exec(text)?.[1] : undefined;
+    const tag = typeof text === 'string' ? PREPARED_TAG.exec(text) : null;
     const call = super.query.bind(this) as (...callArgs: unknown[]) => never;
-    if (name === undefined) return call(...args);
-    return call({ name, text, values }, ...args.slice(2));
+    this.#planFor(tag?.[1] !== undefined);
+    if (tag === null) return call(...args);
+    return call({ name: tag[2], text, values }, ...args.slice(2));
+  }
+
+  /**
+   * PostgreSQL plans a prepared statement for its values for the first runs, then keeps doing so when
+   * its generic plan looks dearer: a search whose bounds are parameters always does, and its planning
+   * costs more than its run. A `generic` statement outside a transaction is therefore run with
+   * plan_cache_mode = force_generic_plan, and any other statement first restores the default, so a
+   * statement planned at each run (unnamed) is never planned blind. The switch is queued ahead of the
+   * statement, on the same connection, and happens only when the kind of statement changes.
+   */
+  #planFor(generic: boolean): void {
+    const wanted = generic && this.getTransactionStatus() === 'I';
+    if (wanted === this.#generic) return;
+    this.#generic = wanted;
+    // Failing to switch fails the statement queued behind it on a broken connection: nothing to add here.
+    super
+      .query(wanted ? 'set plan_cache_mode = force_generic_plan' : 'reset plan_cache_mode')
+      .catch(() => {});
   }
 }
 
@@ -25,8 +50,13 @@ export class PreparingClient extends pg.Client {
  * A compiled Kysely query tagged to run as the prepared statement `name` on PostgreSQL (PGlite reads
  * the tag as a comment): for the statements every request runs, whose text never varies.
  */
-export function preparedAs<R>(name: string, query: CompiledQuery<R>): CompiledQuery<R> {
-  return { ...query, sql: `/* prepared: ${name} */ ${query.sql}` };
+export function preparedAs<R>(
+  name: string,
+  query: CompiledQuery<R>,
+  plan: 'chosen by PostgreSQL' | 'generic' = 'chosen by PostgreSQL',
+): CompiledQuery<R> {
+  const tag = plan === 'generic' ? 'prepared generic' : 'prepared';
+  return { ...query, sql: `/* ${tag}: ${name} */ ${query.sql}` };
 }
 
 /**
@@ -42,7 +72,11 @@ const shapesByFamily = new Map<string, Set<string>>();
  * optional filters): each shape is its own prepared statement, named `family` plus a digest of its
  * text, so a name can never stand for two texts; up to `PREPARED_SHAPES_PER_FAMILY` shapes.
  */
-export function preparedPerShape<R>(family: string, query: CompiledQuery<R>): CompiledQuery<R> {
+export function preparedPerShape<R>(
+  family: string,
+  query: CompiledQuery<R>,
+  plan?: 'chosen by PostgreSQL' | 'generic',
+): CompiledQuery<R> {
   const shape = createHash('sha256').update(query.sql).digest('hex').slice(0, 16);
   let shapes = shapesByFamily.get(family);
   if (shapes === undefined) shapesByFamily.set(family, (shapes = new Set()));
@@ -50,5 +84,5 @@ export function preparedPerShape<R>(family: string, query: CompiledQuery<R>): Co
     if (shapes.size >= PREPARED_SHAPES_PER_FAMILY) return query;
     shapes.add(shape);
   }
-  return preparedAs(`${family}-${shape}`, query);
+  return preparedAs(`${family}-${shape}`, query, plan);
 }

@@ -64,7 +64,7 @@ export function createSqlPatientCriteriaFinder(db: Kysely<Database>) {
       page = page.orderBy(sql.ref(`page.sort${index}`), descending ? 'desc' : 'asc');
     });
     const { rows } = await db.executeQuery(
-      preparedPerShape('patient-criteria', page.orderBy('page.patient_id').compile()),
+      preparedPerShape('patient-criteria', page.orderBy('page.patient_id').compile(), 'generic'),
     );
     const total =
       rows[0] !== undefined
@@ -110,31 +110,29 @@ function matchingHits(db: Kysely<Database>, practitionerId: string, criteria: Pa
  * necessary condition: every criterion still filters the rows after it.
  */
 function reachFor(db: Kysely<Database>, practitionerId: string, criteria: PatientCriteria) {
-  const reach = () =>
-    patientsWithinReach(db, practitionerId)
-      .clearSelect()
-      .select(['patient_id', 'family_name_key', 'used_family_name_key', 'given_name_key']);
-  const [ids] = criteria.ids.filter((values) => values.length > 0);
-  if (ids !== undefined) return reach().where('patient_id', 'in', ids).distinct();
-  const [identifiers] = criteria.identifiers.filter((values) => values.length > 0);
-  if (identifiers !== undefined) {
-    const holders = db.selectFrom('patients as q').select('q.patient_id').where(holdsIns('q', identifiers));
-    return reach().where('patient_id', 'in', holders).distinct();
-  }
-  const [narrowing] = [
-    ...criteria.names.map((alternatives) => ({ alternatives, keys: NAME_KEYS })),
-    ...criteria.families.map((alternatives) => ({ alternatives, keys: FAMILY_KEYS })),
-    ...criteria.givens.map((alternatives) => ({ alternatives, keys: GIVEN_KEYS })),
-  ];
-  const branches = (narrowing?.alternatives ?? []).flatMap((words) => {
-    const driver = words.reduce((longest, word) => (word.length > longest.length ? word : longest), '');
-    return narrowing?.keys.map((key) => reach().where(startsWith(key, driver))) ?? [];
+  return patientsWithinReach(db, practitionerId, (rows) => {
+    const [ids] = criteria.ids.filter((values) => values.length > 0);
+    if (ids !== undefined) return rows().where('patient_id', 'in', ids).distinct();
+    const [identifiers] = criteria.identifiers.filter((values) => values.length > 0);
+    if (identifiers !== undefined) {
+      const holders = db.selectFrom('patients as q').select('q.patient_id').where(holdsIns('q', identifiers));
+      return rows().where('patient_id', 'in', holders).distinct();
+    }
+    const [narrowing] = [
+      ...criteria.names.map((alternatives) => ({ alternatives, keys: NAME_KEYS })),
+      ...criteria.families.map((alternatives) => ({ alternatives, keys: FAMILY_KEYS })),
+      ...criteria.givens.map((alternatives) => ({ alternatives, keys: GIVEN_KEYS })),
+    ];
+    const branches = (narrowing?.alternatives ?? []).flatMap((words) => {
+      const driver = words.reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+      return narrowing?.keys.map((key) => rows().where(startsWith(key, driver))) ?? [];
+    });
+    const [first, ...others] = branches;
+    // UNION drops a patient met twice (by two keys, or in two roles): the rows are the patient's keys.
+    return first === undefined
+      ? rows().distinct()
+      : others.reduce((union, branch) => union.union(branch), first);
   });
-  const [first, ...others] = branches;
-  // UNION drops a patient met twice (by two keys, or in two roles): the rows are the patient's keys.
-  return first === undefined
-    ? reach().distinct()
-    : others.reduce((union, branch) => union.union(branch), first);
 }
 
 /** Whether the patient under `alias` holds one of the INS (under the OID named, or under any). */

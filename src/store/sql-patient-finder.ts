@@ -17,29 +17,28 @@ type Members = ExpressionBuilder<Database, 'care_team_members'>;
  * The statement is prepared per shape (one per number of words, and one each for INS and birth date).
  */
 export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
-  const withinReach = (practitionerId: string) => patientsWithinReach(db, practitionerId);
-
-  const reachByQuery = (practitionerId: string, query: PatientQuery) => {
-    if (query.kind === 'name') {
-      const driver = query.words.reduce((longest, word) => (word.length > longest.length ? word : longest));
-      const everyWordMatches = (eb: Members) =>
-        eb.and(query.words.map((word) => eb.or(NAME_KEYS.map((key) => startsWith(key, word)))));
-      const startingWithDriver = (key: (typeof NAME_KEYS)[number]) =>
-        withinReach(practitionerId).where(startsWith(key, driver)).where(everyWordMatches);
-      // One branch per key, so each reads its own index; UNION also drops a patient met twice.
-      return startingWithDriver('family_name_key')
-        .union(startingWithDriver('used_family_name_key'))
-        .union(startingWithDriver('given_name_key'));
-    }
-    return withinReach(practitionerId)
-      .distinct()
-      .where('patient_id', 'in', (eb) => {
-        const patients = eb.selectFrom('patients').select('patients.patient_id');
-        return query.kind === 'ins'
-          ? patients.where('ins_matricule', '=', query.matricule)
-          : patients.where('birth_date', '=', query.birthDate);
-      });
-  };
+  const reachByQuery = (practitionerId: string, query: PatientQuery) =>
+    patientsWithinReach(db, practitionerId, (rows) => {
+      if (query.kind === 'name') {
+        const driver = query.words.reduce((longest, word) => (word.length > longest.length ? word : longest));
+        const everyWordMatches = (eb: Members) =>
+          eb.and(query.words.map((word) => eb.or(NAME_KEYS.map((key) => startsWith(key, word)))));
+        const startingWithDriver = (key: (typeof NAME_KEYS)[number]) =>
+          rows().where(startsWith(key, driver)).where(everyWordMatches);
+        // One branch per key, so each reads its own index; UNION also drops a patient met twice.
+        return startingWithDriver('family_name_key')
+          .union(startingWithDriver('used_family_name_key'))
+          .union(startingWithDriver('given_name_key'));
+      }
+      return rows()
+        .distinct()
+        .where('patient_id', 'in', (eb) => {
+          const patients = eb.selectFrom('patients').select('patients.patient_id');
+          return query.kind === 'ins'
+            ? patients.where('ins_matricule', '=', query.matricule)
+            : patients.where('birth_date', '=', query.birthDate);
+        });
+    });
 
   return {
     async search(practitionerId, query, limit) {
@@ -66,7 +65,7 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
         .orderBy('r.family_name_key')
         .orderBy('r.given_name_key')
         .orderBy('r.patient_id');
-      const { rows } = await db.executeQuery(preparedPerShape('patient-search', page.compile()));
+      const { rows } = await db.executeQuery(preparedPerShape('patient-search', page.compile(), 'generic'));
       return rows.map((row) => ({
         patientId: row.patient_id,
         birthFamilyName: row.birth_family_name,
@@ -80,16 +79,31 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
   };
 }
 
-/**
- * The practitioner's active care-team rows, i.e. the patients within their reach: a patient who objects
- * to the practitioner is out of it, name included. Every patient search starts here; the objections
- * are read once per search, as a set (hashed), so a long list costs no probe per row.
- */
-export function patientsWithinReach(db: Kysely<Database>, practitionerId: string) {
+/** A practitioner's active care-team rows, with the name keys a search reads. */
+export type CareTeamRows = ReturnType<typeof activeCareTeamRows>;
+
+function activeCareTeamRows(db: Kysely<Database>, practitionerId: string) {
   return db
     .selectFrom('care_team_members')
-    .select(['patient_id', 'family_name_key', 'given_name_key'])
+    .select(['patient_id', 'family_name_key', 'used_family_name_key', 'given_name_key'])
     .where('practitioner_id', '=', practitionerId)
-    .where('ended_on', 'is', null)
-    .where(sql<boolean>`patient_id not in (${patientsObjectingTo(practitionerId)})`);
+    .where('ended_on', 'is', null);
+}
+
+/**
+ * The patients within a practitioner's reach among those `narrowed` picks from the practitioner's
+ * active care-team rows (`rows()`, as often as it needs, e.g. one branch per name-key index): a patient
+ * who objects to the practitioner is out of it, name included. Every patient search starts here. The
+ * objections are read once per search, as a set (hashed), and applied once above the narrowing, so
+ * a long list costs no probe per row and a search of several branches plans them once.
+ */
+export function patientsWithinReach(
+  db: Kysely<Database>,
+  practitionerId: string,
+  narrowed: (rows: () => CareTeamRows) => CareTeamRows,
+) {
+  return db
+    .selectFrom(narrowed(() => activeCareTeamRows(db, practitionerId)).as('reach'))
+    .selectAll()
+    .where(sql<boolean>`reach.patient_id not in (${patientsObjectingTo(practitionerId)})`);
 }
