@@ -5,6 +5,7 @@ import type { AccessFactsSource } from '../domain/access/patient-access-service.
 import { FINAL_STATUSES } from '../domain/referrals/referral.ts';
 import { isoDate } from '../domain/shared/clock.ts';
 import { activeOn } from './active-care-team.ts';
+import { preparedOnce } from './prepared-once.ts';
 import type { Database } from './database-schema.ts';
 
 interface FactsRow {
@@ -22,21 +23,12 @@ interface FactsRow {
  * "The practitioner's organisations" are their service and its hospital.
  */
 export function createSqlAccessFacts(db: Kysely<Database>): AccessFactsSource {
-  return {
-    async patientExists(patientId) {
-      const row = await db
-        .selectFrom('patients')
-        .select('patient_id')
-        .where('patient_id', '=', patientId)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    async accessFacts(practitionerId, patientId, on): Promise<AccessFacts> {
-      const today = isoDate(on);
+  // Prepared on PostgreSQL (preparing-client.ts): planning it cost three times running it.
+  const accessFactsOf = preparedOnce(
+    'access-facts',
+    (practitionerId: string, patientId: string, today: string) => {
       const finalStatuses = sql.join(FINAL_STATUSES.map((status) => sql`${status}`));
-      // Prepared on PostgreSQL (preparing-client.ts): planning it cost three times running it.
-      const { rows } = await sql<FactsRow>`/* prepared: access-facts */
+      return sql<FactsRow>`
         with own_organizations as (
           select p.organization_id as id from practitioners p
             where p.id = ${practitionerId} and p.organization_id is not null
@@ -67,7 +59,21 @@ export function createSqlAccessFacts(db: Kysely<Database>): AccessFactsSource {
           (select json_agg(json_build_object('category', c.category,
               'named', ${practitionerId}::uuid = any(c.allowed_practitioner_ids)))
             from in_force c where c.kind = 'restriction') as restrictions
-      `.execute(db);
+      `.compile(db);
+    },
+  );
+  return {
+    async patientExists(patientId) {
+      const row = await db
+        .selectFrom('patients')
+        .select('patient_id')
+        .where('patient_id', '=', patientId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async accessFacts(practitionerId, patientId, on): Promise<AccessFacts> {
+      const { rows } = await db.executeQuery(accessFactsOf(practitionerId, patientId, isoDate(on)));
       const row = rows[0];
       if (row === undefined) throw new Error('the access facts query returned no row');
       return {

@@ -7,7 +7,7 @@ import type {
 } from '../domain/accounts/account-ports.ts';
 import type { LockoutState } from '../domain/accounts/login-lockout.ts';
 import { ACCOUNT_ROLES, type AccountRole } from '../domain/access/principal.ts';
-import { preparedAs } from './preparing-client.ts';
+import { preparedOnce } from './prepared-once.ts';
 import type { Database, AccountsTable } from './database-schema.ts';
 import { inTransaction, insertEvents } from './write-transaction.ts';
 
@@ -30,6 +30,15 @@ export function createSqlAccountStore(db: Kysely<Database>): AccountStore & Sess
           .$castTo<string>()
           .as('display_name'),
       );
+  // Every signed-in request runs it (but for the session cache, ADR 0017).
+  const liveSession = preparedOnce('live-session', (tokenHash: string, now: Date) =>
+    accountsWithNames()
+      .innerJoin('sessions as s', 's.account_id', 'a.id')
+      .select(['s.created_at as session_created_at', 's.last_seen_at'])
+      .where('s.token_hash', '=', tokenHash)
+      .where('s.expires_at', '>', now)
+      .compile(),
+  );
   return {
     async findByLogin(login) {
       const row = await accountsWithNames().where('a.login', '=', login).executeTakeFirst();
@@ -190,14 +199,7 @@ export function createSqlAccountStore(db: Kysely<Database>): AccountStore & Sess
         .execute();
     },
     async findLive(tokenHash, now) {
-      // Prepared: every signed-in request runs it.
-      const query = accountsWithNames()
-        .innerJoin('sessions as s', 's.account_id', 'a.id')
-        .select(['s.created_at as session_created_at', 's.last_seen_at'])
-        .where('s.token_hash', '=', tokenHash)
-        .where('s.expires_at', '>', now)
-        .compile();
-      const [row] = (await db.executeQuery(preparedAs('live-session', query))).rows;
+      const [row] = (await db.executeQuery(liveSession(tokenHash, now))).rows;
       if (row === undefined) return undefined;
       return { account: accountOf(row), createdAt: row.session_created_at, lastSeenAt: row.last_seen_at };
     },

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PatientVersionReader, VersionedIdentity } from '../domain/record/patient-versions.ts';
 import type { Database, PatientIdentityVersionsTable } from './database-schema.ts';
-import { preparedAs } from './preparing-client.ts';
+import { preparedOnce } from './prepared-once.ts';
 import { identityOfRow } from './patient-identity-columns.ts';
 import type { Selectable } from 'kysely';
 
@@ -9,15 +9,17 @@ import type { Selectable } from 'kysely';
 export function createSqlPatientVersions(db: Kysely<Database>): PatientVersionReader {
   const versions = (patientId: string) =>
     db.selectFrom('patient_identity_versions').selectAll().where('patient_id', '=', patientId);
+  // Every FHIR Patient read runs it.
+  const currentVersion = preparedOnce('current-patient-version', (patientId: string) =>
+    versions(patientId)
+      .where('version_id', '=', (eb) =>
+        eb.selectFrom('patients').select('version_id').where('patient_id', '=', patientId),
+      )
+      .compile(),
+  );
   return {
     async current(scope) {
-      // Prepared: every FHIR Patient read runs it.
-      const query = versions(scope.patientId)
-        .where('version_id', '=', (eb) =>
-          eb.selectFrom('patients').select('version_id').where('patient_id', '=', scope.patientId),
-        )
-        .compile();
-      const [row] = (await db.executeQuery(preparedAs('current-patient-version', query))).rows;
+      const [row] = (await db.executeQuery(currentVersion(scope.patientId))).rows;
       return row === undefined ? undefined : versionOfRow(row);
     },
     async version(scope, versionId) {
