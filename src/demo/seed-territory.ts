@@ -315,10 +315,10 @@ async function registerInBatches(
     throw new RangeError(`batchSize must be a positive integer, got ${plan.batchSize}`);
   }
   const ids: string[] = [];
-  const inFlight: Promise<string[]>[] = [];
+  const inFlight: Promise<readonly { patientId: string }[]>[] = [];
   const settleOldest = async () => {
     const written = inFlight.shift();
-    if (written !== undefined) ids.push(...(await written));
+    if (written !== undefined) for (const { patientId } of await written) ids.push(patientId);
     plan.onBatch?.(ids.length);
   };
   for (let start = 0; start < plan.count; start += plan.batchSize) {

@@ -405,7 +405,7 @@ for (const { dialect, skip } of testDialects()) {
 
     test('without a médecin traitant, the urgent task goes to the coordinator role', async () => {
       const coordinator = await createProfessional(relais, 'coordinator');
-      const [patientId = ''] = await relais.services.record.registerPatients(
+      const [{ patientId } = { patientId: '' }] = await relais.services.record.registerPatients(
         { kind: 'system' },
         [
           {

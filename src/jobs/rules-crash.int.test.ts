@@ -57,7 +57,7 @@ describe('rules job killed while working', { skip: postgres?.skip ?? 'not select
       });
       // Each patient: two HbA1c above target (one referral suggestion) and two missed appointments
       // 200 days apart (two reschedule tasks, never "repeated" within 90 days).
-      const patientIds = await relais.services.record.registerPatients(
+      const registered = await relais.services.record.registerPatients(
         { kind: 'system' },
         Array.from({ length: PATIENTS }, () => ({
           identity: identity(),
@@ -75,7 +75,7 @@ describe('rules job killed while working', { skip: postgres?.skip ?? 'not select
       );
       await appendEvents(
         relais.database.db,
-        patientIds.flatMap((patientId) => [
+        registered.flatMap(({ patientId }) => [
           testEvent('appointment.missed', patientId, {}, new Date(Date.now() - 200 * DAY)),
           testEvent('appointment.missed', patientId, {}, new Date()),
         ]),

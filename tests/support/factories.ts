@@ -170,13 +170,13 @@ export async function createPatient(
     practitionerId,
     role: index === 0 ? 'medecin_traitant' : 'nurse',
   }));
-  const [patientId] = await relais.services.record.registerPatients(
+  const [registered] = await relais.services.record.registerPatients(
     { kind: 'system' },
     [{ identity: identity(options.identity), entries: [...members, ...(options.entries ?? [])] }],
     { clientAddress: null },
   );
-  if (patientId === undefined) throw new Error('no patient registered');
-  return patientId;
+  if (registered === undefined) throw new Error('no patient registered');
+  return registered.patientId;
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -103,7 +103,8 @@ export function createPatientIdentityService(deps: {
 
     /**
      * Registers a patient with the professional in their care team (in `role`), as the record's
-     * registration does, and answers the first version. Errors: those of the registration.
+     * registration does, and answers the first version as written: the registration's audited write
+     * covers it, as any create answers what it wrote (no read-back). Errors: those of the registration.
      */
     async register(
       principal: Principal,
@@ -114,12 +115,13 @@ export function createPatientIdentityService(deps: {
       if (principal.kind !== 'professional')
         throw new DomainError('forbidden', 'only professionals register patients');
       const member = { kind: 'care-team-member', practitionerId: principal.practitionerId, role } as const;
-      const [patientId = ''] = await deps.record.registerPatients(
+      const [registered] = await deps.record.registerPatients(
         { kind: 'principal', principal },
         [{ identity, entries: [member] }],
         origin,
       );
-      return read(principal, patientId, origin);
+      if (registered === undefined) throw new Error('the registration answered no patient');
+      return registered;
     },
 
     /**

@@ -9,6 +9,9 @@ export interface VersionedIdentity {
   readonly identity: ValidIdentity;
 }
 
+/** The version a patient's identity has when registered (the store numbers versions from 1). */
+export const FIRST_IDENTITY_VERSION = 1;
+
 /** Port: the versions of a patient's identity, read under an open scope. */
 export interface PatientVersionReader {
   /** The current version; undefined when the patient does not exist. */

@@ -12,6 +12,7 @@ import type { CoordinationRecord, PatientSearchHit, PortalSummary } from './coor
 import { withInsSharingRule } from './ins-sharing.ts';
 import { auditSearchHits } from './search-audit.ts';
 import { parsePatientQuery } from './patient-query.ts';
+import { FIRST_IDENTITY_VERSION, type VersionedIdentity } from './patient-versions.ts';
 import type { NewPatient, PatientFinder, RecordReader, RecordWriter } from './record-ports.ts';
 
 /** A registration: the identity and the first entries (care team, problems, treatments…). */
@@ -98,10 +99,15 @@ export function createRecordService(deps: {
     },
 
     /**
-     * Registers patients in one transaction. A professional must be in each care team they create
-     * (or they would lose sight of the patient at once). Errors: `invalid-input`, `conflict` (INS taken).
+     * Registers patients in one transaction, and answers each one's first identity version as written.
+     * A professional must be in each care team they create (or they would lose sight of the patient at
+     * once). Errors: `invalid-input`, `conflict` (INS taken).
      */
-    async registerPatients(by: Writer, registrations: readonly PatientRegistration[], origin: RequestOrigin) {
+    async registerPatients(
+      by: Writer,
+      registrations: readonly PatientRegistration[],
+      origin: RequestOrigin,
+    ): Promise<VersionedIdentity[]> {
       const now = clock();
       const actorAccountId = by.kind === 'principal' ? by.principal.accountId : null;
       const patients = registrations.map((registration) => {
@@ -121,7 +127,12 @@ export function createRecordService(deps: {
           patients.map((p) => auditEntryFor(by.principal, p.patientId, purpose, origin, now, allowed)),
         );
       }
-      return patients.map((patient) => patient.patientId);
+      return patients.map(({ patientId, identity }) => ({
+        patientId,
+        versionId: FIRST_IDENTITY_VERSION,
+        lastUpdated: now,
+        identity,
+      }));
     },
 
     /** Adds one entry to a patient's record. Errors: `invalid-input`, `not-found`, `forbidden`. */

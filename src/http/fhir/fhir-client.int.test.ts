@@ -73,6 +73,12 @@ for (const { dialect, skip } of testDialects()) {
       const read = await as<Patient>(client.read({ resourceType: 'Patient', id }));
       assert.equal(read.name?.[0]?.family, 'Quéméner');
       assert.equal(responseOf(read).headers.get('etag'), 'W/"1"');
+      const asJson = (resource: Patient): unknown => JSON.parse(JSON.stringify(resource));
+      assert.deepEqual(
+        asJson(created),
+        asJson(read),
+        'a create answers the version as written, as a read gives it',
+      );
 
       const changed: Patient = { ...read, telecom: [{ system: 'phone', value: '0601020304' }] };
       const updated = await as<Patient>(

@@ -49,12 +49,12 @@ export const patientRoutes: FastifyPluginCallbackTypebox<{ record: RecordService
     },
     async (request, reply) => {
       const { careTeam, ...identity } = request.body;
-      const [id] = await record.registerPatients(
+      const [registered] = await record.registerPatients(
         { kind: 'principal', principal: principalOf(request) },
         [{ identity, entries: careTeam.map((member) => ({ kind: 'care-team-member' as const, ...member })) }],
         originOf(request),
       );
-      return reply.code(201).send({ id: id ?? '' });
+      return reply.code(201).send({ id: registered?.patientId ?? '' });
     },
   );
 
