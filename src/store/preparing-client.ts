@@ -46,6 +46,9 @@ export class PreparingClient extends pg.Client {
   }
 }
 
+/** How a prepared statement is planned: as PostgreSQL chooses, or generically, once (ADR 0018). */
+export type PlanChoice = 'chosen by PostgreSQL' | 'generic';
+
 /**
  * A compiled Kysely query tagged to run as the prepared statement `name` on PostgreSQL (PGlite reads
  * the tag as a comment): for the statements every request runs, whose text never varies.
@@ -53,7 +56,7 @@ export class PreparingClient extends pg.Client {
 export function preparedAs<R>(
   name: string,
   query: CompiledQuery<R>,
-  plan: 'chosen by PostgreSQL' | 'generic' = 'chosen by PostgreSQL',
+  plan: PlanChoice = 'chosen by PostgreSQL',
 ): CompiledQuery<R> {
   const tag = plan === 'generic' ? 'prepared generic' : 'prepared';
   return { ...query, sql: `/* ${tag}: ${name} */ ${query.sql}` };
@@ -75,7 +78,7 @@ const shapesByFamily = new Map<string, Set<string>>();
 export function preparedPerShape<R>(
   family: string,
   query: CompiledQuery<R>,
-  plan?: 'chosen by PostgreSQL' | 'generic',
+  plan?: PlanChoice,
 ): CompiledQuery<R> {
   const shape = createHash('sha256').update(query.sql).digest('hex').slice(0, 16);
   let shapes = shapesByFamily.get(family);

@@ -58,16 +58,14 @@ export function createPatientIdentityService(deps: {
 }) {
   const { access, versions } = deps;
 
-  async function read(principal: Principal, patientId: string, origin: RequestOrigin) {
-    const scope = await access.open(principal, patientId, READ_IDENTITY, origin);
-    const current = await versions.current(scope);
-    if (current === undefined) throw new DomainError('not-found', `no patient with id ${patientId}`);
-    return current;
-  }
-
   return {
     /** The current version. Errors: `not-found`, `forbidden`. */
-    read,
+    async read(principal: Principal, patientId: string, origin: RequestOrigin) {
+      const scope = await access.open(principal, patientId, READ_IDENTITY, origin);
+      const current = await versions.current(scope);
+      if (current === undefined) throw new DomainError('not-found', `no patient with id ${patientId}`);
+      return current;
+    },
 
     /** One version. Errors: `not-found` (patient or version), `forbidden`. */
     async readVersion(principal: Principal, patientId: string, versionId: number, origin: RequestOrigin) {
