@@ -135,8 +135,16 @@ export function createRecordService(deps: {
       }));
     },
 
-    /** Adds one entry to a patient's record. Errors: `invalid-input`, `not-found`, `forbidden`. */
-    async addEntry(principal: Principal, patientId: string, entry: ClinicalEntry, origin: RequestOrigin) {
+    /**
+     * Adds one entry to a patient's record, and answers its id and when it was written.
+     * Errors: `invalid-input`, `not-found`, `forbidden`.
+     */
+    async addEntry(
+      principal: Principal,
+      patientId: string,
+      entry: ClinicalEntry,
+      origin: RequestOrigin,
+    ): Promise<{ id: string; recordedAt: Date }> {
       const now = clock();
       validateClinicalEntry(entry, now);
       const category = entry.kind === 'document' ? (entry.category ?? undefined) : undefined;
@@ -149,7 +157,7 @@ export function createRecordService(deps: {
         entry,
         eventOf(id, entry, patientId, { now, actorAccountId: principal.accountId, newId }),
       );
-      return id;
+      return { id, recordedAt: now };
     },
   };
 }

@@ -1,5 +1,4 @@
 import type { Reference, Resource } from '@medplum/fhirtypes';
-import type { ClinicalEntry } from '../../domain/record/clinical-entry.ts';
 import {
   type RecordEntryKind,
   type RecordEntryOf,
@@ -7,6 +6,7 @@ import {
   type StoredEntry,
 } from '../../domain/record/record-entries.ts';
 import type { RecordService } from '../../domain/record/record-service.ts';
+import { writtenEntry, type NewEntryOf } from '../../domain/record/written-entry.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
 import { isUuid } from '../../domain/shared/new-id.ts';
 import { existingMatch } from '../conditional-create.ts';
@@ -37,7 +37,7 @@ export interface ClinicalSpec<R extends Resource, K extends RecordEntryKind> ext
   /** Where the resource names its patient (what `_include=Type:patient` follows). */
   readonly patientOf: (resource: R) => Reference | undefined;
   /** Refuses (`invalid-input` naming the FHIR path) what the record cannot hold. */
-  readonly fromFhir: (resource: R) => { patientId: string; entry: ClinicalEntry };
+  readonly fromFhir: (resource: R) => { patientId: string; entry: NewEntryOf<K> };
 }
 
 const DOCUMENTATION =
@@ -48,7 +48,7 @@ const DOCUMENTATION =
 /**
  * A record entry as a FHIR resource: read by id and searched within one patient's record (both
  * through the access gate, audited), created through the record's own write (`addEntry`: access
- * check, entry rules, journal event) and answered as stored.
+ * check, entry rules, journal event) and answered as a read of it would be (without that read).
  */
 export function clinicalModule<R extends Resource, K extends RecordEntryKind>(
   spec: ClinicalSpec<R, K>,
@@ -86,8 +86,8 @@ export function clinicalModule<R extends Resource, K extends RecordEntryKind>(
         const existing = await existingMatch(ifNoneExist, searchParams, (request) => search(caller, request));
         if (existing !== undefined) return { resource: existing, created: false };
       }
-      const id = await record.addEntry(caller.principal, patientId, entry, caller.origin);
-      return { resource: await read(caller, id), created: true };
+      const { id, recordedAt } = await record.addEntry(caller.principal, patientId, entry, caller.origin);
+      return { resource: asResource(patientId, writtenEntry(id, entry, recordedAt)), created: true };
     },
   };
 }

@@ -43,7 +43,7 @@ function testConditionModule(relais: Relais): ResourceModule {
     sortable: [],
     async create({ principal, origin }, resource) {
       const { patientId, entry } = conditionFromFhir(resource);
-      const id = await relais.services.record.addEntry(principal, patientId, entry, origin);
+      const { id } = await relais.services.record.addEntry(principal, patientId, entry, origin);
       return { resource: { ...resource, id }, created: true };
     },
   };

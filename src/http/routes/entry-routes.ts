@@ -93,7 +93,7 @@ export const entryRoutes: FastifyPluginCallbackTypebox<{ record: RecordService }
       },
       async (request, reply) => {
         const entry = route.toEntry(request.body as Body);
-        const id = await record.addEntry(
+        const { id } = await record.addEntry(
           principalOf(request),
           request.params.patientId,
           entry,
