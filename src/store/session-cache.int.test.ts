@@ -80,11 +80,14 @@ for (const { dialect, skip } of testDialects()) {
       const { stored, clock, tokenHash } = await scene();
       let release = () => {};
       const held = new Promise<void>((resolve) => (release = resolve));
+      let readDone = () => {};
+      const read = new Promise<void>((resolve) => (readDone = resolve));
       const slow = withSessionCache(
         {
           ...stored,
           async findLive(hash, at) {
             const found = await stored.findLive(hash, at);
+            readDone();
             await held;
             return found;
           },
@@ -92,6 +95,8 @@ for (const { dialect, skip } of testDialects()) {
         () => clock.ms,
       );
       const inFlight = slow.findLive(tokenHash, new Date());
+      // The lookup has read the session before the log-out, and answers only after it.
+      await read;
       await slow.delete(tokenHash);
       release();
       assert.ok(await inFlight, 'read before the log-out');
