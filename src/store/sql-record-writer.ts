@@ -1,12 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { NewPatient, RecordWriter } from '../domain/record/record-ports.ts';
 import type { Database } from './database-schema.ts';
 import { addEntryRow, addEventRow, type RowsByTable } from './entry-rows.ts';
-import { translateConstraintError } from './constraint-errors.ts';
 import { identityColumns } from './patient-identity-columns.ts';
 import { createUnnestInsert, type UnnestInsert } from './unnest-insert.ts';
+import { inOneStatement } from './write-transaction.ts';
 
-// Parents before children, so foreign keys hold at every insert.
+// Parents first: the tables' statement triggers check the foreign keys once all rows are in.
 const INSERT_ORDER: readonly (keyof Database)[] = [
   'patients',
   'care_team_members',
@@ -42,28 +42,22 @@ export function createSqlRecordWriter(db: Kysely<Database>): RecordWriter {
         }
         for (const event of patient.events) addEventRow(rows, event);
       }
-      await inTransaction(db, (trx) => insertAll(trx, insert, rows));
+      await writeTogether(db, insert, rows);
     },
 
     async addEntry(scope, id, entry, event) {
       const rows: RowsByTable = {};
       addEntryRow(rows, scope.patientId, id, entry, { at: event.occurredAt, addedBy: event.actorAccountId });
       addEventRow(rows, event);
-      await inTransaction(db, (trx) => insertAll(trx, insert, rows));
+      await writeTogether(db, insert, rows);
     },
   };
 }
 
-async function inTransaction(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<void>) {
-  try {
-    await db.transaction().execute(work);
-  } catch (error) {
-    throw translateConstraintError(error) ?? error;
-  }
-}
-
-async function insertAll(trx: Transaction<Database>, insert: UnnestInsert, rows: RowsByTable): Promise<void> {
-  for (const table of INSERT_ORDER) await insert(trx, table, rows[table] ?? []);
+/** Writes the rows of every table in one statement (see inOneStatement). */
+async function writeTogether(db: Kysely<Database>, insert: UnnestInsert, rows: RowsByTable): Promise<void> {
+  const tables = INSERT_ORDER.map((table) => [table, rows[table] ?? []] as const);
+  await inOneStatement(db, (db) => insert.together(db, tables));
 }
 
 function patientRow(patient: NewPatient, at: Date) {

@@ -2,16 +2,20 @@ import type { Kysely } from 'kysely';
 import type { TaskStore } from '../domain/tasks/task-ports.ts';
 import type { Database } from './database-schema.ts';
 import { TASK_COLUMNS, taskOf, taskRow, taskStateRow } from './task-rows.ts';
-import { insertEvents, inTransaction } from './write-transaction.ts';
+import { eventRow } from './entry-rows.ts';
+import { inOneStatement, insertEvents, inTransaction } from './write-transaction.ts';
 
 /** Writes tasks, their comments and their journal events, one transaction per call. */
 export function createSqlTaskStore(db: Kysely<Database>): TaskStore {
   return {
     async insert(task, event) {
-      await inTransaction(db, async (trx) => {
-        await trx.insertInto('tasks').values(taskRow(task)).execute();
-        await insertEvents(trx, [event]);
-      });
+      await inOneStatement(db, (db) =>
+        db
+          .with('task', (db) => db.insertInto('tasks').values(taskRow(task)))
+          .insertInto('events')
+          .values(eventRow(event))
+          .execute(),
+      );
     },
 
     async insertIdempotent(entries) {

@@ -43,6 +43,8 @@ for (const { dialect, skip } of testDialects()) {
       await sql`create table unnest_probe (
         n integer primary key, label text, amount double precision, at timestamptz, day date, id uuid,
         payload jsonb, content bytea)`.execute(handle.db);
+      await sql`create table unnest_probe_child (
+        n integer primary key, parent integer not null references unnest_probe (n))`.execute(handle.db);
     });
     after(() => handle.close());
 
@@ -112,6 +114,43 @@ for (const { dialect, skip } of testDialects()) {
         ['row 40', 'row 41'],
       );
       await assert.rejects(insert(handle.db, PROBE, [row(41)]));
+    });
+
+    test('rows of several tables go in one statement, which writes all of them or none', async () => {
+      const CHILD = 'unnest_probe_child' as keyof Database;
+      await insert.together(handle.db, [
+        [PROBE, [row(50), row(51)]],
+        [
+          CHILD,
+          [
+            { n: 1, parent: 50 },
+            { n: 2, parent: 51 },
+          ],
+        ],
+        [PROBE, []],
+      ]);
+      assert.deepEqual(
+        (await readBack(50, 51)).map((s) => s.label),
+        ['row 50', 'row 51'],
+      );
+      // The child's parent is written by the same statement: its foreign key is checked at its end.
+      await insert.together(handle.db, [
+        [CHILD, [{ n: 3, parent: 52 }]],
+        [PROBE, [row(52)]],
+      ]);
+      assert.deepEqual(
+        (await readBack(52, 52)).map((s) => s.n),
+        [52],
+      );
+      // A refused row (its parent is missing) leaves the other table's rows unwritten too.
+      await assert.rejects(
+        insert.together(handle.db, [
+          [PROBE, [row(53)]],
+          [CHILD, [{ n: 4, parent: 99 }]],
+        ]),
+        /foreign key/,
+      );
+      assert.deepEqual(await readBack(53, 53), []);
     });
   });
 }

@@ -2,13 +2,24 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { arrayLiteral } from './array-literal.ts';
 import type { Database } from './database-schema.ts';
 
+type Rows = readonly Record<string, unknown>[];
+
 /** Inserts many rows into one table in one statement; see createUnnestInsert. */
-export type UnnestInsert = (
-  db: Kysely<Database>,
-  table: keyof Database,
-  rows: readonly Record<string, unknown>[],
-  options?: { readonly onConflictDoNothing?: boolean },
-) => Promise<void>;
+export interface UnnestInsert {
+  (
+    db: Kysely<Database>,
+    table: keyof Database,
+    rows: Rows,
+    options?: { readonly onConflictDoNothing?: boolean },
+  ): Promise<void>;
+  /**
+   * Inserts into several tables in one statement (each insert but the last in a WITH): it commits or
+   * fails whole without a transaction around it, in one round trip. Foreign keys hold as the tables'
+   * statement triggers check them once the statement has run; the tables' row triggers must not read
+   * what the other inserts write (they run before the statement ends).
+   */
+  together(db: Kysely<Database>, tables: readonly (readonly [keyof Database, Rows])[]): Promise<void>;
+}
 
 /**
  * JSON columns (whose values are JSON texts, or objects) travel as one JSON array of them, read back
@@ -45,35 +56,65 @@ export function createUnnestInsert(): UnnestInsert {
     return types;
   };
 
-  return async (db, table, rows, options = {}) => {
+  const statement = async (
+    db: Kysely<Database>,
+    table: keyof Database,
+    rows: Rows,
+    conflictsSkipped: boolean,
+  ) => insertStatement(table, await columnTypes(db, table), rows, conflictsSkipped);
+
+  const insert = async (
+    db: Kysely<Database>,
+    table: keyof Database,
+    rows: Rows,
+    options: { readonly onConflictDoNothing?: boolean } = {},
+  ) => {
     if (rows.length === 0) return;
-    const types = await columnTypes(db, table);
-    const names = Object.keys(rows[0] ?? {});
-    const values = names.map((name) => rows.map((row) => row[name] ?? null));
-    // One array stays even when every column is constant: it gives the row count.
-    const constant = values.map((column) => sameInEveryRow(column));
-    if (constant.every(Boolean)) constant[0] = false;
-    // One set-returning function per column that varies, zipped row by row by ROWS FROM.
-    const sources: RawBuilder<unknown>[] = [];
-    const sourceNames: RawBuilder<unknown>[] = [];
-    const selected = names.map((name, i) => {
-      const type = types.get(name);
-      if (type === undefined) throw new Error(`table ${table} has no column ${name}`);
-      const column = values[i] ?? [];
-      if (constant[i] === true) return sql`${column[0]}::${sql.raw(type)}`;
-      sourceNames.push(sql.ref(name));
-      if (JSON_TYPES.has(type)) {
-        sources.push(sql`json_array_elements_text(${JSON.stringify(column)}::json)`);
-        return sql`u.${sql.ref(name)}::${sql.raw(type)}`;
-      }
-      sources.push(sql`unnest(${arrayLiteral(column)}::${sql.raw(type)}[])`);
-      return sql`u.${sql.ref(name)}`;
-    });
-    await sql`insert into ${sql.table(table)} (${sql.join(names.map((name) => sql.ref(name)))})
+    await (await statement(db, table, rows, options.onConflictDoNothing === true)).execute(db);
+  };
+  const together: UnnestInsert['together'] = async (db, tables) => {
+    const inserts = await Promise.all(
+      tables.filter(([, rows]) => rows.length > 0).map(([table, rows]) => statement(db, table, rows, false)),
+    );
+    const last = inserts.pop();
+    if (last === undefined) return;
+    const withs = inserts.map((insert, i) => sql`${sql.raw(`w${i}`)} as (${insert})`);
+    await (withs.length === 0 ? last : sql`with ${sql.join(withs)} ${last}`).execute(db);
+  };
+  return Object.assign(insert, { together });
+}
+
+function insertStatement(
+  table: keyof Database,
+  types: ReadonlyMap<string, string>,
+  rows: Rows,
+  conflictsSkipped: boolean,
+): RawBuilder<unknown> {
+  const names = Object.keys(rows[0] ?? {});
+  const values = names.map((name) => rows.map((row) => row[name] ?? null));
+  // One array stays even when every column is constant: it gives the row count.
+  const constant = values.map((column) => sameInEveryRow(column));
+  if (constant.every(Boolean)) constant[0] = false;
+  // One set-returning function per column that varies, zipped row by row by ROWS FROM.
+  const sources: RawBuilder<unknown>[] = [];
+  const sourceNames: RawBuilder<unknown>[] = [];
+  const selected = names.map((name, i) => {
+    const type = types.get(name);
+    if (type === undefined) throw new Error(`table ${table} has no column ${name}`);
+    const column = values[i] ?? [];
+    if (constant[i] === true) return sql`${column[0]}::${sql.raw(type)}`;
+    sourceNames.push(sql.ref(name));
+    if (JSON_TYPES.has(type)) {
+      sources.push(sql`json_array_elements_text(${JSON.stringify(column)}::json)`);
+      return sql`u.${sql.ref(name)}::${sql.raw(type)}`;
+    }
+    sources.push(sql`unnest(${arrayLiteral(column)}::${sql.raw(type)}[])`);
+    return sql`u.${sql.ref(name)}`;
+  });
+  return sql`insert into ${sql.table(table)} (${sql.join(names.map((name) => sql.ref(name)))})
       select ${sql.join(selected)}
         from rows from (${sql.join(sources)}) as u (${sql.join(sourceNames)})
-      ${options.onConflictDoNothing === true ? sql`on conflict do nothing` : sql``}`.execute(db);
-  };
+      ${conflictsSkipped ? sql`on conflict do nothing` : sql``}`;
 }
 
 /** Whether a column holds one value in every row (dates compared by time; byte arrays never are). */

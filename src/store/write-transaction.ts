@@ -3,6 +3,7 @@ import type { DomainEvent } from '../domain/journal/domain-event.ts';
 import { translateConstraintError } from './constraint-errors.ts';
 import type { Database } from './database-schema.ts';
 import { eventRow } from './entry-rows.ts';
+import { inUnitOfWork } from './unit-of-work.ts';
 
 /** Runs `work` in one transaction; a broken constraint becomes the domain error it stands for. */
 export async function inTransaction<T>(
@@ -22,4 +23,21 @@ export async function insertEvents(
   events: readonly DomainEvent[],
 ): Promise<void> {
   if (events.length > 0) await trx.insertInto('events').values(events.map(eventRow)).execute();
+}
+
+/**
+ * Runs one statement that writes several tables (its other inserts in a WITH): it is atomic on its own,
+ * so no transaction is opened around it, and it takes one round trip. Inside a unit of work it still
+ * gets a nested transaction (a savepoint), so that a caller who catches its failure can go on. A
+ * broken constraint becomes the domain error it stands for.
+ */
+export async function inOneStatement(
+  db: Kysely<Database>,
+  write: (db: Kysely<Database>) => Promise<unknown>,
+): Promise<void> {
+  try {
+    await (inUnitOfWork() ? db.transaction().execute(write) : write(db));
+  } catch (error) {
+    throw translateConstraintError(error) ?? error;
+  }
 }
