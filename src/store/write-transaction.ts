@@ -6,15 +6,11 @@ import { eventRow } from './entry-rows.ts';
 import { inUnitOfWork } from './unit-of-work.ts';
 
 /** Runs `work` in one transaction; a broken constraint becomes the domain error it stands for. */
-export async function inTransaction<T>(
+export function inTransaction<T>(
   db: Kysely<Database>,
   work: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
-  try {
-    return await db.transaction().execute(work);
-  } catch (error) {
-    throw translateConstraintError(error) ?? error;
-  }
+  return constraintErrorsTranslated(db.transaction().execute(work));
 }
 
 /** Appends events to the journal inside the writer's transaction (the outbox). */
@@ -35,8 +31,13 @@ export async function inOneStatement(
   db: Kysely<Database>,
   write: (db: Kysely<Database>) => Promise<unknown>,
 ): Promise<void> {
+  await (inUnitOfWork() ? inTransaction(db, write) : constraintErrorsTranslated(write(db)));
+}
+
+/** What `work` answers; a broken constraint becomes the domain error it stands for. */
+async function constraintErrorsTranslated<T>(work: Promise<T>): Promise<T> {
   try {
-    await (inUnitOfWork() ? db.transaction().execute(write) : write(db));
+    return await work;
   } catch (error) {
     throw translateConstraintError(error) ?? error;
   }
