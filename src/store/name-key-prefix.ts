@@ -7,6 +7,10 @@ import { prefixRange } from '../domain/identity/prefix-range.ts';
  * so the patient searches are prepared once per connection.
  */
 export function startsWith(column: string, word: string): RawBuilder<boolean> {
-  const [from, to] = prefixRange(word);
+  return withinRange(column, prefixRange(word));
+}
+
+/** Whether the name key in `column` is within a word's prefix range (`startsWith`, its range given). */
+export function withinRange(column: string, [from, to]: readonly [string, string]): RawBuilder<boolean> {
   return sql<boolean>`(${sql.ref(column)} ~>=~ ${from} and ${sql.ref(column)} ~<~ ${to})`;
 }

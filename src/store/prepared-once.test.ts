@@ -9,8 +9,8 @@ import {
   sql,
 } from 'kysely';
 import type { Database } from './database-schema.ts';
-import { preparedOnce } from './prepared-once.ts';
-import { preparedAs } from './preparing-client.ts';
+import { preparedOnce, preparedOncePerShape } from './prepared-once.ts';
+import { preparedAs, preparedPerShape } from './preparing-client.ts';
 
 // Compiles PostgreSQL without a server.
 const db = new Kysely<Database>({
@@ -47,4 +47,51 @@ test('a statement built once binds each call’s arguments where building it ane
     assert.deepEqual(bound.parameters, fresh.parameters);
   }
   assert.equal(builds, 1 + calls.length, 'built once for the statement, then only for the comparison');
+});
+
+interface EventQuery {
+  readonly patientIds: readonly string[];
+  readonly since: { readonly comparator: '>=' | '>'; readonly instant: string } | null;
+  readonly newestFirst: boolean;
+  readonly limit: number;
+}
+
+test('a statement built once per shape binds each call’s values where building it anew would put them', () => {
+  const shapesBuilt: string[] = [];
+  const build = (query: EventQuery) => {
+    let events = db
+      .selectFrom('events')
+      .select('id')
+      .where('patient_id', 'in', query.patientIds)
+      .orderBy('occurred_at', query.newestFirst ? 'desc' : 'asc')
+      .limit(query.limit);
+    if (query.since !== null)
+      events = events.where(
+        'occurred_at',
+        query.since.comparator,
+        sql<Date>`${query.since.instant}::timestamptz`,
+      );
+    return events.compile();
+  };
+  const once = preparedOncePerShape('test-events-by-shape', new Set(['comparator']), (query: EventQuery) => {
+    shapesBuilt.push(`${query.patientIds.length} ${query.since?.comparator ?? 'none'}`);
+    return build(query);
+  });
+  const since = (comparator: '>=' | '>', instant: string) => ({ comparator, instant });
+  const calls: EventQuery[] = [
+    { patientIds: ['a1', 'b2'], since: null, newestFirst: true, limit: 20 },
+    { patientIds: ['c3', 'd4'], since: null, newestFirst: true, limit: 50 },
+    { patientIds: ['e5'], since: null, newestFirst: true, limit: 20 },
+    { patientIds: ['f6'], since: since('>=', '2026-01-01T00:00:00Z'), newestFirst: false, limit: 20 },
+    { patientIds: ['g7'], since: since('>=', '2026-02-01T00:00:00Z'), newestFirst: false, limit: 10 },
+    { patientIds: ['h8'], since: since('>', '2026-02-01T00:00:00Z'), newestFirst: false, limit: 10 },
+  ];
+  for (const query of calls) {
+    const bound = once(query);
+    const fresh = preparedPerShape('test-events-by-shape', build(query));
+    assert.equal(bound.sql, fresh.sql);
+    assert.deepEqual(bound.parameters, fresh.parameters);
+  }
+  // Values and limits aside: two ids, one, then a bound from an instant, then after one.
+  assert.deepEqual(shapesBuilt, ['2 none', '1 none', '1 >=', '1 >']);
 });

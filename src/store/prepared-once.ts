@@ -1,5 +1,10 @@
 import type { CompiledQuery } from 'kysely';
-import { preparedAs } from './preparing-client.ts';
+import {
+  preparedAs,
+  preparedPerShape,
+  PREPARED_SHAPES_PER_FAMILY,
+  type PlanChoice,
+} from './preparing-client.ts';
 
 /** Stands for the argument at `index` while a statement is built once. */
 class Placeholder {
@@ -28,4 +33,74 @@ export function preparedOnce<Args extends unknown[], R>(
     );
     return { ...compiled, parameters };
   };
+}
+
+/**
+ * `preparedOnce` for a statement of several shapes (`preparedPerShape`), its arguments one plain
+ * structure (objects, arrays, strings, numbers, booleans, null): its strings and numbers are values,
+ * bound as parameters, except those under a key in `kept`, which shape the statement as its booleans,
+ * nulls and the lengths of its arrays do. Each shape is built and compiled once (up to
+ * `PREPARED_SHAPES_PER_FAMILY`; rarer shapes are built at each call), with placeholders for the
+ * values; `build` must only place them, never inspect or transform them.
+ */
+export function preparedOncePerShape<Args, R>(
+  family: string,
+  kept: ReadonlySet<string>,
+  build: (args: Args) => CompiledQuery<R>,
+  plan?: PlanChoice,
+): (args: Args) => CompiledQuery<R> {
+  const compiledByShape = new Map<string, CompiledQuery<R>>();
+  return (args) => {
+    const values: unknown[] = [];
+    const shape: string[] = [];
+    const template = placeholdersOf(args, kept, values, shape, undefined) as Args;
+    const key = shape.join(' ');
+    let compiled = compiledByShape.get(key);
+    if (compiled === undefined) {
+      compiled = preparedPerShape(family, build(template), plan);
+      if (compiledByShape.size < PREPARED_SHAPES_PER_FAMILY) compiledByShape.set(key, compiled);
+    }
+    const parameters = compiled.parameters.map((parameter) =>
+      parameter instanceof Placeholder ? values[parameter.index] : parameter,
+    );
+    return { ...compiled, parameters };
+  };
+}
+
+/**
+ * `node` with each value replaced by a placeholder for it (pushed on `values`), while `shape` collects
+ * what the statement's text may depend on: the structure, the kept values, booleans and nulls.
+ */
+function placeholdersOf(
+  node: unknown,
+  kept: ReadonlySet<string>,
+  values: unknown[],
+  shape: string[],
+  key: string | undefined,
+): unknown {
+  if (typeof node === 'string' || typeof node === 'number') {
+    if (key !== undefined && kept.has(key)) {
+      shape.push(JSON.stringify(node));
+      return node;
+    }
+    shape.push('?');
+    return new Placeholder(values.push(node) - 1);
+  }
+  if (Array.isArray(node)) {
+    shape.push(`[${node.length}`);
+    const items = node.map((item) => placeholdersOf(item, kept, values, shape, undefined));
+    shape.push(']');
+    return items;
+  }
+  if (node !== null && typeof node === 'object') {
+    shape.push('{');
+    const fields = Object.entries(node).map(([field, value]) => {
+      shape.push(field);
+      return [field, placeholdersOf(value, kept, values, shape, field)];
+    });
+    shape.push('}');
+    return Object.fromEntries(fields);
+  }
+  shape.push(String(node));
+  return node;
 }

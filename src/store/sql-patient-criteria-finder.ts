@@ -1,10 +1,17 @@
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
-import type { DateBound, PatientCriteria, PatientSortKey } from '../domain/record/patient-criteria.ts';
+import { prefixRange } from '../domain/identity/prefix-range.ts';
+import type {
+  AnyOf,
+  DateBound,
+  NameWords,
+  PatientCriteria,
+  PatientSortKey,
+} from '../domain/record/patient-criteria.ts';
 import type { VersionedIdentity } from '../domain/record/patient-versions.ts';
 import type { Database } from './database-schema.ts';
-import { startsWith } from './name-key-prefix.ts';
+import { withinRange } from './name-key-prefix.ts';
+import { preparedOncePerShape } from './prepared-once.ts';
 import { identityOfRow } from './patient-identity-columns.ts';
-import { preparedPerShape } from './preparing-client.ts';
 import { patientsWithinReach } from './sql-patient-finder.ts';
 
 /** The name keys as the care-team rows carry them (migration 0006), each with a search index. */
@@ -32,6 +39,34 @@ type Hits = ExpressionBuilder<
 
 const OPERATOR = { eq: '=', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
 
+/** A name criterion as the statement binds it: each alternative's words as prefix ranges. */
+type BoundNameCriterion = AnyOf<readonly (readonly [string, string])[]>;
+
+/**
+ * The criteria as the statement binds them: name words as the prefix ranges the indexes read, each
+ * alternative's longest word first (it picks the rows; the others filter them), so that the statement's
+ * text depends on the criteria's shape only and is built once per shape.
+ */
+interface BoundCriteria extends Omit<PatientCriteria, 'names' | 'families' | 'givens'> {
+  readonly names: readonly BoundNameCriterion[];
+  readonly families: readonly BoundNameCriterion[];
+  readonly givens: readonly BoundNameCriterion[];
+}
+
+/** The criteria's fields whose values shape the statement (the others are bound as parameters). */
+const SHAPING_FIELDS: ReadonlySet<string> = new Set(['comparator', 'key']);
+
+function boundCriteria(criteria: PatientCriteria): BoundCriteria {
+  const ranges = (criterion: AnyOf<NameWords>): BoundNameCriterion =>
+    criterion.map((words) => [...words].sort((a, b) => b.length - a.length).map(prefixRange));
+  return {
+    ...criteria,
+    names: criteria.names.map(ranges),
+    families: criteria.families.map(ranges),
+    givens: criteria.givens.map(ranges),
+  };
+}
+
 /**
  * Finds, among the patients within a practitioner's reach only, those meeting every criterion: the
  * total and the page asked for, each with its current identity version. Out-of-reach patients are
@@ -40,40 +75,34 @@ const OPERATOR = { eq: '=', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
  * The matches are counted, ordered and cut on the care-team rows, whose name-key indexes carry every
  * name key: a name search reads the patients of its page only, unless another criterion or the order
  * needs the patient's own columns. The statement's text depends only on the criteria's shape (each
- * word is bound as the bounds of a range), so it is prepared and planned once per connection.
+ * word is bound as the bounds of a range), so it is built once per shape, and prepared and planned
+ * once per connection.
  */
 export function createSqlPatientCriteriaFinder(db: Kysely<Database>) {
+  const pageStatement = preparedOncePerShape(
+    'patient-criteria',
+    SHAPING_FIELDS,
+    ({ practitionerId, criteria }: { practitionerId: string; criteria: BoundCriteria }) =>
+      pageOf(db, practitionerId, criteria).compile(),
+    'generic',
+  );
   return async function findByCriteria(
     practitionerId: string,
     criteria: PatientCriteria,
   ): Promise<{ total: number; patients: VersionedIdentity[] }> {
-    const matching = matchingHits(db, practitionerId, criteria);
-    let ordered = matching.select(['m.patient_id', sql<string>`count(*) over ()`.as('total')]);
-    criteria.sort.forEach(({ key, descending }, index) => {
-      ordered = ordered
-        .select(sql.ref(SORT_COLUMN[key]).as(`sort${index}`))
-        .orderBy(SORT_COLUMN[key], descending ? 'desc' : 'asc');
-    });
-    const cut = ordered.orderBy('m.patient_id').offset(criteria.offset).limit(criteria.count);
-    let page = db
-      .selectFrom(cut.as('page'))
-      .innerJoin('patients as p', 'p.patient_id', 'page.patient_id')
-      .selectAll('p')
-      .select('page.total');
-    criteria.sort.forEach(({ descending }, index) => {
-      page = page.orderBy(sql.ref(`page.sort${index}`), descending ? 'desc' : 'asc');
-    });
-    const { rows } = await db.executeQuery(
-      preparedPerShape('patient-criteria', page.orderBy('page.patient_id').compile(), 'generic'),
-    );
+    const bound = boundCriteria(criteria);
+    const { rows } = await db.executeQuery(pageStatement({ practitionerId, criteria: bound }));
     const total =
       rows[0] !== undefined
         ? Number(rows[0].total)
         : criteria.offset === 0
           ? 0
           : Number(
-              (await matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirst())
-                ?.total ?? 0,
+              (
+                await matchingHits(db, practitionerId, bound)
+                  .select((eb) => eb.fn.countAll<string>().as('total'))
+                  .executeTakeFirst()
+              )?.total ?? 0,
             );
     return {
       total,
@@ -88,10 +117,36 @@ export function createSqlPatientCriteriaFinder(db: Kysely<Database>) {
 }
 
 /**
+ * The page asked for with the total: the matching care-team rows counted, ordered and cut, then joined
+ * to their patients.
+ */
+function pageOf(db: Kysely<Database>, practitionerId: string, criteria: BoundCriteria) {
+  let ordered = matchingHits(db, practitionerId, criteria).select([
+    'm.patient_id',
+    sql<string>`count(*) over ()`.as('total'),
+  ]);
+  criteria.sort.forEach(({ key, descending }, index) => {
+    ordered = ordered
+      .select(sql.ref(SORT_COLUMN[key]).as(`sort${index}`))
+      .orderBy(SORT_COLUMN[key], descending ? 'desc' : 'asc');
+  });
+  const cut = ordered.orderBy('m.patient_id').offset(criteria.offset).limit(criteria.count);
+  let page = db
+    .selectFrom(cut.as('page'))
+    .innerJoin('patients as p', 'p.patient_id', 'page.patient_id')
+    .selectAll('p')
+    .select('page.total');
+  criteria.sort.forEach(({ descending }, index) => {
+    page = page.orderBy(sql.ref(`page.sort${index}`), descending ? 'desc' : 'asc');
+  });
+  return page.orderBy('page.patient_id');
+}
+
+/**
  * The care-team rows (`m`, one per patient) of the patients within reach meeting every criterion,
  * joined to the patient (`p`) only when a criterion or the order reads the patient's own columns.
  */
-function matchingHits(db: Kysely<Database>, practitionerId: string, criteria: PatientCriteria) {
+function matchingHits(db: Kysely<Database>, practitionerId: string, criteria: BoundCriteria) {
   const needsPatient =
     criteria.identifiers.length + criteria.birthDates.length + criteria.lastUpdated.length > 0 ||
     criteria.sort.some(({ key }) => key === 'birthdate' || key === '_lastUpdated');
@@ -109,7 +164,7 @@ function matchingHits(db: Kysely<Database>, practitionerId: string, criteria: Pa
  * indexes, one branch per key, rather than every patient of the practitioner. The narrowing is only a
  * necessary condition: every criterion still filters the rows after it.
  */
-function reachFor(db: Kysely<Database>, practitionerId: string, criteria: PatientCriteria) {
+function reachFor(db: Kysely<Database>, practitionerId: string, criteria: BoundCriteria) {
   return patientsWithinReach(db, practitionerId, (rows) => {
     const [ids] = criteria.ids.filter((values) => values.length > 0);
     if (ids !== undefined) return rows().where('patient_id', 'in', ids).distinct();
@@ -123,10 +178,11 @@ function reachFor(db: Kysely<Database>, practitionerId: string, criteria: Patien
       ...criteria.families.map((alternatives) => ({ alternatives, keys: FAMILY_KEYS })),
       ...criteria.givens.map((alternatives) => ({ alternatives, keys: GIVEN_KEYS })),
     ];
-    const branches = (narrowing?.alternatives ?? []).flatMap((words) => {
-      const driver = words.reduce((longest, word) => (word.length > longest.length ? word : longest), '');
-      return narrowing?.keys.map((key) => rows().where(startsWith(key, driver))) ?? [];
-    });
+    const branches = (narrowing?.alternatives ?? []).flatMap(([driver]) =>
+      driver === undefined
+        ? []
+        : (narrowing?.keys.map((key) => rows().where(withinRange(key, driver))) ?? []),
+    );
     const [first, ...others] = branches;
     // UNION drops a patient met twice (by two keys, or in two roles): the rows are the patient's keys.
     return first === undefined
@@ -146,11 +202,11 @@ function holdsIns(alias: string, values: PatientCriteria['identifiers'][number])
   return holds.length === 0 ? sql<boolean>`false` : sql<boolean>`(${sql.join(holds, sql` or `)})`;
 }
 
-function conditions(eb: Hits, criteria: PatientCriteria) {
-  const anyWords = (alternatives: readonly (readonly string[])[], keys: readonly NameKey[]) =>
+function conditions(eb: Hits, criteria: BoundCriteria) {
+  const anyWords = (alternatives: BoundNameCriterion, keys: readonly NameKey[]) =>
     eb.or(
       alternatives.map((words) =>
-        eb.and(words.map((word) => eb.or(keys.map((key) => startsWith(`m.${key}` satisfies Hit, word))))),
+        eb.and(words.map((word) => eb.or(keys.map((key) => withinRange(`m.${key}` satisfies Hit, word))))),
       ),
     );
   return [
