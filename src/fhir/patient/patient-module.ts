@@ -9,6 +9,7 @@ import type { SearchRequest } from '../search/search-request.ts';
 import { existingMatch } from '../conditional-create.ts';
 import { FR_CORE_PATIENT_PROFILE } from '../fr-core.ts';
 import { patientFromFhir } from './patient-from-fhir.ts';
+import { createPatientRepresentations } from './patient-representations.ts';
 import { PATIENT_SEARCH_PARAMS, PATIENT_SORTABLE, isPatientId, patientCriteriaOf } from './patient-search.ts';
 import { patientToFhir } from './patient-to-fhir.ts';
 
@@ -22,9 +23,10 @@ const FHIR_UPDATE_REASON = 'updated through the FHIR API (PUT Patient)';
  * update through the identity rectification, with the version the client saw.
  */
 export function patientModule(patients: PatientIdentityService): ResourceModule<Patient> {
+  const representation = createPatientRepresentations();
   const search = async (caller: FhirCaller, request: SearchRequest) => {
     const page = await patients.search(caller.principal, patientCriteriaOf(request), caller.origin);
-    return { total: page.total, resources: page.patients.map(patientToFhir) };
+    return { total: page.total, resources: page.patients.map(representation) };
   };
   return {
     type: 'Patient',

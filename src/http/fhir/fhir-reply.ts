@@ -1,6 +1,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { etagOf } from '../../fhir/bundle.ts';
+import { resourceJson } from '../../fhir/resource-json.ts';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
@@ -15,5 +16,5 @@ export function sendResource(reply: FastifyReply, status: number, resource: Reso
   if (etag !== undefined) reply.header('etag', etag);
   const lastUpdated = resource.meta?.lastUpdated;
   if (lastUpdated !== undefined) reply.header('last-modified', new Date(lastUpdated).toUTCString());
-  return reply.code(status).type(FHIR_JSON).send(JSON.stringify(resource));
+  return reply.code(status).type(FHIR_JSON).send(resourceJson(resource));
 }

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { VersionedIdentity } from '../../domain/record/patient-versions.ts';
+import { resourceJson } from '../resource-json.ts';
+import { createPatientRepresentations } from './patient-representations.ts';
+import { patientToFhir } from './patient-to-fhir.ts';
+
+const version = (versionId: number, birthFamilyName: string): VersionedIdentity => ({
+  patientId: '6ed68d56-df56-4c50-8c49-1da0a80166eb',
+  versionId,
+  lastUpdated: new Date(`2026-12-0${versionId}T10:00:00Z`),
+  identity: {
+    ins: null,
+    identityStatus: 'PROV',
+    birthFamilyName,
+    firstGivenName: 'Hélène',
+    givenNames: 'Hélène',
+    usedFamilyName: null,
+    usedGivenName: null,
+    sex: 'female',
+    birthDate: '1980-05-12',
+    birthPlaceCode: null,
+    phone: null,
+    email: null,
+    address: null,
+  },
+});
+
+test('each version of a patient is mapped once, as patientToFhir maps it, and a new version anew', () => {
+  const representation = createPatientRepresentations();
+  const first = representation(version(1, 'Lefèvre'));
+  assert.deepEqual(first, patientToFhir(version(1, 'Lefèvre')));
+  assert.equal(representation(version(1, 'Lefèvre')), first, 'the same version: the same resource');
+  assert.equal(resourceJson(first), JSON.stringify(patientToFhir(version(1, 'Lefèvre'))));
+  const second = representation(version(2, 'Martin'));
+  assert.notEqual(second, first);
+  assert.equal(second.name?.[0]?.family, 'Martin');
+  assert.equal(second.meta?.versionId, '2');
+});
