@@ -57,7 +57,8 @@ export const AuditLogItem = Type.Object({
   role: Nullable(
     Type.String({ description: 'Role in the patient’s care team at the time (or dpo, admin…)' }),
   ),
-  patientId: Nullable(Uuid),
+  /** The patients the entry is about: none, one, or several (a search's hits). */
+  patientIds: ReadonlyList(Uuid),
   action: AuditAction,
   resource: Type.String(),
   outcome: AuditOutcome,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Relais } from '../app.ts';
@@ -12,6 +12,8 @@ import {
   createProfessional,
 } from '../../tests/support/factories.ts';
 import { auditRow, insertAuditRows, startAuditWorld } from '../../tests/support/audit-world.ts';
+import { lastAuditSeq } from '../../tests/support/audit-rows.ts';
+import type { PatientExportFile } from '../domain/patient-rights/patient-export.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
 
 type Professional = Awaited<ReturnType<typeof createProfessional>>;
@@ -58,7 +60,7 @@ function csvFieldsOf(item: AuditLogItem): string[] {
     actor.name,
     actor.profession,
     item.role,
-    item.patientId,
+    item.patientIds.join(' '),
     item.action,
     item.resource,
     item.outcome,
@@ -103,7 +105,7 @@ for (const { dialect, skip } of testDialects()) {
           profession: 'physician',
         },
         role: 'medecin_traitant',
-        patientId,
+        patientIds: [patientId],
         action: 'read',
         resource: 'record',
         outcome: 'allowed',
@@ -119,7 +121,47 @@ for (const { dialect, skip } of testDialects()) {
         [...seqs].sort((a, b) => (a > b ? -1 : 1)),
         'newest first',
       );
-      assert.ok(page.items.every((item) => item.patientId === patientId));
+      assert.ok(page.items.every((item) => item.patientIds.includes(patientId)));
+    });
+
+    test('a search is one entry naming every patient found, in each one’s DPO view, log and export', async () => {
+      const family = Array.from({ length: 10 }, () => String.fromCharCode(97 + randomInt(26))).join('');
+      const found = [
+        await createPatient(relais, [gp.practitionerId], { identity: { birthFamilyName: family } }),
+        await createPatient(relais, [gp.practitionerId], { identity: { birthFamilyName: family } }),
+      ].sort();
+      const since = await lastAuditSeq(relais);
+      const search = await get(`/api/patients?q=${family}`, gp.token);
+      assert.equal(search.statusCode, 200, search.body);
+      const { rows } = await sql<{ patient_id: string | null; patient_ids: string[] | null }>`
+        select patient_id, patient_ids from audit_entries where seq > ${since} and action = 'search'`.execute(
+        relais.database.db,
+      );
+      assert.deepEqual(
+        rows.map((row) => ({ ...row, patient_ids: [...(row.patient_ids ?? [])].sort() })),
+        [{ patient_id: null, patient_ids: found }],
+        'one row for the search, naming both',
+      );
+
+      for (const patientId of found) {
+        const [entry] = (await auditPage({ patientId, action: 'search' })).items;
+        assert.deepEqual([...(entry?.patientIds ?? [])].sort(), found, 'the DPO finds it by either patient');
+        const patient = await createPatientAccount(relais, patientId);
+        const log = (await get('/api/portal/access-log', patient.token)).json<AccessLogPage>();
+        assert.deepEqual(
+          log.items.map((item) => item.activity),
+          ['found-in-list'],
+          'the patient sees it in their log',
+        );
+        const exported = (await get('/api/portal/export', patient.token)).json<PatientExportFile>();
+        const audit = exported.tables['audit_entries'];
+        const searches = audit?.rows.filter((row) => row['action'] === 'search') ?? [];
+        assert.deepEqual(
+          searches.map((row) => [row['patient_id'], 'patient_ids' in row]),
+          [[patientId, false]],
+          'the export holds it as the patient’s, without the other patient',
+        );
+      }
     });
 
     test('filters by account, log-in, action and outcome each narrow to what they name', async () => {
@@ -217,7 +259,7 @@ for (const { dialect, skip } of testDialects()) {
         'name',
         'profession',
         'role',
-        'patient_id',
+        'patient_ids',
         'action',
         'resource',
         'outcome',

@@ -30,7 +30,8 @@ function element(value: unknown): string {
   // bytea's hex format, its backslash escaped for the array literal.
   if (value instanceof Uint8Array)
     return `"\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}"`;
-  if (Array.isArray(value)) throw new TypeError('an array literal element cannot be an array');
+  // An array becomes its own literal, as one text element (PostgreSQL arrays cannot be ragged).
+  if (Array.isArray(value)) return quoted(arrayLiteral(value));
   return quoted(JSON.stringify(value));
 }
 

@@ -215,6 +215,8 @@ export interface AuditEntriesTable {
   actor_kind: string;
   actor_role: string | null;
   patient_id: string | null;
+  /** The patients of an entry about several (then `patient_id` is null): migration 0032. */
+  patient_ids: string[] | null;
   action: 'read' | 'search' | 'write' | 'export' | 'login' | 'break-glass';
   resource: string;
   outcome: 'allowed' | 'denied';

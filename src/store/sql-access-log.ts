@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { AccessLogReader } from '../domain/audit/access-log-service.ts';
+import { aboutPatient } from './audit-entries-about.ts';
 import type { Database } from './database-schema.ts';
 
 /**
- * A patient's access log: the audit entries professionals left on the scope's patient (on the
- * patient's index, newest first), who they are, and the reason of a break-the-glass access that was
+ * A patient's access log: the audit entries professionals left on the scope's patient, alone or among
+ * others (on the patient indexes, newest first), who they are, and the reason of a break-the-glass access that was
  * running for them at the time.
  */
 export function createSqlAccessLog(db: Kysely<Database>): AccessLogReader {
@@ -29,7 +30,7 @@ export function createSqlAccessLog(db: Kysely<Database>): AccessLogReader {
           eb
             .selectFrom('break_glass_grants as g')
             .select('g.reason')
-            .whereRef('g.patient_id', '=', 'a.patient_id')
+            .where('g.patient_id', '=', scope.patientId)
             .whereRef('g.practitioner_id', '=', 'acc.practitioner_id')
             .whereRef('g.granted_at', '<=', 'a.at')
             .whereRef('g.expires_at', '>', 'a.at')
@@ -37,7 +38,7 @@ export function createSqlAccessLog(db: Kysely<Database>): AccessLogReader {
             .limit(1)
             .as('break_glass_reason'),
         ])
-        .where('a.patient_id', '=', scope.patientId)
+        .where(aboutPatient(scope.patientId))
         .where('a.actor_kind', '=', 'professional')
         .orderBy('a.seq', 'desc')
         .limit(limit);

@@ -2,13 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import type { AuditEntry } from '../domain/audit/audit-entry.ts';
 import type { AuditLogFilter } from '../domain/audit/audit-log-filter.ts';
 import type { AuditLogReader, AuditLogRow } from '../domain/audit/audit-log-service.ts';
+import { aboutPatient } from './audit-entries-about.ts';
 import type { Database } from './database-schema.ts';
 
 /** A condition no entry meets: an empty list of allowed values. */
 const NONE = sql<boolean>`false`;
 
 /**
- * The DPO's reading of audit_entries: filters on the indexed columns (patient, account, time), newest
+ * The DPO's reading of audit_entries: filters on the indexed columns (patients, account, time), newest
  * first by seq (keyset pages for the list and export, offset pages and a count for FHIR), with the
  * account's log-in and the practitioner behind it.
  */
@@ -20,7 +21,7 @@ export function createSqlAuditLog(db: Kysely<Database>): AuditLogReader {
   /** The entries matching `filter`; an empty list of actions or outcomes matches none. */
   const matching = (filter: AuditLogFilter) => {
     let query = entries();
-    if (filter.patientId !== null) query = query.where('a.patient_id', '=', filter.patientId);
+    if (filter.patientId !== null) query = query.where(aboutPatient(filter.patientId));
     if (filter.accountId !== null) query = query.where('a.account_id', '=', filter.accountId);
     if (filter.login !== null) query = query.where('acc.login', '=', filter.login);
     if (filter.actions !== null)
@@ -44,6 +45,7 @@ export function createSqlAuditLog(db: Kysely<Database>): AuditLogReader {
         'a.actor_kind',
         'a.actor_role',
         'a.patient_id',
+        'a.patient_ids',
         'a.action',
         'a.resource',
         'a.outcome',
@@ -66,7 +68,7 @@ export function createSqlAuditLog(db: Kysely<Database>): AuditLogReader {
         profession: row.profession,
       },
       role: row.actor_role,
-      patientId: row.patient_id,
+      patientIds: row.patient_ids ?? (row.patient_id === null ? [] : [row.patient_id]),
       action: row.action,
       resource: row.resource,
       outcome: row.outcome,

@@ -32,7 +32,7 @@ export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
         await insert(
           db,
           'audit_entries',
-          batch.flatMap((waiting) => waiting.entries.map(auditRow)),
+          batch.flatMap((waiting) => auditRows(waiting.entries)),
         );
         for (const waiting of batch) waiting.resolve();
       } catch (error) {
@@ -56,9 +56,46 @@ export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
       const allowed = entries.filter((entry) => entry.outcome === 'allowed');
       const denied = entries.filter((entry) => entry.outcome !== 'allowed');
       if (denied.length > 0) afterUnitOfWork(() => groupCommitted(denied));
-      if (allowed.length > 0) await insert(db, 'audit_entries', allowed.map(auditRow));
+      if (allowed.length > 0) await insert(db, 'audit_entries', auditRows(allowed));
     },
   };
+}
+
+/**
+ * The rows of the entries one call appends (one event): entries that differ only by their patient, as
+ * a search's hits do, make one row naming every patient in `patient_ids` (migration 0032); an entry
+ * alone keeps its patient in `patient_id`.
+ */
+function auditRows(entries: readonly AuditEntry[]) {
+  const events: AuditEntry[][] = [];
+  for (const entry of entries) {
+    const event = entry.patientId === null ? undefined : events.find(([first]) => sameEvent(first, entry));
+    if (event === undefined) events.push([entry]);
+    else event.push(entry);
+  }
+  return events.map((event) => {
+    const [first, ...others] = event as [AuditEntry, ...AuditEntry[]];
+    return others.length === 0
+      ? auditRow(first)
+      : { ...auditRow(first), patient_id: null, patient_ids: event.map((entry) => entry.patientId) };
+  });
+}
+
+/** Whether two entries with a patient record the same access, to the patient's id. */
+function sameEvent(a: AuditEntry | undefined, b: AuditEntry): boolean {
+  return (
+    a !== undefined &&
+    a.patientId !== null &&
+    a.at.getTime() === b.at.getTime() &&
+    a.accountId === b.accountId &&
+    a.actorKind === b.actorKind &&
+    a.actorRole === b.actorRole &&
+    a.action === b.action &&
+    a.resource === b.resource &&
+    a.outcome === b.outcome &&
+    a.reason === b.reason &&
+    a.clientAddress === b.clientAddress
+  );
 }
 
 /** The row of an audit entry, also for writers that append one inside their own transaction. */
@@ -69,6 +106,7 @@ export function auditRow(entry: AuditEntry) {
     actor_kind: entry.actorKind,
     actor_role: entry.actorRole,
     patient_id: entry.patientId,
+    patient_ids: null as string[] | null,
     action: entry.action,
     resource: entry.resource,
     outcome: entry.outcome,

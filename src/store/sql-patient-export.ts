@@ -4,6 +4,7 @@ import {
   type ExportedTable,
   type PatientDataSnapshot,
 } from '../domain/patient-rights/patient-export.ts';
+import { aboutPatient } from './audit-entries-about.ts';
 import type { Database } from './database-schema.ts';
 import { EVENT_CATEGORY, notHidden } from './hidden-categories.ts';
 
@@ -70,10 +71,17 @@ export function createSqlPatientExport(db: Kysely<Database>): PatientDataSnapsho
             .filter((column) => column.key_position !== null)
             .sort((a, b) => (a.key_position ?? 0) - (b.key_position ?? 0))
             .map((column) => sql.ref(column.column_name));
+          // An audit entry may name the patient among others (migration 0032): it is theirs all the same.
+          const ofPatient = name === 'audit_entries';
+          const selected = kept.map(({ column_name: column }) =>
+            ofPatient && column === 'patient_id'
+              ? sql`${scope.patientId}::uuid as patient_id`
+              : sql.ref(column),
+          );
           const { rows } = await sql<Record<string, unknown>>`
-            select ${sql.join(kept.map((column) => sql.ref(column.column_name)))}
+            select ${sql.join(selected)}
             from ${sql.table(name)}
-            where patient_id = ${scope.patientId}
+            where ${ofPatient ? aboutPatient(scope.patientId, name) : sql`patient_id = ${scope.patientId}`}
               and ${category === undefined ? sql`true` : notHidden(category, hidden)}
             ${keys.length > 0 ? sql`order by ${sql.join(keys)}` : sql``}`.execute(trx);
           tables.push({

@@ -81,6 +81,26 @@ for (const { dialect, skip } of testDialects()) {
       );
     });
 
+    test('array columns take arrays of any length, each element as given', async () => {
+      await sql`create table unnest_arrays (n integer primary key, ids uuid[], words text[])`.execute(
+        handle.db,
+      );
+      const rows = [
+        {
+          n: 1,
+          ids: [row(1).id, row(2).id, row(3).id],
+          words: ['a "quote"', 'a,b', '{x}', 'NULL', 'c:\\temp'],
+        },
+        { n: 2, ids: [row(4).id], words: [] },
+        { n: 3, ids: null, words: ['', ' spaced '] },
+      ];
+      await insert(handle.db, 'unnest_arrays' as keyof Database, rows);
+      const { rows: stored } = await sql<
+        (typeof rows)[number]
+      >`select * from unnest_arrays order by n`.execute(handle.db);
+      assert.deepEqual(stored, rows);
+    });
+
     test('columns with one value in every row, and a single row, are written as given', async () => {
       const same = new Date('2026-03-02T10:00:00.123Z');
       const rows = [20, 21, 22].map((n) => row(n, { label: 'same', at: new Date(same), payload: '{}' }));

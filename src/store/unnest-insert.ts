@@ -108,6 +108,11 @@ function insertStatement(
       sources.push(sql`json_array_elements_text(${JSON.stringify(column)}::json)`);
       return sql`u.${sql.ref(name)}::${sql.raw(type)}`;
     }
+    // An array column's values are arrays of any length: text elements of the literal, cast row by row.
+    if (type.endsWith('[]')) {
+      sources.push(sql`unnest(${arrayLiteral(column)}::text[])`);
+      return sql`u.${sql.ref(name)}::${sql.raw(type)}`;
+    }
     sources.push(sql`unnest(${arrayLiteral(column)}::${sql.raw(type)}[])`);
     return sql`u.${sql.ref(name)}`;
   });

@@ -83,7 +83,7 @@ describe('the audit views in a real browser', { skip: browserSkipReason() }, () 
     ]);
     assert.match(download.suggestedFilename(), /^relais-audit-.+\.csv$/);
     const csv = await readFile(await download.path(), 'utf8');
-    assert.ok(csv.startsWith('\uFEFFseq,at,actor_kind,account_id,login,name,profession,role,patient_id,'));
+    assert.ok(csv.startsWith('\uFEFFseq,at,actor_kind,account_id,login,name,profession,role,patient_ids,'));
     const rows = csv.slice(1).trimEnd().split('\r\n').slice(1);
     assert.equal(rows.length, shown, 'the export holds the rows the filtered list shows');
     assert.ok(rows.every((row) => row.split(',')[8] === patientId));

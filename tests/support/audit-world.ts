@@ -35,6 +35,7 @@ export const auditRow = (overrides: Partial<AuditRow>): AuditRow => ({
   actor_kind: 'professional',
   actor_role: null,
   patient_id: randomUUID(),
+  patient_ids: null,
   action: 'read',
   resource: 'record',
   outcome: 'allowed',

@@ -28,7 +28,8 @@ export interface AuditLogRow {
     readonly profession: string | null;
   };
   readonly role: string | null;
-  readonly patientId: string | null;
+  /** The patients the entry is about: none, one, or several (a search's hits, a worklist page). */
+  readonly patientIds: readonly string[];
   readonly action: AuditEntry['action'];
   readonly resource: string;
   readonly outcome: AuditEntry['outcome'];

@@ -1,3 +1,4 @@
+import { validIdentity } from '../../../tests/support/valid-identity.ts';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { computeInsKey, INS_OIDS } from '../identity/ins.ts';
@@ -12,21 +13,7 @@ import {
 const NIR = '2800575123456';
 const INS = { matricule: `${NIR}${computeInsKey(NIR)}`, oid: INS_OIDS['INS-NIR-TEST'] };
 
-const qualified: ValidIdentity = {
-  ins: INS,
-  identityStatus: 'QUAL',
-  birthFamilyName: 'Lefevre',
-  firstGivenName: 'Hélène',
-  givenNames: 'Hélène Marie',
-  usedFamilyName: null,
-  usedGivenName: null,
-  sex: 'female',
-  birthDate: '1980-05-12',
-  birthPlaceCode: null,
-  phone: null,
-  email: null,
-  address: null,
-};
+const qualified = validIdentity({ ins: INS, identityStatus: 'QUAL', givenNames: 'Hélène Marie' });
 
 const at = new Date('2026-03-01T10:00:00Z');
 const rectify = (current: ValidIdentity, corrections: IdentityCorrections, reason = 'vu sur la CNI') =>

@@ -18,6 +18,8 @@ import { isIdentityStatus, mayShareIns } from '../identity/identity-status.ts';
  * - `adt_match_queue.candidate_ids`: the other patients a hospital message might have been about;
  * - `audit_entries.client_address`: the network addresses of the professionals who opened the record are
  *   theirs; who, role, when, why and the outcome stay (the audit rows are the patient's access log);
+ * - `audit_entries.patient_ids`: the other patients a search or a list found along with the patient (an
+ *   entry about several patients is exported to each of them, without the others);
  * - `notifications.email_last_error`: the mail server's diagnostics, about the mail system, not the patient;
  * - for a professional exporting on the patient's request: the rows of a category the patient restricted
  *   away from them, and the INS of an identity that is not qualifiée (the RNIV sharing rule), as the
@@ -34,6 +36,7 @@ const LEFT_OUT_COLUMNS: Readonly<Record<string, Readonly<Record<string, string>>
   adt_match_queue: { candidate_ids: 'the other patients a hospital message might have been about' },
   audit_entries: {
     client_address: 'the network addresses of the people who opened the record are their own data',
+    patient_ids: 'the other patients a search or a list found along with the patient',
   },
   notifications: { email_last_error: "the mail server's diagnostics, not data about the patient" },
 };

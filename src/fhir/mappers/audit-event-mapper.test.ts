@@ -17,7 +17,7 @@ const read: AuditLogRow = {
     profession: 'physician',
   },
   role: 'medecin_traitant',
-  patientId: '6f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e',
+  patientIds: ['6f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e'],
   action: 'read',
   resource: 'record',
   outcome: 'allowed',
@@ -43,7 +43,10 @@ describe('AuditEvent mapper', () => {
     assert.equal(agent.name, 'Maëlle Rivière');
     assert.deepEqual(agent.role, [{ text: 'medecin_traitant' }]);
     assert.deepEqual(agent.network, { address: '192.0.2.10', type: '2' });
-    assert.deepEqual(event.entity?.[0]?.what, { reference: `Patient/${read.patientId ?? ''}` });
+    assert.deepEqual(
+      event.entity?.map((entity) => entity.what),
+      [{ reference: `Patient/${read.patientIds[0] ?? ''}` }],
+    );
   });
 
   it('shows an account without a practitioner by its log-in, and an unknown caller by nothing', () => {
@@ -62,14 +65,30 @@ describe('AuditEvent mapper', () => {
       actor: { kind: 'anonymous', accountId: null, login: null, name: null, profession: null },
       action: 'login',
       outcome: 'denied',
-      patientId: null,
+      patientIds: [],
       resource: 'session',
     });
     assertValidR4(anonymous);
+    assert.deepEqual(anonymous.entity, [{ description: 'session' }]);
     const [agent] = anonymous.agent;
     assert.deepEqual(
       [agent?.who, agent?.altId, agent?.name, anonymous.type.code],
       [undefined, undefined, undefined, '110114'],
+    );
+  });
+
+  it('names every patient a search found, each as an entity', () => {
+    const hits = ['0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e'];
+    const event = auditEventToFhir({
+      ...read,
+      action: 'search',
+      resource: 'patient-search',
+      patientIds: hits,
+    });
+    assertValidR4(event);
+    assert.deepEqual(
+      event.entity?.map((entity) => [entity.what?.reference, entity.description]),
+      hits.map((id) => [`Patient/${id}`, 'patient-search']),
     );
   });
 

@@ -30,7 +30,8 @@ export function auditActionsOf(code: NonNullable<AuditEvent['action']>): AuditEn
  * the purpose "emergency treatment"), when, the outcome (a refusal is a minor failure: the request was
  * turned down, nothing broke) and why, who (the account by its id, its log-in as the alternative id
  * R4 keeps for the authentication system's user id, the practitioner's name, their role in the care
- * team, their address) and what was touched (the kind of data, the patient).
+ * team, their address) and what was touched (the kind of data, of each patient: a search names all
+ * it found).
  */
 export function auditEventToFhir(entry: AuditLogRow): AuditEvent {
   const { actor } = entry;
@@ -74,26 +75,23 @@ export function auditEventToFhir(entry: AuditLogRow): AuditEvent {
       },
     ],
     source: { observer: { display: 'Relais' } },
-    // What was touched: the kind of data, and the patient it belongs to when there is one.
-    entity: [
-      {
-        ...(entry.patientId === null
-          ? {}
-          : {
-              what: reference('Patient', entry.patientId),
-              type: {
-                system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type',
-                code: '1',
-                display: 'Person',
-              },
-              role: {
-                system: 'http://terminology.hl7.org/CodeSystem/object-role',
-                code: '1',
-                display: 'Patient',
-              },
-            }),
-        description: entry.resource,
-      },
-    ],
+    // What was touched: the kind of data, of each patient it belongs to when there are any.
+    entity:
+      entry.patientIds.length === 0
+        ? [{ description: entry.resource }]
+        : entry.patientIds.map((patientId) => ({
+            what: reference('Patient', patientId),
+            type: {
+              system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type',
+              code: '1',
+              display: 'Person',
+            },
+            role: {
+              system: 'http://terminology.hl7.org/CodeSystem/object-role',
+              code: '1',
+              display: 'Patient',
+            },
+            description: entry.resource,
+          })),
   };
 }

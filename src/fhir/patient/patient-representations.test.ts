@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { validIdentity } from '../../../tests/support/valid-identity.ts';
 import type { VersionedIdentity } from '../../domain/record/patient-versions.ts';
 import { resourceJson } from '../resource-json.ts';
 import { createPatientRepresentations } from './patient-representations.ts';
@@ -9,21 +10,7 @@ const version = (versionId: number, birthFamilyName: string): VersionedIdentity 
   patientId: '6ed68d56-df56-4c50-8c49-1da0a80166eb',
   versionId,
   lastUpdated: new Date(`2026-12-0${versionId}T10:00:00Z`),
-  identity: {
-    ins: null,
-    identityStatus: 'PROV',
-    birthFamilyName,
-    firstGivenName: 'Hélène',
-    givenNames: 'Hélène',
-    usedFamilyName: null,
-    usedGivenName: null,
-    sex: 'female',
-    birthDate: '1980-05-12',
-    birthPlaceCode: null,
-    phone: null,
-    email: null,
-    address: null,
-  },
+  identity: validIdentity({ birthFamilyName }),
 });
 
 test('each version of a patient is mapped once, as patientToFhir maps it, and a new version anew', () => {

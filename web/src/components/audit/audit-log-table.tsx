@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditLogItem } from '../../../../src/contracts/audit-contracts.ts';
 import { currentLanguage, INTL_LOCALE, translateOr } from '../../i18n.ts';
@@ -60,7 +61,10 @@ export function AuditLogTable({
                 {item.role === null ? '—' : translateOr(`auditLog.roles.${item.role}`, roleLabel(item.role))}
               </td>
               <td className="audit-id">
-                {item.patientId === null ? '—' : filterButton('patientId', item.patientId, 'audit-patient')}
+                <Patients
+                  ids={item.patientIds}
+                  button={(id) => filterButton('patientId', id, 'audit-patient')}
+                />
               </td>
               <td>{t(`auditLog.actions.${item.action}`)}</td>
               <td className="audit-resource">{item.resource}</td>
@@ -91,5 +95,23 @@ function Actor({ item }: { item: AuditLogItem }) {
         <span className="cell-sub">{professionLabel(actor.profession, null)}</span>
       )}
     </>
+  );
+}
+
+/** How many of an entry's patients show (a worklist page names up to 500); the rest are counted. */
+const PATIENTS_SHOWN = 3;
+
+/** The patients an entry is about: none, one, or the first of several (a search's hits) and how many more. */
+function Patients({ ids, button }: { ids: readonly string[]; button: (id: string) => ReactNode }) {
+  const { t } = useTranslation();
+  if (ids.length === 0) return '—';
+  const more = ids.length - PATIENTS_SHOWN;
+  return (
+    <span className="audit-patients">
+      {ids.slice(0, PATIENTS_SHOWN).map((id) => (
+        <span key={id}>{button(id)}</span>
+      ))}
+      {more > 0 && <span className="cell-sub">{t('auditLog.morePatients', { count: more })}</span>}
+    </span>
   );
 }
