@@ -28,11 +28,16 @@ export function preparedOnce<Args extends unknown[], R>(
   let compiled: CompiledQuery<R> | undefined;
   return (...args) => {
     compiled ??= preparedAs(name, build(...(args.map((_, index) => new Placeholder(index)) as Args)));
-    const parameters = compiled.parameters.map((parameter) =>
-      parameter instanceof Placeholder ? args[parameter.index] : parameter,
-    );
-    return { ...compiled, parameters };
+    return bound(compiled, args);
   };
+}
+
+/** The compiled statement with each placeholder among its parameters replaced by its value. */
+function bound<R>(compiled: CompiledQuery<R>, values: readonly unknown[]): CompiledQuery<R> {
+  const parameters = compiled.parameters.map((parameter) =>
+    parameter instanceof Placeholder ? values[parameter.index] : parameter,
+  );
+  return { ...compiled, parameters };
 }
 
 /**
@@ -60,10 +65,7 @@ export function preparedOncePerShape<Args, R>(
       compiled = preparedPerShape(family, build(template), plan);
       if (compiledByShape.size < PREPARED_SHAPES_PER_FAMILY) compiledByShape.set(key, compiled);
     }
-    const parameters = compiled.parameters.map((parameter) =>
-      parameter instanceof Placeholder ? values[parameter.index] : parameter,
-    );
-    return { ...compiled, parameters };
+    return bound(compiled, values);
   };
 }
 

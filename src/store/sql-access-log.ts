@@ -5,8 +5,8 @@ import type { Database } from './database-schema.ts';
 
 /**
  * A patient's access log: the audit entries professionals left on the scope's patient, alone or among
- * others (on the patient indexes, newest first), who they are, and the reason of a break-the-glass access that was
- * running for them at the time.
+ * others (on the patient indexes, newest first), who they are, and the reason of a break-the-glass
+ * access that was running for them at the time.
  */
 export function createSqlAccessLog(db: Kysely<Database>): AccessLogReader {
   return {

@@ -52,6 +52,15 @@ const ROW_CATEGORY: Readonly<Record<string, RawBuilder<string | null>>> = {
 };
 
 /**
+ * The patient's rows of a table, for the tables that name a patient otherwise than in `patient_id`:
+ * an audit entry may name them among several (migration 0032). Every other table's are those whose
+ * `patient_id` is theirs.
+ */
+const PATIENT_ROWS: Readonly<Record<string, (patientId: string) => RawBuilder<boolean>>> = {
+  audit_entries: (patientId) => aboutPatient(patientId, 'audit_entries'),
+};
+
+/**
  * Reads all of a patient's rows from every patient-scoped table in one read-only transaction at
  * `repeatable read`, so the file is one consistent snapshot even while others write.
  */
@@ -71,17 +80,15 @@ export function createSqlPatientExport(db: Kysely<Database>): PatientDataSnapsho
             .filter((column) => column.key_position !== null)
             .sort((a, b) => (a.key_position ?? 0) - (b.key_position ?? 0))
             .map((column) => sql.ref(column.column_name));
-          // An audit entry may name the patient among others (migration 0032): it is theirs all the same.
-          const ofPatient = name === 'audit_entries';
+          // Every row read is the patient's, also one that names them among others: its patient is theirs.
           const selected = kept.map(({ column_name: column }) =>
-            ofPatient && column === 'patient_id'
-              ? sql`${scope.patientId}::uuid as patient_id`
-              : sql.ref(column),
+            column === 'patient_id' ? sql`${scope.patientId}::uuid as patient_id` : sql.ref(column),
           );
+          const patientRows = PATIENT_ROWS[name]?.(scope.patientId) ?? sql`patient_id = ${scope.patientId}`;
           const { rows } = await sql<Record<string, unknown>>`
             select ${sql.join(selected)}
             from ${sql.table(name)}
-            where ${ofPatient ? aboutPatient(scope.patientId, name) : sql`patient_id = ${scope.patientId}`}
+            where ${patientRows}
               and ${category === undefined ? sql`true` : notHidden(category, hidden)}
             ${keys.length > 0 ? sql`order by ${sql.join(keys)}` : sql``}`.execute(trx);
           tables.push({
