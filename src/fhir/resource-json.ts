@@ -1,4 +1,5 @@
 import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { deepFrozen } from '../domain/shared/deep-frozen.ts';
 
 /** The JSON text of the resources made once (`serializedOnce`), by the resource. */
 const textOf = new WeakMap<object, string>();
@@ -43,12 +44,4 @@ function objectJson(object: object, field: (key: string, value: unknown) => stri
     if (text !== undefined) fields.push(`${JSON.stringify(key)}:${text}`);
   }
   return `{${fields.join(',')}}`;
-}
-
-function deepFrozen<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.values(value).forEach(deepFrozen);
-    Object.freeze(value);
-  }
-  return value;
 }

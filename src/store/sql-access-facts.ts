@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isDataCategory } from '../domain/access/data-category.ts';
-import type { AccessFacts, CategoryRestriction } from '../domain/access/patient-access-policy.ts';
-import type { AccessFactsSource } from '../domain/access/patient-access-service.ts';
+import type { CategoryRestriction } from '../domain/access/patient-access-policy.ts';
+import type { AccessFactsSource, PatientAccessFacts } from '../domain/access/patient-access-service.ts';
 import { FINAL_STATUSES } from '../domain/referrals/referral.ts';
 import { isoDate } from '../domain/shared/clock.ts';
 import { activeOn } from './active-care-team.ts';
@@ -15,12 +15,14 @@ interface FactsRow {
   consent: boolean;
   break_glass_until: Date | string | null;
   restrictions: { category: string; named: boolean }[] | null;
+  identity_version: number | null;
 }
 
 /**
  * Loads the access decision's facts in one statement: each fact is a probe on the patient's own rows
  * (care team, referrals, sharing choices, grants), so the cost does not grow with the caseload.
- * "The practitioner's organisations" are their service and its hospital.
+ * "The practitioner's organisations" are their service and its hospital. The patient's identity
+ * version comes with them: it tells whether the patient exists, and which version a reader may reuse.
  */
 export function createSqlAccessFacts(db: Kysely<Database>): AccessFactsSource {
   // Prepared on PostgreSQL (preparing-client.ts): planning it cost three times running it.
@@ -58,7 +60,8 @@ export function createSqlAccessFacts(db: Kysely<Database>): AccessFactsSource {
             where g.patient_id = ${patientId} and g.practitioner_id = ${practitionerId}) as break_glass_until,
           (select json_agg(json_build_object('category', c.category,
               'named', ${practitionerId}::uuid = any(c.allowed_practitioner_ids)))
-            from in_force c where c.kind = 'restriction') as restrictions
+            from in_force c where c.kind = 'restriction') as restrictions,
+          (select q.version_id from patients q where q.patient_id = ${patientId}) as identity_version
       `.compile(db);
     },
   );
@@ -72,7 +75,7 @@ export function createSqlAccessFacts(db: Kysely<Database>): AccessFactsSource {
       return row !== undefined;
     },
 
-    async accessFacts(practitionerId, patientId, on): Promise<AccessFacts> {
+    async accessFacts(practitionerId, patientId, on): Promise<PatientAccessFacts> {
       const { rows } = await db.executeQuery(accessFactsOf(practitionerId, patientId, isoDate(on)));
       const row = rows[0];
       if (row === undefined) throw new Error('the access facts query returned no row');
@@ -83,6 +86,7 @@ export function createSqlAccessFacts(db: Kysely<Database>): AccessFactsSource {
         sharingConsent: row.consent,
         breakGlassUntil: row.break_glass_until === null ? null : new Date(row.break_glass_until),
         restrictions: restrictionsOf(row.restrictions),
+        identityVersion: row.identity_version,
       };
     },
   };

@@ -12,14 +12,15 @@ const ORIGIN = { clientAddress: '127.0.0.1' };
 const PATIENT = '0190f0a0-0000-7000-8000-000000000001';
 
 /** A gate whose audit trail makes each append wait until the test calls `flush` (or `fail`). */
-function setUp(roles: string[]) {
+function setUp(roles: string[], identityVersion: number | null = 1) {
   const steps: string[] = [];
   const appended: AuditEntry[] = [];
   let settle: { resolve(): void; reject(error: Error): void } | undefined;
   const access = createPatientAccess({
     facts: {
-      patientExists: () => Promise.resolve(true),
-      accessFacts: () => Promise.resolve({ ...NO_ACCESS_FACTS, careTeamRoles: roles }),
+      // The facts' identity version tells whether the patient exists: nothing asks again.
+      patientExists: () => Promise.reject(new Error('asked whether the patient exists')),
+      accessFacts: () => Promise.resolve({ ...NO_ACCESS_FACTS, careTeamRoles: roles, identityVersion }),
     },
     audit: {
       append(entries) {
@@ -41,11 +42,11 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('PatientAccess.read', () => {
   it('reads while the audit row is written, and answers only once it is durable', async () => {
-    const { access, steps, appended, flush } = setUp(['medecin_traitant']);
+    const { access, steps, appended, flush } = setUp(['medecin_traitant'], 3);
     let answered = false;
     const reading = access
       .read(GP, PATIENT, READ, ORIGIN, (scope) => {
-        steps.push(`read ${scope.patientId}`);
+        steps.push(`read ${scope.patientId} at version ${scope.identityVersion ?? '?'}`);
         return Promise.resolve('the record');
       })
       .then((data) => {
@@ -53,7 +54,7 @@ describe('PatientAccess.read', () => {
         return data;
       });
     await turn();
-    assert.deepEqual(steps, ['audit started', `read ${PATIENT}`]);
+    assert.deepEqual(steps, ['audit started', `read ${PATIENT} at version 3`]);
     assert.equal(answered, false, 'no data before its audit row is durable');
     flush();
     assert.equal(await reading, 'the record');
@@ -79,5 +80,14 @@ describe('PatientAccess.read', () => {
     await assert.rejects(reading, { code: 'forbidden' });
     assert.deepEqual(steps, ['audit started', 'audit durable']);
     assert.equal(appended[0]?.outcome, 'denied');
+  });
+
+  it('tells a professional there is no such patient from the facts alone, once that is audited', async () => {
+    const { access, appended, flush } = setUp(['medecin_traitant'], null);
+    const reading = access.read(GP, PATIENT, READ, ORIGIN, () => Promise.resolve('the record'));
+    await turn();
+    flush();
+    await assert.rejects(reading, { code: 'not-found' });
+    assert.deepEqual([appended[0]?.outcome, appended[0]?.reason], ['denied', 'no such patient']);
   });
 });

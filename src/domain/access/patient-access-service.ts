@@ -17,7 +17,15 @@ export interface AccessFactsSource {
   /** Whether the patient exists at all. */
   patientExists(patientId: string): Promise<boolean>;
   /** What the decision needs to know about the practitioner and the patient on `on`, in one read. */
-  accessFacts(practitionerId: string, patientId: string, on: Date): Promise<AccessFacts>;
+  accessFacts(practitionerId: string, patientId: string, on: Date): Promise<PatientAccessFacts>;
+}
+
+/**
+ * The decision's facts, read with the version of the patient's identity at that moment (null: there is
+ * no such patient). The version decides nothing: the scope carries it to the readers.
+ */
+export interface PatientAccessFacts extends AccessFacts {
+  readonly identityVersion: number | null;
 }
 
 /** Where the request comes from, for the audit trail. */
@@ -66,17 +74,20 @@ export function createPatientAccess(deps: {
     // there is no patient to record it against).
     if (!isUuid(patientId)) throw new DomainError('not-found', `no patient with id ${patientId}`);
     const now = deps.clock();
-    const facts: AccessFacts =
+    const facts: PatientAccessFacts | undefined =
       principal.kind === 'professional'
         ? await deps.facts.accessFacts(principal.practitionerId, patientId, now)
-        : NO_ACCESS_FACTS;
-    const decision = decidePatientAccess(principal, patientId, facts, purpose, now);
-    const exists = decision.allowed || (await deps.facts.patientExists(patientId));
+        : undefined;
+    const decision = decidePatientAccess(principal, patientId, facts ?? NO_ACCESS_FACTS, purpose, now);
+    const exists =
+      facts !== undefined
+        ? facts.identityVersion !== null
+        : decision.allowed || (await deps.facts.patientExists(patientId));
     const audited = deps.audit.append([
       auditEntryFor(principal, patientId, purpose, origin, now, {
         outcome: decision.allowed && exists ? 'allowed' : 'denied',
         reason: exists ? decision.reason : 'no such patient',
-        role: facts.careTeamRoles[0] ?? null,
+        role: facts?.careTeamRoles[0] ?? null,
       }),
     ]);
     if (!exists || !decision.allowed) {
@@ -85,7 +96,9 @@ export function createPatientAccess(deps: {
       throw new DomainError('forbidden', `access refused: ${decision.reason}`);
     }
     const { basis, expiresAt, hiddenCategories } = decision;
-    const scope = { patientId, principal, purpose, basis, expiresAt, hiddenCategories } as PatientScope;
+    const identityVersion = facts?.identityVersion ?? null;
+    const granted = { patientId, principal, purpose, basis, expiresAt, hiddenCategories, identityVersion };
+    const scope = granted as PatientScope;
     const [, data] = await Promise.all([audited, readWith(scope)]);
     return data;
   };

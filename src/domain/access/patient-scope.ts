@@ -17,6 +17,11 @@ export interface PatientScope {
   /** When a break-the-glass access ends; null otherwise. */
   readonly expiresAt: Date | null;
   readonly hiddenCategories: readonly DataCategory[];
+  /**
+   * The version the patient's identity had when the check read its facts; null when it read none (a
+   * patient's own access). A version never changes, so a reader may give it from what it keeps.
+   */
+  readonly identityVersion: number | null;
   readonly [grantedByAccessCheck]: true;
 }
 

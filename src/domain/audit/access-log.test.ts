@@ -160,7 +160,7 @@ test('the service pages by lines without splitting one, and without gaps or repe
   const access = createPatientAccess({
     facts: {
       patientExists: () => Promise.resolve(true),
-      accessFacts: () => Promise.resolve(NO_ACCESS_FACTS),
+      accessFacts: () => Promise.resolve({ ...NO_ACCESS_FACTS, identityVersion: 1 }),
     },
     audit: { append: (entries) => Promise.resolve(void audited.push(...entries)) },
     clock: () => new Date(T0),

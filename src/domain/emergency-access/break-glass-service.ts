@@ -48,8 +48,8 @@ export function createBreakGlassService(deps: {
     // A patient is refused before anything is looked up, so the answer tells nothing of other records.
     if (principal.kind !== 'professional')
       return decideBreakGlass(principal, patientId, NO_ACCESS_FACTS, now, deps.hours);
-    if (!(await deps.facts.patientExists(patientId))) return NO_SUCH_PATIENT;
     const facts = await deps.facts.accessFacts(principal.practitionerId, patientId, now);
+    if (facts.identityVersion === null) return NO_SUCH_PATIENT;
     return decideBreakGlass(principal, patientId, facts, now, deps.hours);
   };
 

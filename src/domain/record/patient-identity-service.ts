@@ -61,16 +61,18 @@ export function createPatientIdentityService(deps: {
   return {
     /** The current version. Errors: `not-found`, `forbidden`. */
     async read(principal: Principal, patientId: string, origin: RequestOrigin) {
-      const scope = await access.open(principal, patientId, READ_IDENTITY, origin);
-      const current = await versions.current(scope);
+      const current = await access.read(principal, patientId, READ_IDENTITY, origin, (scope) =>
+        versions.current(scope),
+      );
       if (current === undefined) throw new DomainError('not-found', `no patient with id ${patientId}`);
       return current;
     },
 
     /** One version. Errors: `not-found` (patient or version), `forbidden`. */
     async readVersion(principal: Principal, patientId: string, versionId: number, origin: RequestOrigin) {
-      const scope = await access.open(principal, patientId, READ_IDENTITY, origin);
-      const version = await versions.version(scope, versionId);
+      const version = await access.read(principal, patientId, READ_IDENTITY, origin, (scope) =>
+        versions.version(scope, versionId),
+      );
       if (version === undefined)
         throw new DomainError('not-found', `patient ${patientId} has no version ${versionId}`);
       return version;
@@ -78,8 +80,7 @@ export function createPatientIdentityService(deps: {
 
     /** Every version, newest first. Errors: `not-found`, `forbidden`. */
     async history(principal: Principal, patientId: string, origin: RequestOrigin) {
-      const scope = await access.open(principal, patientId, READ_IDENTITY, origin);
-      return versions.history(scope);
+      return access.read(principal, patientId, READ_IDENTITY, origin, (scope) => versions.history(scope));
     },
 
     /**

@@ -35,13 +35,13 @@ export function patientModule(patients: PatientIdentityService): ResourceModule<
     sortable: PATIENT_SORTABLE,
 
     async read({ principal, origin }, id) {
-      return patientToFhir(await patients.read(principal, requirePatientId(id), origin));
+      return representation(await patients.read(principal, requirePatientId(id), origin));
     },
 
     async vread({ principal, origin }, id, versionId) {
       const version = /^[1-9]\d{0,8}$/.test(versionId) ? Number(versionId) : undefined;
       if (version === undefined) throw new DomainError('not-found', `no version '${versionId}'`);
-      return patientToFhir(await patients.readVersion(principal, requirePatientId(id), version, origin));
+      return representation(await patients.readVersion(principal, requirePatientId(id), version, origin));
     },
 
     async history({ principal, origin }, id) {
