@@ -114,6 +114,7 @@ import { createSqlPatientExport } from './store/sql-patient-export.ts';
 import { createSqlPatientCriteriaFinder } from './store/sql-patient-criteria-finder.ts';
 import { createSqlPatientFinder } from './store/sql-patient-finder.ts';
 import { createSqlPatientVersions } from './store/sql-patient-versions.ts';
+import { createKeptPatientVersions } from './store/kept-patient-versions.ts';
 import { createSqlQuestionnaireStore } from './store/sql-questionnaire-store.ts';
 import { createSqlRecordPartOwners, createSqlRecordPartReader } from './store/sql-record-parts.ts';
 import { createSqlRecordReader } from './store/sql-record-reader.ts';
@@ -195,6 +196,9 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const newId = timeOrderedUuid;
   const accessFacts = createSqlAccessFacts(db);
   const access = createPatientAccess({ facts: accessFacts, audit, clock });
+  // One set of kept identity versions for the reads by id and the searches (ADR 0021).
+  const keptPatientVersions = createKeptPatientVersions(db);
+  const patientVersions = createSqlPatientVersions(db, keptPatientVersions);
   const taskStore = createSqlTaskStore(db);
   const taskFacts = createSqlTaskFacts(db);
   const taskGate = createTaskGate({ store: taskStore, facts: taskFacts, audit, clock });
@@ -324,8 +328,8 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     patientIdentities: createPatientIdentityService({
       access,
       audit,
-      versions: createSqlPatientVersions(db),
-      find: createSqlPatientCriteriaFinder(db),
+      versions: patientVersions,
+      find: createSqlPatientCriteriaFinder(db, keptPatientVersions),
       record,
       rectification: identityRectification,
       clock,
@@ -343,7 +347,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
     patientEverything: createPatientEverythingService({
       access,
       audit,
-      versions: createSqlPatientVersions(db),
+      versions: patientVersions,
       reader: createSqlPatientEverything(db),
       clock,
     }),

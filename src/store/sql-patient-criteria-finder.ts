@@ -11,7 +11,7 @@ import type { VersionedIdentity } from '../domain/record/patient-versions.ts';
 import type { Database } from './database-schema.ts';
 import { withinRange } from './name-key-prefix.ts';
 import { preparedOncePerShape } from './prepared-once.ts';
-import { identityOfRow } from './patient-identity-columns.ts';
+import type { KeptPatientVersions } from './kept-patient-versions.ts';
 import { patientsWithinReach } from './sql-patient-finder.ts';
 
 /** The name keys as the care-team rows carry them (migration 0006), each with a search index. */
@@ -74,11 +74,12 @@ function boundCriteria(criteria: PatientCriteria): BoundCriteria {
  *
  * The matches are counted, ordered and cut on the care-team rows, whose name-key indexes carry every
  * name key: a name search reads the patients of its page only, unless another criterion or the order
- * needs the patient's own columns. The statement's text depends only on the criteria's shape (each
+ * needs the patient's own columns, and of those only the version number: the identities come from the
+ * kept versions, the ones not kept in a second statement. The statement's text depends only on the criteria's shape (each
  * word is bound as the bounds of a range), so it is built once per shape, and prepared and planned
  * once per connection.
  */
-export function createSqlPatientCriteriaFinder(db: Kysely<Database>) {
+export function createSqlPatientCriteriaFinder(db: Kysely<Database>, kept: KeptPatientVersions) {
   const pageStatement = preparedOncePerShape(
     'patient-criteria',
     SHAPING_FIELDS,
@@ -104,21 +105,17 @@ export function createSqlPatientCriteriaFinder(db: Kysely<Database>) {
                   .executeTakeFirst()
               )?.total ?? 0,
             );
-    return {
-      total,
-      patients: rows.map((row) => ({
-        patientId: row.patient_id,
-        versionId: row.version_id,
-        lastUpdated: new Date(row.updated_at),
-        identity: identityOfRow(row),
-      })),
-    };
+    const named = rows.map((row) => ({ patientId: row.patient_id, versionId: row.version_id }));
+    const patients = await kept.numbered(named);
+    // The triggers write a version with the row that names it: a missing one is a broken store.
+    if (patients.includes(undefined)) throw new Error('a patient found has no row for its version');
+    return { total, patients: patients as VersionedIdentity[] };
   };
 }
 
 /**
  * The page asked for with the total: the matching care-team rows counted, ordered and cut, then joined
- * to their patients.
+ * to their patients for their version numbers.
  */
 function pageOf(db: Kysely<Database>, practitionerId: string, criteria: BoundCriteria) {
   let ordered = matchingHits(db, practitionerId, criteria).select([
@@ -134,8 +131,7 @@ function pageOf(db: Kysely<Database>, practitionerId: string, criteria: BoundCri
   let page = db
     .selectFrom(cut.as('page'))
     .innerJoin('patients as p', 'p.patient_id', 'page.patient_id')
-    .selectAll('p')
-    .select('page.total');
+    .select(['p.patient_id', 'p.version_id', 'page.total']);
   criteria.sort.forEach(({ descending }, index) => {
     page = page.orderBy(sql.ref(`page.sort${index}`), descending ? 'desc' : 'asc');
   });

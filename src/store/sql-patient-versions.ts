@@ -1,25 +1,22 @@
-import type { Kysely, Selectable } from 'kysely';
-import { LRUCache } from 'lru-cache';
-import { deepFrozen } from '../domain/shared/deep-frozen.ts';
-import type { PatientVersionReader, VersionedIdentity } from '../domain/record/patient-versions.ts';
-import type { Database, PatientIdentityVersionsTable } from './database-schema.ts';
+import type { Kysely } from 'kysely';
+import type { PatientVersionReader } from '../domain/record/patient-versions.ts';
+import type { Database } from './database-schema.ts';
+import type { KeptPatientVersions } from './kept-patient-versions.ts';
 import { preparedOnce } from './prepared-once.ts';
-import { identityOfRow } from './patient-identity-columns.ts';
-
-/** How many versions are kept: about the patients of a few busy GPs' lists. */
-const KEPT_VERSIONS = 5000;
 
 /**
- * The versions of a patient's identity, as the triggers of migration 0021 keep them. A version never
- * changes (a changed identity is a new version), so the last ones read are kept, frozen: a read whose
- * access check saw the current version number (`scope.identityVersion`) finds it here without a
- * statement, and the version is the one the check saw even if a correction lands in between.
+ * The versions of a patient's identity, as the triggers of migration 0021 keep them. A read whose
+ * access check saw the current version number (`scope.identityVersion`) takes that version from the
+ * kept ones without a statement when it is there; the version is the one the check saw even if a
+ * correction lands in between.
  */
-export function createSqlPatientVersions(db: Kysely<Database>): PatientVersionReader {
-  const kept = new LRUCache<string, VersionedIdentity>({ max: KEPT_VERSIONS });
+export function createSqlPatientVersions(
+  db: Kysely<Database>,
+  kept: KeptPatientVersions,
+): PatientVersionReader {
   const versions = (patientId: string) =>
     db.selectFrom('patient_identity_versions').selectAll().where('patient_id', '=', patientId);
-  // Every FHIR Patient read runs one of them, unless the version is kept.
+  // A patient's own read (no version seen by a check) runs it.
   const currentVersion = preparedOnce('current-patient-version', (patientId: string) =>
     versions(patientId)
       .where('version_id', '=', (eb) =>
@@ -27,42 +24,19 @@ export function createSqlPatientVersions(db: Kysely<Database>): PatientVersionRe
       )
       .compile(),
   );
-  const versionNumbered = preparedOnce('patient-version', (patientId: string, versionId: number) =>
-    versions(patientId).where('version_id', '=', versionId).compile(),
-  );
-
-  const keep = (row: Selectable<PatientIdentityVersionsTable> | undefined) => {
-    if (row === undefined) return undefined;
-    const version = deepFrozen(versionOfRow(row));
-    kept.set(keyOf(version.patientId, version.versionId), version);
-    return version;
-  };
   const numbered = async (patientId: string, versionId: number) =>
-    kept.get(keyOf(patientId, versionId)) ??
-    keep((await db.executeQuery(versionNumbered(patientId, versionId))).rows[0]);
+    (await kept.numbered([{ patientId, versionId }]))[0];
 
   return {
     async current(scope) {
       if (scope.identityVersion !== null) return numbered(scope.patientId, scope.identityVersion);
-      return keep((await db.executeQuery(currentVersion(scope.patientId))).rows[0]);
+      const [row] = (await db.executeQuery(currentVersion(scope.patientId))).rows;
+      return row === undefined ? undefined : kept.keep(row);
     },
     version: (scope, versionId) => numbered(scope.patientId, versionId),
     async history(scope) {
       const rows = await versions(scope.patientId).orderBy('version_id', 'desc').execute();
-      return rows.map(versionOfRow);
+      return rows.map((row) => kept.keep(row));
     },
-  };
-}
-
-function keyOf(patientId: string, versionId: number): string {
-  return `${patientId}/${versionId}`;
-}
-
-function versionOfRow(row: Selectable<PatientIdentityVersionsTable>): VersionedIdentity {
-  return {
-    patientId: row.patient_id,
-    versionId: row.version_id,
-    lastUpdated: new Date(row.recorded_at),
-    identity: identityOfRow(row),
   };
 }
