@@ -10,9 +10,10 @@ describe('migrations', () => {
     const database = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
     const { db } = database;
     try {
+      // A migration that the later ones do not build on: they are applied before it.
+      const skipped = '0031-audit-time-range';
       const names = Object.keys(MIGRATIONS);
-      const [skipped] = names.slice(-2); // the next to last: its successor is applied before it
-      assert.ok(skipped !== undefined);
+      assert.ok(names.indexOf(skipped) < names.length - 1, 'a later migration exists');
       const without = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name !== skipped));
       const older = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(without) } });
       const first = await older.migrateToLatest();

@@ -29,6 +29,7 @@ import * as objectionsByAddressee from './0029-objections-by-addressee.ts';
 import * as staticReferenceChecks from './0030-static-reference-checks.ts';
 import * as auditTimeRange from './0031-audit-time-range.ts';
 import * as auditEventsOfManyPatients from './0032-audit-events-of-many-patients.ts';
+import * as auditPatientsPendingList from './0033-audit-patients-pending-list.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -62,4 +63,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0030-static-reference-checks': staticReferenceChecks,
   '0031-audit-time-range': auditTimeRange,
   '0032-audit-events-of-many-patients': auditEventsOfManyPatients,
+  '0033-audit-patients-pending-list': auditPatientsPendingList,
 };
