@@ -75,9 +75,9 @@ function boundCriteria(criteria: PatientCriteria): BoundCriteria {
  * The matches are counted, ordered and cut on the care-team rows, whose name-key indexes carry every
  * name key: a name search reads the patients of its page only, unless another criterion or the order
  * needs the patient's own columns, and of those only the version number: the identities come from the
- * kept versions, the ones not kept in a second statement. The statement's text depends only on the criteria's shape (each
- * word is bound as the bounds of a range), so it is built once per shape, and prepared and planned
- * once per connection.
+ * kept versions, the ones not kept in a second statement. The statement's text depends only on the
+ * criteria's shape (each word is bound as the bounds of a range), so it is built once per shape, and
+ * prepared and planned once per connection.
  */
 export function createSqlPatientCriteriaFinder(db: Kysely<Database>, kept: KeptPatientVersions) {
   const pageStatement = preparedOncePerShape(
