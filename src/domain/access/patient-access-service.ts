@@ -97,8 +97,15 @@ export function createPatientAccess(deps: {
     }
     const { basis, expiresAt, hiddenCategories } = decision;
     const identityVersion = facts?.identityVersion ?? null;
-    const granted = { patientId, principal, purpose, basis, expiresAt, hiddenCategories, identityVersion };
-    const scope = granted as PatientScope;
+    const scope = {
+      patientId,
+      principal,
+      purpose,
+      basis,
+      expiresAt,
+      hiddenCategories,
+      identityVersion,
+    } as PatientScope;
     const [, data] = await Promise.all([audited, readWith(scope)]);
     return data;
   };
