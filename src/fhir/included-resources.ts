@@ -17,6 +17,7 @@ export async function includedResources(
   modules: readonly ResourceModule[],
   caller: FhirCaller,
 ): Promise<Resource[]> {
+  if (includes.length === 0) return [];
   const seen = new Set(matches.map((resource) => `${resource.resourceType}/${resource.id ?? ''}`));
   const wanted: { type: string; id: string }[] = [];
   for (const { definition, target } of includes)

@@ -1,47 +1,91 @@
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { deepFrozen } from '../domain/shared/deep-frozen.ts';
 
-/** The JSON text of the resources made once (`serializedOnce`), by the resource. */
-const textOf = new WeakMap<object, string>();
+/** The UTF-8 JSON of the resources made once (`serializedOnce`), by the resource. */
+const bytesOf = new WeakMap<object, Buffer>();
 
 /**
- * The resource, frozen, with its JSON text made now and kept for `resourceJson`: for a resource that
- * never changes (a version of a Patient, say) and is sent again and again.
+ * The resource, frozen, with its JSON made now, as UTF-8 bytes, and kept for `resourceJson`: for a
+ * resource that never changes (a version of a Patient, say) and is sent again and again.
  */
 export function serializedOnce<T extends Resource>(resource: T): T {
   const frozen = deepFrozen(resource);
-  textOf.set(frozen, JSON.stringify(frozen));
+  bytesOf.set(frozen, Buffer.from(JSON.stringify(frozen)));
   return frozen;
 }
 
 /**
- * The resource's JSON text, as JSON.stringify writes it: a Bundle's entries each with their resource's
- * text, which `serializedOnce` may already have made.
+ * The resource's JSON, as JSON.stringify writes it, in UTF-8 bytes ready for the socket: a Bundle's
+ * entries each with their resource's bytes, which `serializedOnce` may already have made. A Bundle is
+ * written as pieces put end to end, so the bytes kept are copied, never parsed, stringified or
+ * transcoded again (a search page is some twenty kept Patients).
  */
-export function resourceJson(resource: Resource): string {
-  const made = textOf.get(resource);
-  if (made !== undefined) return made;
-  return resource.resourceType === 'Bundle' ? bundleJson(resource) : JSON.stringify(resource);
+export function resourceJson(resource: Resource): Buffer {
+  const out = new JsonBytes();
+  writeResource(resource, out);
+  return out.bytes();
 }
 
-function bundleJson(bundle: Bundle): string {
-  return objectJson(bundle, (key, value) =>
+/** JSON written as text and kept bytes in turn; the text between two kept pieces is encoded once. */
+class JsonBytes {
+  #text = '';
+  readonly #pieces: Buffer[] = [];
+
+  text(text: string): void {
+    this.#text += text;
+  }
+
+  kept(bytes: Buffer): void {
+    this.#pieces.push(Buffer.from(this.#text), bytes);
+    this.#text = '';
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat([...this.#pieces, Buffer.from(this.#text)]);
+  }
+}
+
+function writeResource(resource: Resource, out: JsonBytes): void {
+  const made = bytesOf.get(resource);
+  if (made !== undefined) out.kept(made);
+  else if (resource.resourceType === 'Bundle') writeBundle(resource, out);
+  else out.text(JSON.stringify(resource));
+}
+
+function writeBundle(bundle: Bundle, out: JsonBytes): void {
+  writeObject(bundle, out, (key, value) =>
     key === 'entry' && Array.isArray(value)
-      ? `[${value.map((entry: object) => objectJson(entry, entryFieldJson)).join(',')}]`
-      : JSON.stringify(value),
+      ? () => {
+          out.text('[');
+          value.forEach((entry: object, index) => {
+            if (index > 0) out.text(',');
+            writeObject(entry, out, (field, resource) =>
+              field === 'resource' ? () => writeResource(resource as Resource, out) : undefined,
+            );
+          });
+          out.text(']');
+        }
+      : undefined,
   );
 }
 
-function entryFieldJson(key: string, value: unknown): string | undefined {
-  return key === 'resource' ? resourceJson(value as Resource) : JSON.stringify(value);
-}
-
-/** An object's JSON, its fields in order, each written by `field` (undefined leaves the field out). */
-function objectJson(object: object, field: (key: string, value: unknown) => string | undefined): string {
-  const fields: string[] = [];
+/**
+ * An object's JSON, its fields in order, as JSON.stringify writes them (a field whose value has no
+ * JSON, undefined say, is left out), except those `special` gives a writer for.
+ */
+function writeObject(
+  object: object,
+  out: JsonBytes,
+  special: (key: string, value: unknown) => (() => void) | undefined,
+): void {
+  let separator = '{';
   for (const [key, value] of Object.entries(object)) {
-    const text = value === undefined ? undefined : field(key, value);
-    if (text !== undefined) fields.push(`${JSON.stringify(key)}:${text}`);
+    const write = special(key, value);
+    const json = write === undefined ? (JSON.stringify(value) as string | undefined) : '';
+    if (json === undefined) continue;
+    out.text(`${separator}${JSON.stringify(key)}:${json}`);
+    separator = ',';
+    write?.();
   }
-  return `{${fields.join(',')}}`;
+  out.text(separator === '{' ? '{}' : '}');
 }

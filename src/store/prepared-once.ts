@@ -58,51 +58,64 @@ export function preparedOncePerShape<Args, R>(
   return (args) => {
     const values: unknown[] = [];
     const shape: string[] = [];
-    const template = placeholdersOf(args, kept, values, shape, undefined) as Args;
+    valuesAndShape(args, kept, values, shape, undefined);
     const key = shape.join(' ');
     let compiled = compiledByShape.get(key);
     if (compiled === undefined) {
-      compiled = preparedPerShape(family, build(template), plan);
+      let placed = 0;
+      compiled = preparedPerShape(family, build(withPlaceholders(args, kept, () => placed++) as Args), plan);
       if (compiledByShape.size < PREPARED_SHAPES_PER_FAMILY) compiledByShape.set(key, compiled);
     }
     return bound(compiled, values);
   };
 }
 
+/** Whether `node`, under `key`, is a value bound as a parameter (else it shapes the statement). */
+function isValue(node: unknown, kept: ReadonlySet<string>, key: string | undefined): boolean {
+  return (typeof node === 'string' || typeof node === 'number') && (key === undefined || !kept.has(key));
+}
+
 /**
- * `node` with each value replaced by a placeholder for it (pushed on `values`), while `shape` collects
- * what the statement's text may depend on: the structure, the kept values, booleans and nulls.
+ * Pushes on `values` the values of `node`, in order, and on `shape` what the statement's text may
+ * depend on: the structure, the kept values, booleans and nulls.
  */
-function placeholdersOf(
+function valuesAndShape(
   node: unknown,
   kept: ReadonlySet<string>,
   values: unknown[],
   shape: string[],
   key: string | undefined,
-): unknown {
-  if (typeof node === 'string' || typeof node === 'number') {
-    if (key !== undefined && kept.has(key)) {
-      shape.push(JSON.stringify(node));
-      return node;
-    }
+): void {
+  if (isValue(node, kept, key)) {
+    values.push(node);
     shape.push('?');
-    return new Placeholder(values.push(node) - 1);
-  }
-  if (Array.isArray(node)) {
+  } else if (Array.isArray(node)) {
     shape.push(`[${node.length}`);
-    const items = node.map((item) => placeholdersOf(item, kept, values, shape, undefined));
+    for (const item of node) valuesAndShape(item, kept, values, shape, undefined);
     shape.push(']');
-    return items;
-  }
-  if (node !== null && typeof node === 'object') {
+  } else if (node !== null && typeof node === 'object') {
     shape.push('{');
-    const fields = Object.entries(node).map(([field, value]) => {
+    for (const [field, value] of Object.entries(node)) {
       shape.push(field);
-      return [field, placeholdersOf(value, kept, values, shape, field)];
-    });
+      valuesAndShape(value, kept, values, shape, field);
+    }
     shape.push('}');
-    return Object.fromEntries(fields);
-  }
-  shape.push(String(node));
+  } else
+    shape.push(typeof node === 'string' || typeof node === 'number' ? JSON.stringify(node) : String(node));
+}
+
+/** `node` with each value replaced by a placeholder for it, numbered in the order `valuesAndShape` pushes them. */
+function withPlaceholders(
+  node: unknown,
+  kept: ReadonlySet<string>,
+  next: () => number,
+  key?: string,
+): unknown {
+  if (isValue(node, kept, key)) return new Placeholder(next());
+  if (Array.isArray(node)) return node.map((item) => withPlaceholders(item, kept, next));
+  if (node !== null && typeof node === 'object')
+    return Object.fromEntries(
+      Object.entries(node).map(([field, value]) => [field, withPlaceholders(value, kept, next, field)]),
+    );
   return node;
 }
