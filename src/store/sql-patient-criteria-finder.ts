@@ -33,7 +33,10 @@ const SORT_COLUMN = {
 
 /** A care-team row of the reach (`m`) and its patient (`p`), as the criteria read them. */
 type Hits = ExpressionBuilder<
-  Database & { m: Pick<Database['care_team_members'], 'patient_id' | NameKey>; p: Database['patients'] },
+  Database & {
+    m: Pick<Database['care_team_members'], 'patient_id' | 'identity_version' | NameKey>;
+    p: Database['patients'];
+  },
   'm' | 'p'
 >;
 
@@ -73,9 +76,9 @@ function boundCriteria(criteria: PatientCriteria): BoundCriteria {
  * filtered before anything is counted, so the total never reveals them.
  *
  * The matches are counted, ordered and cut on the care-team rows, whose name-key indexes carry every
- * name key: a name search reads the patients of its page only, unless another criterion or the order
- * needs the patient's own columns, and of those only the version number: the identities come from the
- * kept versions, the ones not kept in a second statement. The statement's text depends only on the
+ * name key and the patient's version number: a name search reads no patient row, unless another
+ * criterion or the order needs the patient's own columns. The page is version numbers, whose
+ * identities come from the kept versions, the ones not kept in a second statement. The statement's text depends only on the
  * criteria's shape (each word is bound as the bounds of a range), so it is built once per shape, and
  * prepared and planned once per connection.
  */
@@ -114,28 +117,18 @@ export function createSqlPatientCriteriaFinder(db: Kysely<Database>, kept: KeptP
 }
 
 /**
- * The page asked for with the total: the matching care-team rows counted, ordered and cut, then joined
- * to their patients for their version numbers.
+ * The page asked for with the total: the matching care-team rows counted, ordered and cut, each with
+ * the version number its row carries (migration 0034), so the page reads no patient row.
  */
 function pageOf(db: Kysely<Database>, practitionerId: string, criteria: BoundCriteria) {
-  let ordered = matchingHits(db, practitionerId, criteria).select([
+  let page = matchingHits(db, practitionerId, criteria).select([
     'm.patient_id',
+    'm.identity_version as version_id',
     sql<string>`count(*) over ()`.as('total'),
   ]);
-  criteria.sort.forEach(({ key, descending }, index) => {
-    ordered = ordered
-      .select(sql.ref(SORT_COLUMN[key]).as(`sort${index}`))
-      .orderBy(SORT_COLUMN[key], descending ? 'desc' : 'asc');
-  });
-  const cut = ordered.orderBy('m.patient_id').offset(criteria.offset).limit(criteria.count);
-  let page = db
-    .selectFrom(cut.as('page'))
-    .innerJoin('patients as p', 'p.patient_id', 'page.patient_id')
-    .select(['p.patient_id', 'p.version_id', 'page.total']);
-  criteria.sort.forEach(({ descending }, index) => {
-    page = page.orderBy(sql.ref(`page.sort${index}`), descending ? 'desc' : 'asc');
-  });
-  return page.orderBy('page.patient_id');
+  for (const { key, descending } of criteria.sort)
+    page = page.orderBy(SORT_COLUMN[key], descending ? 'desc' : 'asc');
+  return page.orderBy('m.patient_id').offset(criteria.offset).limit(criteria.count);
 }
 
 /**

@@ -85,7 +85,7 @@ export type CareTeamRows = ReturnType<typeof activeCareTeamRows>;
 function activeCareTeamRows(db: Kysely<Database>, practitionerId: string) {
   return db
     .selectFrom('care_team_members')
-    .select(['patient_id', 'family_name_key', 'used_family_name_key', 'given_name_key'])
+    .select(['patient_id', 'family_name_key', 'used_family_name_key', 'given_name_key', 'identity_version'])
     .where('practitioner_id', '=', practitionerId)
     .where('ended_on', 'is', null);
 }

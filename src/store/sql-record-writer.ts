@@ -34,11 +34,13 @@ export function createSqlRecordWriter(db: Kysely<Database>): RecordWriter {
         const firstMember = members.length;
         for (const { id, entry } of patient.entries)
           addEntryRow(rows, patient.patientId, id, entry, { at, addedBy });
-        // The search copies of the name keys, given here so the trigger need not look them up.
+        // The search copies of the name keys and version, given here: the trigger could not read the
+        // patient written in the same statement. A registered identity is version 1 (migration 0021).
         for (const member of members.slice(firstMember)) {
           member.family_name_key = row.family_name_key;
           member.used_family_name_key = row.used_family_name_key;
           member.given_name_key = row.given_name_key;
+          member.identity_version = 1;
         }
         for (const event of patient.events) addEventRow(rows, event);
       }
