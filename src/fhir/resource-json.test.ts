@@ -43,6 +43,7 @@ test('a resource serialised once is frozen, and a Bundle holding it reuses its t
   const kept = serializedOnce(patient('p1'));
   assert.ok(Object.isFrozen(kept) && Object.isFrozen(kept.name?.[0]?.given));
   assert.throws(() => kept.name?.[0]?.given?.push('Anne'), TypeError);
+  assert.equal(resourceJson(kept), resourceJson(kept), 'sent alone, its kept bytes, not a copy');
   const bundle = bundleOf(kept, patient('p2'));
   const expected = JSON.stringify(bundle);
   const stringify = mock.method(JSON, 'stringify');

@@ -26,7 +26,10 @@ export function resourceJson(resource: Resource): Buffer {
   return out.bytes();
 }
 
-/** JSON written as text and kept bytes in turn; the text between two kept pieces is encoded once. */
+/**
+ * JSON written as text and kept bytes in turn; the text between two kept pieces is encoded once, and
+ * a kept resource sent alone (a read) is sent as it is kept, uncopied.
+ */
 class JsonBytes {
   #text = '';
   readonly #pieces: Buffer[] = [];
@@ -36,12 +39,19 @@ class JsonBytes {
   }
 
   kept(bytes: Buffer): void {
-    this.#pieces.push(Buffer.from(this.#text), bytes);
-    this.#text = '';
+    this.#flushText();
+    this.#pieces.push(bytes);
   }
 
   bytes(): Buffer {
-    return Buffer.concat([...this.#pieces, Buffer.from(this.#text)]);
+    this.#flushText();
+    const [only, ...others] = this.#pieces;
+    return only !== undefined && others.length === 0 ? only : Buffer.concat(this.#pieces);
+  }
+
+  #flushText(): void {
+    if (this.#text !== '') this.#pieces.push(Buffer.from(this.#text));
+    this.#text = '';
   }
 }
 

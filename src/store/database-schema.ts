@@ -119,7 +119,7 @@ export interface CareTeamMembersTable {
   family_name_key: Generated<string>;
   used_family_name_key: Generated<string | null>;
   given_name_key: Generated<string>;
-  /** The patient's current identity version number, filled and kept in step by triggers (migration 0034). */
+  /** The patient's current identity version, filled and kept in step by triggers (migration 0034). */
   identity_version: Generated<number>;
 }
 

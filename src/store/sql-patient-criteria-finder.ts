@@ -33,10 +33,7 @@ const SORT_COLUMN = {
 
 /** A care-team row of the reach (`m`) and its patient (`p`), as the criteria read them. */
 type Hits = ExpressionBuilder<
-  Database & {
-    m: Pick<Database['care_team_members'], 'patient_id' | 'identity_version' | NameKey>;
-    p: Database['patients'];
-  },
+  Database & { m: Pick<Database['care_team_members'], 'patient_id' | NameKey>; p: Database['patients'] },
   'm' | 'p'
 >;
 
@@ -78,9 +75,9 @@ function boundCriteria(criteria: PatientCriteria): BoundCriteria {
  * The matches are counted, ordered and cut on the care-team rows, whose name-key indexes carry every
  * name key and the patient's version number: a name search reads no patient row, unless another
  * criterion or the order needs the patient's own columns. The page is version numbers, whose
- * identities come from the kept versions, the ones not kept in a second statement. The statement's text depends only on the
- * criteria's shape (each word is bound as the bounds of a range), so it is built once per shape, and
- * prepared and planned once per connection.
+ * identities come from the kept versions, the ones not kept in a second statement. The statement's
+ * text depends only on the criteria's shape (each word is bound as the bounds of a range), so it is
+ * built once per shape, and prepared and planned once per connection.
  */
 export function createSqlPatientCriteriaFinder(db: Kysely<Database>, kept: KeptPatientVersions) {
   const pageStatement = preparedOncePerShape(
