@@ -121,6 +121,8 @@ export interface CareTeamMembersTable {
   given_name_key: Generated<string>;
   /** The patient's current identity version, filled and kept in step by triggers (migration 0034). */
   identity_version: Generated<number>;
+  /** The one active row per practitioner and patient that the name-key indexes hold (migration 0035). */
+  listed: Generated<boolean>;
 }
 
 export interface ConditionsTable {

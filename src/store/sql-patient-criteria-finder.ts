@@ -12,7 +12,7 @@ import type { Database } from './database-schema.ts';
 import { withinRange } from './name-key-prefix.ts';
 import { preparedOncePerShape } from './prepared-once.ts';
 import type { KeptPatientVersions } from './kept-patient-versions.ts';
-import { patientsWithinReach } from './sql-patient-finder.ts';
+import { disjointBranches, patientsWithinReach } from './sql-patient-finder.ts';
 
 /** The name keys as the care-team rows carry them (migration 0006), each with a search index. */
 type NameKey = 'family_name_key' | 'used_family_name_key' | 'given_name_key';
@@ -153,27 +153,21 @@ function matchingHits(db: Kysely<Database>, practitionerId: string, criteria: Bo
 function reachFor(db: Kysely<Database>, practitionerId: string, criteria: BoundCriteria) {
   return patientsWithinReach(db, practitionerId, (rows) => {
     const [ids] = criteria.ids.filter((values) => values.length > 0);
-    if (ids !== undefined) return rows().where('patient_id', 'in', ids).distinct();
+    if (ids !== undefined) return rows().where('patient_id', 'in', ids);
     const [identifiers] = criteria.identifiers.filter((values) => values.length > 0);
     if (identifiers !== undefined) {
       const holders = db.selectFrom('patients as q').select('q.patient_id').where(holdsIns('q', identifiers));
-      return rows().where('patient_id', 'in', holders).distinct();
+      return rows().where('patient_id', 'in', holders);
     }
     const [narrowing] = [
       ...criteria.names.map((alternatives) => ({ alternatives, keys: NAME_KEYS })),
       ...criteria.families.map((alternatives) => ({ alternatives, keys: FAMILY_KEYS })),
       ...criteria.givens.map((alternatives) => ({ alternatives, keys: GIVEN_KEYS })),
     ];
-    const branches = (narrowing?.alternatives ?? []).flatMap(([driver]) =>
-      driver === undefined
-        ? []
-        : (narrowing?.keys.map((key) => rows().where(withinRange(key, driver))) ?? []),
+    const ranges = (narrowing?.alternatives ?? []).flatMap(([driver]) =>
+      driver === undefined ? [] : (narrowing?.keys.map((key) => withinRange(key, driver)) ?? []),
     );
-    const [first, ...others] = branches;
-    // UNION drops a patient met twice (by two keys, or in two roles): the rows are the patient's keys.
-    return first === undefined
-      ? rows().distinct()
-      : others.reduce((union, branch) => union.union(branch), first);
+    return ranges.length === 0 ? rows() : disjointBranches(rows, ranges);
   });
 }
 

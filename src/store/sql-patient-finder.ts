@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import type { PatientQuery } from '../domain/record/patient-query.ts';
 import type { PatientFinder } from '../domain/record/record-ports.ts';
 import { patientsObjectingTo } from './active-care-team.ts';
@@ -23,21 +23,18 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
         const driver = query.words.reduce((longest, word) => (word.length > longest.length ? word : longest));
         const everyWordMatches = (eb: Members) =>
           eb.and(query.words.map((word) => eb.or(NAME_KEYS.map((key) => startsWith(key, word)))));
-        const startingWithDriver = (key: (typeof NAME_KEYS)[number]) =>
-          rows().where(startsWith(key, driver)).where(everyWordMatches);
-        // One branch per key, so each reads its own index; UNION also drops a patient met twice.
-        return startingWithDriver('family_name_key')
-          .union(startingWithDriver('used_family_name_key'))
-          .union(startingWithDriver('given_name_key'));
+        // One branch per key, so each reads its own index.
+        return disjointBranches(
+          () => rows().where(everyWordMatches),
+          NAME_KEYS.map((key) => startsWith(key, driver)),
+        );
       }
-      return rows()
-        .distinct()
-        .where('patient_id', 'in', (eb) => {
-          const patients = eb.selectFrom('patients').select('patients.patient_id');
-          return query.kind === 'ins'
-            ? patients.where('ins_matricule', '=', query.matricule)
-            : patients.where('birth_date', '=', query.birthDate);
-        });
+      return rows().where('patient_id', 'in', (eb) => {
+        const patients = eb.selectFrom('patients').select('patients.patient_id');
+        return query.kind === 'ins'
+          ? patients.where('ins_matricule', '=', query.matricule)
+          : patients.where('birth_date', '=', query.birthDate);
+      });
     });
 
   return {
@@ -79,15 +76,38 @@ export function createSqlPatientFinder(db: Kysely<Database>): PatientFinder {
   };
 }
 
-/** A practitioner's active care-team rows, with the name keys a search reads. */
-export type CareTeamRows = ReturnType<typeof activeCareTeamRows>;
+/** A practitioner's listed care-team rows (one per patient), with the name keys a search reads. */
+export type CareTeamRows = ReturnType<typeof listedCareTeamRows>;
 
-function activeCareTeamRows(db: Kysely<Database>, practitionerId: string) {
+/**
+ * The practitioner's active care-team rows, one per patient: the listed one (migration 0035), so a
+ * patient met in two memberships is met once. `listed` is written as a literal, not a parameter, so
+ * that a generic plan still proves the name-key indexes' predicate and reads them.
+ */
+function listedCareTeamRows(db: Kysely<Database>, practitionerId: string) {
   return db
     .selectFrom('care_team_members')
     .select(['patient_id', 'family_name_key', 'used_family_name_key', 'given_name_key', 'identity_version'])
     .where('practitioner_id', '=', practitionerId)
-    .where('ended_on', 'is', null);
+    .where(sql<boolean>`listed`);
+}
+
+/**
+ * The rows meeting any of the conditions, as one branch per condition (each reading its own index
+ * range), each branch leaving out the rows an earlier one has: the branches are disjoint, so they
+ * are put together as they are (UNION ALL), with no deduplication to pay for.
+ */
+export function disjointBranches(rows: () => CareTeamRows, conditions: readonly RawBuilder<boolean>[]) {
+  const branches = conditions.map((condition, index) => {
+    const earlier = conditions.slice(0, index);
+    const branch = rows().where(condition);
+    return earlier.length === 0
+      ? branch
+      : branch.where(sql<boolean>`(${sql.join(earlier, sql` or `)}) is not true`);
+  });
+  const [first, ...others] = branches;
+  if (first === undefined) throw new Error('disjointBranches needs at least one condition');
+  return others.reduce((union, branch) => union.unionAll(branch), first);
 }
 
 /**
@@ -103,7 +123,7 @@ export function patientsWithinReach(
   narrowed: (rows: () => CareTeamRows) => CareTeamRows,
 ) {
   return db
-    .selectFrom(narrowed(() => activeCareTeamRows(db, practitionerId)).as('reach'))
+    .selectFrom(narrowed(() => listedCareTeamRows(db, practitionerId)).as('reach'))
     .selectAll()
     .where(sql<boolean>`reach.patient_id not in (${patientsObjectingTo(practitionerId)})`);
 }

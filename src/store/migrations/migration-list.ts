@@ -31,6 +31,7 @@ import * as auditTimeRange from './0031-audit-time-range.ts';
 import * as auditEventsOfManyPatients from './0032-audit-events-of-many-patients.ts';
 import * as auditPatientsPendingList from './0033-audit-patients-pending-list.ts';
 import * as careTeamIdentityVersion from './0034-care-team-identity-version.ts';
+import * as careTeamListedRow from './0035-care-team-listed-row.ts';
 
 /** Every migration, in order, listed by hand so that a stray file is never applied (no directory scan). */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -66,4 +67,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0032-audit-events-of-many-patients': auditEventsOfManyPatients,
   '0033-audit-patients-pending-list': auditPatientsPendingList,
   '0034-care-team-identity-version': careTeamIdentityVersion,
+  '0035-care-team-listed-row': careTeamListedRow,
 };
