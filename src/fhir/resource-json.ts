@@ -1,8 +1,17 @@
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { randomUUID } from 'node:crypto';
+import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import { deepFrozen } from '../domain/shared/deep-frozen.ts';
 
 /** The UTF-8 JSON of the resources made once (`serializedOnce`), by the resource. */
 const bytesOf = new WeakMap<object, Buffer>();
+
+/**
+ * Stands in for a kept resource in a Bundle's JSON until its bytes replace it. Random for the
+ * process and never sent, so no data in the Bundle can spell it.
+ */
+const STAND_IN = randomUUID();
+/** The stand-in as JSON.stringify writes it, in the Bundle's JSON bytes. */
+const STAND_IN_JSON = Buffer.from(JSON.stringify(STAND_IN));
 
 /**
  * The resource, frozen, with its JSON made now, as UTF-8 bytes, and kept for `resourceJson`: for a
@@ -15,87 +24,48 @@ export function serializedOnce<T extends Resource>(resource: T): T {
 }
 
 /**
- * The resource's JSON, as JSON.stringify writes it, in UTF-8 bytes ready for the socket: a Bundle's
- * entries each with their resource's bytes, which `serializedOnce` may already have made. A Bundle is
- * written as pieces put end to end, so the bytes kept are copied, never parsed, stringified or
- * transcoded again (a search page is some twenty kept Patients).
+ * The resource's JSON, as JSON.stringify writes it, in UTF-8 bytes ready for the socket. A kept
+ * resource (`serializedOnce`) is its kept bytes, uncopied. A Bundle is JSON.stringify's text of the
+ * Bundle with a stand-in for each entry's kept resource, encoded once, the kept bytes then copied in
+ * the stand-ins' places: a search page of twenty kept Patients is never stringified or transcoded
+ * again, and the rest of the Bundle is written by JSON.stringify alone.
  */
 export function resourceJson(resource: Resource): Buffer {
-  const out = new JsonBytes();
-  writeResource(resource, out);
-  return out.bytes();
-}
-
-/**
- * JSON written as text and kept bytes in turn; the text between two kept pieces is encoded once, and
- * a kept resource sent alone (a read) is sent as it is kept, uncopied.
- */
-class JsonBytes {
-  #text = '';
-  readonly #pieces: Buffer[] = [];
-
-  text(text: string): void {
-    this.#text += text;
-  }
-
-  kept(bytes: Buffer): void {
-    this.#flushText();
-    this.#pieces.push(bytes);
-  }
-
-  bytes(): Buffer {
-    this.#flushText();
-    const [only, ...others] = this.#pieces;
-    return only !== undefined && others.length === 0 ? only : Buffer.concat(this.#pieces);
-  }
-
-  #flushText(): void {
-    if (this.#text !== '') this.#pieces.push(Buffer.from(this.#text));
-    this.#text = '';
-  }
-}
-
-function writeResource(resource: Resource, out: JsonBytes): void {
-  const made = bytesOf.get(resource);
-  if (made !== undefined) out.kept(made);
-  else if (resource.resourceType === 'Bundle') writeBundle(resource, out);
-  else out.text(JSON.stringify(resource));
-}
-
-function writeBundle(bundle: Bundle, out: JsonBytes): void {
-  writeObject(bundle, out, (key, value) =>
-    key === 'entry' && Array.isArray(value)
-      ? () => {
-          out.text('[');
-          value.forEach((entry: object, index) => {
-            if (index > 0) out.text(',');
-            writeObject(entry, out, (field, resource) =>
-              field === 'resource' ? () => writeResource(resource as Resource, out) : undefined,
-            );
-          });
-          out.text(']');
-        }
-      : undefined,
+  const kept = bytesOf.get(resource);
+  if (kept !== undefined) return kept;
+  const stoodIn: Buffer[] = [];
+  const json = Buffer.from(
+    JSON.stringify(resource.resourceType === 'Bundle' ? withStandIns(resource, stoodIn) : resource),
   );
+  return stoodIn.length === 0 ? json : withBytesIn(json, stoodIn);
 }
 
-/**
- * An object's JSON, its fields in order, as JSON.stringify writes them (a field whose value has no
- * JSON, undefined say, is left out), except those `special` gives a writer for.
- */
-function writeObject(
-  object: object,
-  out: JsonBytes,
-  special: (key: string, value: unknown) => (() => void) | undefined,
-): void {
-  let separator = '{';
-  for (const [key, value] of Object.entries(object)) {
-    const write = special(key, value);
-    const json = write === undefined ? (JSON.stringify(value) as string | undefined) : '';
-    if (json === undefined) continue;
-    out.text(`${separator}${JSON.stringify(key)}:${json}`);
-    separator = ',';
-    write?.();
+/** The Bundle, each entry's kept resource replaced by the stand-in, its bytes pushed to `stoodIn` in order. */
+function withStandIns(bundle: Bundle, stoodIn: Buffer[]): Bundle {
+  if (bundle.entry === undefined) return bundle;
+  const entry = bundle.entry.map((each): BundleEntry => {
+    const bytes = each.resource === undefined ? undefined : bytesOf.get(each.resource);
+    if (bytes === undefined) return each;
+    stoodIn.push(bytes);
+    return { ...each, resource: STAND_IN as unknown as Resource };
+  });
+  // The spread keeps the fields' order: `entry` keeps its place.
+  return stoodIn.length === 0 ? bundle : { ...bundle, entry };
+}
+
+/** The JSON with each stand-in, in order, replaced by the bytes it stood in for. */
+function withBytesIn(json: Buffer, stoodIn: readonly Buffer[]): Buffer {
+  const length = stoodIn.reduce((sum, bytes) => sum + bytes.length - STAND_IN_JSON.length, json.length);
+  const out = Buffer.allocUnsafe(length);
+  let from = 0;
+  let at = 0;
+  for (const bytes of stoodIn) {
+    const standIn = json.indexOf(STAND_IN_JSON, from);
+    if (standIn < 0) throw new Error('a stand-in is missing from the Bundle JSON');
+    at += json.copy(out, at, from, standIn);
+    at += bytes.copy(out, at);
+    from = standIn + STAND_IN_JSON.length;
   }
-  out.text(separator === '{' ? '{}' : '}');
+  json.copy(out, at, from);
+  return out;
 }
