@@ -223,7 +223,8 @@ if (runs('fhir')) {
 }
 
 console.log(
-  `\nRelais benchmark — ${patients} synthetic patients, ${connections} connections, ${seconds} s per scenario\n`,
+  `\nRelais benchmark — ${patients} synthetic patients, ${connections} connections ` +
+    `(FHIR: ${values['fhir-connections']}), ${seconds} s per scenario\n`,
 );
 printTable(
   '| database | seeding (patients/s) | seeding time (s) | load average before → after |',
