@@ -2,26 +2,15 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Relais } from '../app.ts';
-import type { PatientCriteria } from '../domain/record/patient-criteria.ts';
 import { createPatient, createProfessional } from '../../tests/support/factories.ts';
+import { patientCriteria } from '../../tests/support/patient-criteria.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
 import { startTestRelais } from '../../tests/support/test-relais.ts';
 import { createKeptPatientVersions } from './kept-patient-versions.ts';
 import { createSqlPatientCriteriaFinder } from './sql-patient-criteria-finder.ts';
 
 /** A search by one family name, as the FHIR `family=` parameter gives it, first page of twenty. */
-const byFamily = (word: string): PatientCriteria => ({
-  ids: [],
-  identifiers: [],
-  names: [],
-  families: [[[word]]],
-  givens: [],
-  birthDates: [],
-  lastUpdated: [],
-  sort: [{ key: 'family', descending: false }],
-  offset: 0,
-  count: 20,
-});
+const byFamily = (word: string) => patientCriteria({ families: [[[word]]] });
 
 for (const { dialect, skip } of testDialects()) {
   describe(`care-team rows and their patient's identity version on ${dialect}`, { skip }, () => {

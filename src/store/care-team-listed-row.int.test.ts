@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { Relais } from '../app.ts';
-import type { PatientCriteria } from '../domain/record/patient-criteria.ts';
 import { createPatient, createProfessional } from '../../tests/support/factories.ts';
+import { patientCriteria } from '../../tests/support/patient-criteria.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
 import { startTestRelais } from '../../tests/support/test-relais.ts';
 import type { Database } from './database-schema.ts';
@@ -13,18 +13,8 @@ import { createSqlPatientCriteriaFinder } from './sql-patient-criteria-finder.ts
 import { createSqlPatientFinder } from './sql-patient-finder.ts';
 
 /** A search by name, as the FHIR `name=` parameter gives it (one word per alternative), first page. */
-const byName = (...alternatives: string[]): PatientCriteria => ({
-  ids: [],
-  identifiers: [],
-  names: [alternatives.map((word) => [word])],
-  families: [],
-  givens: [],
-  birthDates: [],
-  lastUpdated: [],
-  sort: [{ key: 'family', descending: false }],
-  offset: 0,
-  count: 20,
-});
+const byName = (...alternatives: string[]) =>
+  patientCriteria({ names: [alternatives.map((word) => [word])] });
 
 /** A family name no other test's patient starts with (letters only: name keys drop digits). */
 const uniqueFamily = (stem: string) =>

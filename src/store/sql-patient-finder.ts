@@ -112,10 +112,10 @@ export function disjointBranches(rows: () => CareTeamRows, conditions: readonly 
 
 /**
  * The patients within a practitioner's reach among those `narrowed` picks from the practitioner's
- * active care-team rows (`rows()`, as often as it needs, e.g. one branch per name-key index): a patient
- * who objects to the practitioner is out of it, name included. Every patient search starts here. The
- * objections are read once per search, as a set (hashed), and applied once above the narrowing, so
- * a long list costs no probe per row and a search of several branches plans them once.
+ * listed care-team rows, one per patient (`rows()`, as often as it needs, e.g. one branch per name-key
+ * index): a patient who objects to the practitioner is out of it, name included. Every patient search
+ * starts here. The objections are read once per search, as a set (hashed), and applied once above the
+ * narrowing, so a long list costs no probe per row and a search of several branches plans them once.
  */
 export function patientsWithinReach(
   db: Kysely<Database>,
