@@ -10,6 +10,7 @@ import {
   createPatient,
   createPatientAccount,
   createProfessional,
+  endMemberships,
   insertAlert,
 } from '../../tests/support/factories.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
@@ -342,12 +343,7 @@ for (const { dialect, skip } of testDialects()) {
           .statusCode,
         200,
       );
-      await relais.database.db
-        .updateTable('care_team_members')
-        .set({ ended_on: '2000-01-01' })
-        .where('patient_id', '=', patientId)
-        .where('practitioner_id', '=', nurse.practitionerId)
-        .execute();
+      await endMemberships(relais, patientId, nurse.practitionerId, '2000-01-01');
       assert.equal(
         (await relais.http.inject({ url: `/api/patients/${patientId}`, headers: bearer(nurse.token) }))
           .statusCode,

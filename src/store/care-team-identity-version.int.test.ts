@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Relais } from '../app.ts';
-import { createPatient, createProfessional } from '../../tests/support/factories.ts';
+import {
+  careTeamMemberRow,
+  createPatient,
+  createProfessional,
+  endMemberships,
+} from '../../tests/support/factories.ts';
 import { patientCriteria } from '../../tests/support/patient-criteria.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
 import { startTestRelais } from '../../tests/support/test-relais.ts';
@@ -45,12 +50,7 @@ for (const { dialect, skip } of testDialects()) {
       await correct(patientId, '0611223344');
       assert.deepEqual(await carried(patientId), { [gp.practitionerId]: 2, [nurse.practitionerId]: 2 });
 
-      await relais.database.db
-        .updateTable('care_team_members')
-        .set({ ended_on: '2026-01-01' })
-        .where('patient_id', '=', patientId)
-        .where('practitioner_id', '=', nurse.practitionerId)
-        .execute();
+      await endMemberships(relais, patientId, nurse.practitionerId, '2026-01-01');
       await correct(patientId, '0622334455');
       assert.deepEqual(
         await carried(patientId),
@@ -68,15 +68,7 @@ for (const { dialect, skip } of testDialects()) {
       // A member added later, as a referral or a record entry adds one: the trigger fills the copies.
       await relais.database.db
         .insertInto('care_team_members')
-        .values({
-          patient_id: patientId,
-          id: randomUUID(),
-          practitioner_id: joiner.practitionerId,
-          role: 'nurse',
-          started_on: '2026-02-01',
-          ended_on: null,
-          added_by: null,
-        })
+        .values(careTeamMemberRow(patientId, joiner.practitionerId, 'nurse'))
         .execute();
       assert.equal((await carried(patientId))[joiner.practitionerId], 3);
       assert.deepEqual(await carried(bystander), { [gp.practitionerId]: 1 }, 'another patient untouched');

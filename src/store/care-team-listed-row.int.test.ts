@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { Relais } from '../app.ts';
-import { createPatient, createProfessional } from '../../tests/support/factories.ts';
+import { careTeamMemberRow, createPatient, createProfessional } from '../../tests/support/factories.ts';
 import { patientCriteria } from '../../tests/support/patient-criteria.ts';
 import { testDialects } from '../../tests/support/test-database.ts';
 import { startTestRelais } from '../../tests/support/test-relais.ts';
@@ -46,15 +46,7 @@ for (const { dialect, skip } of testDialects()) {
     const addMembership = (practitionerId: string, patientId: string, role = 'coordinator') =>
       db
         .insertInto('care_team_members')
-        .values({
-          patient_id: patientId,
-          id: randomUUID(),
-          practitioner_id: practitionerId,
-          role,
-          started_on: '2026-02-01',
-          ended_on: null,
-          added_by: null,
-        })
+        .values(careTeamMemberRow(patientId, practitionerId, role))
         .returning('id')
         .executeTakeFirstOrThrow();
     const end = (id: string) =>
@@ -174,15 +166,7 @@ for (const { dialect, skip } of testDialects()) {
         const inserted = new Promise<void>((resolve) => (firstInserted = resolve));
         let releaseFirst!: () => void;
         const released = new Promise<void>((resolve) => (releaseFirst = resolve));
-        const row = (role: string) => ({
-          patient_id: patientId,
-          id: randomUUID(),
-          practitioner_id: nurse.practitionerId,
-          role,
-          started_on: '2026-02-01',
-          ended_on: null,
-          added_by: null,
-        });
+        const row = (role: string) => careTeamMemberRow(patientId, nurse.practitionerId, role);
         const first = db.transaction().execute(async (trx) => {
           await trx.insertInto('care_team_members').values(row('nurse')).execute();
           firstInserted();

@@ -216,3 +216,34 @@ export async function insertAlert(relais: Relais, patientId: string): Promise<st
     .execute();
   return alertId;
 }
+
+/**
+ * A care-team row, active from 2026-02-01, as a referral or a record entry adds one after registration
+ * (the table's triggers fill in the patient's name keys and identity version).
+ */
+export function careTeamMemberRow(patientId: string, practitionerId: string, role: string) {
+  return {
+    patient_id: patientId,
+    id: randomUUID(),
+    practitioner_id: practitionerId,
+    role,
+    started_on: '2026-02-01',
+    ended_on: null,
+    added_by: null,
+  };
+}
+
+/** Ends the practitioner's memberships of the patient on `on`, written straight to the table. */
+export async function endMemberships(
+  relais: Relais,
+  patientId: string,
+  practitionerId: string,
+  on: string,
+): Promise<void> {
+  await relais.database.db
+    .updateTable('care_team_members')
+    .set({ ended_on: on })
+    .where('patient_id', '=', patientId)
+    .where('practitioner_id', '=', practitionerId)
+    .execute();
+}
