@@ -126,6 +126,7 @@ import { createSqlReferralReader } from './store/sql-referral-reader.ts';
 import { createSqlReferralRecord } from './store/sql-referral-record.ts';
 import { createSqlReferralStore } from './store/sql-referral-store.ts';
 import { createSqlTaskFacts } from './store/sql-task-facts.ts';
+import { withAssigneeLabelCache } from './store/assignee-label-cache.ts';
 import { createSqlTaskReader } from './store/sql-task-reader.ts';
 import { createSqlTaskStore } from './store/sql-task-store.ts';
 import { createSqlPathwayEvidence } from './store/sql-pathway-evidence.ts';
@@ -200,7 +201,7 @@ export function createServices(db: Kysely<Database>, clock: Clock, options: Serv
   const keptPatientVersions = createKeptPatientVersions(db);
   const patientVersions = createSqlPatientVersions(db, keptPatientVersions);
   const taskStore = createSqlTaskStore(db);
-  const taskFacts = createSqlTaskFacts(db);
+  const taskFacts = withAssigneeLabelCache(createSqlTaskFacts(db));
   const taskGate = createTaskGate({ store: taskStore, facts: taskFacts, audit, clock });
   const signalled = <T extends object>(port: T): T =>
     options.journalSignal === undefined ? port : ringingAfterWrites(port, options.journalSignal);
