@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   DummyDriver,
+  type Insertable,
   Kysely,
   PostgresAdapter,
   PostgresIntrospector,
@@ -9,7 +10,7 @@ import {
   sql,
 } from 'kysely';
 import type { Database } from './database-schema.ts';
-import { preparedOnce, preparedOncePerShape } from './prepared-once.ts';
+import { preparedOnce, preparedOncePerShape, preparedOnceForRows } from './prepared-once.ts';
 import { preparedAs, preparedPerShape } from './preparing-client.ts';
 
 // Compiles PostgreSQL without a server.
@@ -94,4 +95,55 @@ test('a statement built once per shape binds each call’s values where building
   }
   // Values and limits aside: two ids, one, then a bound from an instant, then after one.
   assert.deepEqual(shapesBuilt, ['2 none', '1 none', '1 >=', '1 >']);
+});
+
+type CommentRow = Insertable<Database['task_comments']>;
+type EventRow = Insertable<Database['events']>;
+
+test('rows written by a statement built once bind their values where building it anew would put them', () => {
+  const columnsBuilt: string[] = [];
+  const build = (comment: CommentRow, event: EventRow) =>
+    db
+      .with('comment', (db) => db.insertInto('task_comments').values(comment))
+      .insertInto('events')
+      .values(event)
+      .compile();
+  const once = preparedOnceForRows('test-comment-insert', (comment: CommentRow, event: EventRow) => {
+    columnsBuilt.push(Object.keys(comment).join(','));
+    return build(comment, event);
+  });
+  const at = new Date('2026-03-01T08:00:00Z');
+  const comment = (id: string, patientId: string | null): CommentRow => ({
+    task_id: 't1',
+    id,
+    patient_id: patientId,
+    author_practitioner_id: 'pr1',
+    body: `Rappel ${id}`,
+    created_at: at,
+  });
+  const event = (id: string): EventRow => ({
+    id,
+    patient_id: 'p1',
+    type: 'task.commented',
+    actor_account_id: null,
+    occurred_at: at,
+    payload: { by: id, dueAt: null },
+  });
+  const { task_id, id, author_practitioner_id, body, created_at } = comment('c3', null);
+  const calls: [CommentRow, EventRow][] = [
+    [comment('c1', 'p1'), event('e1')],
+    [comment('c2', null), event('e2')],
+    // Other columns: a statement of its own, never the first one's places.
+    [{ task_id, id, author_practitioner_id, body, created_at }, event('e3')],
+  ];
+  for (const [row, journal] of calls) {
+    const bound = once(row, journal);
+    const fresh = preparedPerShape('test-comment-insert', build(row, journal));
+    assert.equal(bound.sql, fresh.sql);
+    assert.deepEqual(bound.parameters, fresh.parameters);
+  }
+  assert.deepEqual(columnsBuilt, [
+    'task_id,id,patient_id,author_practitioner_id,body,created_at',
+    'task_id,id,author_practitioner_id,body,created_at',
+  ]);
 });

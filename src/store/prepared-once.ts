@@ -119,3 +119,32 @@ function withPlaceholders(
     );
   return node;
 }
+
+/**
+ * `preparedOnce` for a statement that writes rows (objects of column values), e.g. an insert with its
+ * journal event: `build` gets each row with a placeholder in every column and must only place them.
+ * It is built once per set of columns (the rows' keys, in order), so a row of other columns never has
+ * its values bound in another's places. A column given as undefined is written as null.
+ */
+export function preparedOnceForRows<Rows extends readonly object[], R>(
+  name: string,
+  build: (...rows: Rows) => CompiledQuery<R>,
+): (...rows: Rows) => CompiledQuery<R> {
+  const compiledByColumns = new Map<string, CompiledQuery<R>>();
+  return (...rows) => {
+    const columns = rows.map((row) => Object.keys(row).join(',')).join(';');
+    let compiled = compiledByColumns.get(columns);
+    if (compiled === undefined) {
+      let placed = 0;
+      const placeholders = rows.map((row) =>
+        Object.fromEntries(Object.keys(row).map((column) => [column, new Placeholder(placed++)])),
+      );
+      compiled = preparedPerShape(name, build(...(placeholders as unknown as Rows)));
+      if (compiledByColumns.size < PREPARED_SHAPES_PER_FAMILY) compiledByColumns.set(columns, compiled);
+    }
+    return bound(
+      compiled,
+      rows.flatMap((row): unknown[] => Object.values(row)),
+    );
+  };
+}

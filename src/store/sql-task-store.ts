@@ -1,21 +1,26 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { TaskStore } from '../domain/tasks/task-ports.ts';
-import type { Database } from './database-schema.ts';
+import type { Database, TasksTable } from './database-schema.ts';
+import { preparedOnceForRows } from './prepared-once.ts';
 import { TASK_COLUMNS, taskOf, taskRow, taskStateRow } from './task-rows.ts';
 import { eventRow } from './entry-rows.ts';
 import { inOneStatement, insertEvents, inTransaction } from './write-transaction.ts';
 
 /** Writes tasks, their comments and their journal events, one transaction per call. */
 export function createSqlTaskStore(db: Kysely<Database>): TaskStore {
+  // Every task created by hand runs it: built, compiled and prepared once, not at each creation.
+  const insertWithEvent = preparedOnceForRows(
+    'task-insert',
+    (task: Insertable<TasksTable>, event: Insertable<Database['events']>) =>
+      db
+        .with('task', (db) => db.insertInto('tasks').values(task))
+        .insertInto('events')
+        .values(event)
+        .compile(),
+  );
   return {
     async insert(task, event) {
-      await inOneStatement(db, (db) =>
-        db
-          .with('task', (db) => db.insertInto('tasks').values(taskRow(task)))
-          .insertInto('events')
-          .values(eventRow(event))
-          .execute(),
-      );
+      await inOneStatement(db, (db) => db.executeQuery(insertWithEvent(taskRow(task), eventRow(event))));
     },
 
     async insertIdempotent(entries) {
