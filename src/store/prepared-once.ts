@@ -121,6 +121,29 @@ function withPlaceholders(
 }
 
 /**
+ * The statements of a family whose shape its caller works out (e.g. an insert's tables and columns):
+ * each shape is built and compiled once, with a placeholder for each of its values, and prepared (up
+ * to `PREPARED_SHAPES_PER_FAMILY`; rarer shapes are built at each call); a call binds its values in
+ * their places. `build` must only place the placeholders, and two calls of one shape must give the
+ * same number of values, in the same order.
+ */
+export function preparedOncePerNamedShape<R = unknown>(family: string) {
+  const compiledByShape = new Map<string, CompiledQuery<R>>();
+  return (
+    shape: string,
+    values: readonly unknown[],
+    build: (placeholders: readonly unknown[]) => CompiledQuery<R>,
+  ): CompiledQuery<R> => {
+    let compiled = compiledByShape.get(shape);
+    if (compiled === undefined) {
+      compiled = preparedPerShape(family, build(values.map((_, index) => new Placeholder(index))));
+      if (compiledByShape.size < PREPARED_SHAPES_PER_FAMILY) compiledByShape.set(shape, compiled);
+    }
+    return bound(compiled, values);
+  };
+}
+
+/**
  * `preparedOnce` for a statement that writes rows (objects of column values), e.g. an insert with its
  * journal event: `build` gets each row with a placeholder in every column and must only place them.
  * It is built once per set of columns (the rows' keys, in order), so a row of other columns never has
@@ -130,21 +153,19 @@ export function preparedOnceForRows<Rows extends readonly object[], R>(
   name: string,
   build: (...rows: Rows) => CompiledQuery<R>,
 ): (...rows: Rows) => CompiledQuery<R> {
-  const compiledByColumns = new Map<string, CompiledQuery<R>>();
+  const statements = preparedOncePerNamedShape<R>(name);
   return (...rows) => {
-    const columns = rows.map((row) => Object.keys(row).join(',')).join(';');
-    let compiled = compiledByColumns.get(columns);
-    if (compiled === undefined) {
-      let placed = 0;
-      const placeholders = rows.map((row) =>
-        Object.fromEntries(Object.keys(row).map((column) => [column, new Placeholder(placed++)])),
-      );
-      compiled = preparedPerShape(name, build(...(placeholders as unknown as Rows)));
-      if (compiledByColumns.size < PREPARED_SHAPES_PER_FAMILY) compiledByColumns.set(columns, compiled);
-    }
-    return bound(
-      compiled,
+    const columns = rows.map((row) => Object.keys(row));
+    return statements(
+      columns.map((names) => names.join(',')).join(';'),
       rows.flatMap((row): unknown[] => Object.values(row)),
+      (placeholders) => {
+        let placed = 0;
+        const placedRows = columns.map((names) =>
+          Object.fromEntries(names.map((column) => [column, placeholders[placed++]])),
+        );
+        return build(...(placedRows as unknown as Rows));
+      },
     );
   };
 }

@@ -20,7 +20,7 @@ interface Waiting {
  */
 export function createSqlAuditTrail(db: Kysely<Database>): AuditTrail {
   // One statement of constant size whatever the rows (a worklist page audits up to 500 patients).
-  const insert = createUnnestInsert();
+  const insert = createUnnestInsert('audit');
   let queue: Waiting[] = [];
   let writing: Promise<void> | undefined;
 

@@ -19,7 +19,7 @@ const OPEN = sql<boolean>`status in ('scheduled', 'due', 'rupture')`;
 
 /** The system side of pathways: every write idempotent, so a replayed journal batch changes nothing twice. */
 export function createSqlPathwayProgressStore(db: Kysely<Database>): PathwayProgressStore {
-  const insert = createUnnestInsert();
+  const insert = createUnnestInsert('pathway-progress');
   return {
     async activeEnrolments(patientIds) {
       if (patientIds.length === 0) return [];

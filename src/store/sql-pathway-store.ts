@@ -15,7 +15,7 @@ import { createUnnestInsert } from './unnest-insert.ts';
 
 /** A patient's pathways for the use cases: each write in one transaction with its event. */
 export function createSqlPathwayStore(db: Kysely<Database>): PathwayStore {
-  const insert = createUnnestInsert();
+  const insert = createUnnestInsert('pathway');
   return {
     async enrol(scope, enrolment, occurrences, event) {
       await inTransaction(db, async (trx) => {

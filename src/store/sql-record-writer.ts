@@ -21,7 +21,7 @@ const INSERT_ORDER: readonly (keyof Database)[] = [
 
 /** Writes patient state and its journal events in one transaction per call. */
 export function createSqlRecordWriter(db: Kysely<Database>): RecordWriter {
-  const insert = createUnnestInsert();
+  const insert = createUnnestInsert('record');
   return {
     async registerPatients(patients: readonly NewPatient[]) {
       const rows: RowsByTable = {};

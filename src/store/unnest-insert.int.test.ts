@@ -37,7 +37,7 @@ const parsed = (json: string | null): unknown => (json === null ? null : JSON.pa
 for (const { dialect, skip } of testDialects()) {
   describe(`unnest insert on ${dialect}`, { skip }, () => {
     let handle: DatabaseHandle;
-    const insert = createUnnestInsert();
+    const insert = createUnnestInsert('probe');
     before(async () => {
       handle = await openTestDatabase(dialect);
       await sql`create table unnest_probe (
@@ -123,6 +123,21 @@ for (const { dialect, skip } of testDialects()) {
           [30, null, null],
           [31, null, null],
         ],
+      );
+    });
+
+    test('batches of one shape share its statement, each writing its own values', async () => {
+      // The same columns, sent the same way (only `day` in one value): one statement built once.
+      await insert(handle.db, PROBE, [row(60), row(61)]);
+      await insert(handle.db, PROBE, [row(62, { label: null }), row(63)]);
+      // `label` now the same in every row: a statement of its own shape.
+      await insert(handle.db, PROBE, [row(64, { label: 'same' }), row(65, { label: 'same' })]);
+      const expected = [row(60), row(61), row(62, { label: null }), row(63)].concat(
+        [64, 65].map((n) => row(n, { label: 'same' })),
+      );
+      assert.deepEqual(
+        (await readBack(60, 65)).map((s) => ({ ...s, payload: parsed(s.payload) })),
+        expected.map((r) => ({ ...r, payload: parsed(r.payload) })),
       );
     });
 
