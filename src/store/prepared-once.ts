@@ -41,6 +41,29 @@ function bound<R>(compiled: CompiledQuery<R>, values: readonly unknown[]): Compi
 }
 
 /**
+ * The statements of a family whose shape its caller works out (e.g. an insert's tables and columns):
+ * each shape is built and compiled once, with a placeholder for each of its values, and prepared,
+ * planned as `plan` says (up to `PREPARED_SHAPES_PER_FAMILY`; rarer shapes are built at each call);
+ * a call binds its values in their places. `build` must only place the placeholders, and two calls
+ * of one shape must give the same number of values, in the same order.
+ */
+export function preparedOncePerNamedShape<R = unknown>(family: string, plan?: PlanChoice) {
+  const compiledByShape = new Map<string, CompiledQuery<R>>();
+  return (
+    shape: string,
+    values: readonly unknown[],
+    build: (placeholders: readonly unknown[]) => CompiledQuery<R>,
+  ): CompiledQuery<R> => {
+    let compiled = compiledByShape.get(shape);
+    if (compiled === undefined) {
+      compiled = preparedPerShape(family, build(values.map((_, index) => new Placeholder(index))), plan);
+      if (compiledByShape.size < PREPARED_SHAPES_PER_FAMILY) compiledByShape.set(shape, compiled);
+    }
+    return bound(compiled, values);
+  };
+}
+
+/**
  * `preparedOnce` for a statement of several shapes (`preparedPerShape`), its arguments one plain
  * structure (objects, arrays, strings, numbers, booleans, null): its strings and numbers are values,
  * bound as parameters, except those under a key in `kept`, which shape the statement as its booleans,
@@ -54,19 +77,15 @@ export function preparedOncePerShape<Args, R>(
   build: (args: Args) => CompiledQuery<R>,
   plan?: PlanChoice,
 ): (args: Args) => CompiledQuery<R> {
-  const compiledByShape = new Map<string, CompiledQuery<R>>();
+  const statements = preparedOncePerNamedShape<R>(family, plan);
   return (args) => {
     const values: unknown[] = [];
     const shape: string[] = [];
     valuesAndShape(args, kept, values, shape, undefined);
-    const key = shape.join(' ');
-    let compiled = compiledByShape.get(key);
-    if (compiled === undefined) {
+    return statements(shape.join(' '), values, (placeholders) => {
       let placed = 0;
-      compiled = preparedPerShape(family, build(withPlaceholders(args, kept, () => placed++) as Args), plan);
-      if (compiledByShape.size < PREPARED_SHAPES_PER_FAMILY) compiledByShape.set(key, compiled);
-    }
-    return bound(compiled, values);
+      return build(withPlaceholders(args, kept, () => placeholders[placed++]) as Args);
+    });
   };
 }
 
@@ -104,43 +123,20 @@ function valuesAndShape(
     shape.push(typeof node === 'string' || typeof node === 'number' ? JSON.stringify(node) : String(node));
 }
 
-/** `node` with each value replaced by a placeholder for it, numbered in the order `valuesAndShape` pushes them. */
+/** `node` with each value replaced by the `next` placeholder, in the order `valuesAndShape` pushes them. */
 function withPlaceholders(
   node: unknown,
   kept: ReadonlySet<string>,
-  next: () => number,
+  next: () => unknown,
   key?: string,
 ): unknown {
-  if (isValue(node, kept, key)) return new Placeholder(next());
+  if (isValue(node, kept, key)) return next();
   if (Array.isArray(node)) return node.map((item) => withPlaceholders(item, kept, next));
   if (node !== null && typeof node === 'object')
     return Object.fromEntries(
       Object.entries(node).map(([field, value]) => [field, withPlaceholders(value, kept, next, field)]),
     );
   return node;
-}
-
-/**
- * The statements of a family whose shape its caller works out (e.g. an insert's tables and columns):
- * each shape is built and compiled once, with a placeholder for each of its values, and prepared (up
- * to `PREPARED_SHAPES_PER_FAMILY`; rarer shapes are built at each call); a call binds its values in
- * their places. `build` must only place the placeholders, and two calls of one shape must give the
- * same number of values, in the same order.
- */
-export function preparedOncePerNamedShape<R = unknown>(family: string) {
-  const compiledByShape = new Map<string, CompiledQuery<R>>();
-  return (
-    shape: string,
-    values: readonly unknown[],
-    build: (placeholders: readonly unknown[]) => CompiledQuery<R>,
-  ): CompiledQuery<R> => {
-    let compiled = compiledByShape.get(shape);
-    if (compiled === undefined) {
-      compiled = preparedPerShape(family, build(values.map((_, index) => new Placeholder(index))));
-      if (compiledByShape.size < PREPARED_SHAPES_PER_FAMILY) compiledByShape.set(shape, compiled);
-    }
-    return bound(compiled, values);
-  };
 }
 
 /**
